@@ -1,0 +1,154 @@
+// The one dispatcher: validate a command, decide against current state, append events and
+// update projections in one transaction, then tell subscribers. A command is acknowledged only
+// after its transaction has committed.
+import type { Database } from 'better-sqlite3';
+import { randomUUID } from 'node:crypto';
+import type { ZodError } from 'zod';
+import type { InvokeResult } from '../../shared/api';
+import { commandSchemaByType, type Command } from '../../shared/commands';
+import { chamberError, notFound, type ChamberError } from '../../shared/errors';
+import type { NewEvent, RecordedEvent } from '../../shared/events';
+import { compareMeetings, type MeetingState, type MeetingSummary } from '../../shared/state/meeting';
+import { meetingTopic, type StateUpdate, type Topic, type TopicValue } from '../../shared/topics';
+import { handlers, type Decision, type Handler, type StateView } from './handlers';
+import { EventLog } from './store/eventLog';
+import { Projections, reduceStream } from './store/projections';
+
+export interface DispatcherOptions {
+  db: Database;
+  deviceId: string;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export type ReadResult<T extends Topic> = { ok: true; data: TopicValue<T> } | { ok: false; error: ChamberError };
+
+export interface Dispatcher {
+  dispatch(input: unknown): InvokeResult;
+  read<T extends Topic>(topic: T): ReadResult<T>;
+  subscribe(listener: (update: StateUpdate) => void): () => void;
+  readonly log: EventLog;
+}
+
+const fieldOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
+
+export const zodToChamberError = (error: ZodError, what: string): ChamberError => {
+  const issues = error.issues.map((issue) => ({ field: fieldOf(issue.path), message: issue.message }));
+  const first = issues[0];
+  const where = first.field ? `${first.field} ${first.message}` : first.message;
+  return chamberError('invalid_command', `${what}: ${where}.`, { field: first.field, issues });
+};
+
+export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
+  const { db, deviceId } = options;
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+  const log = new EventLog(db);
+  const projections = new Projections(db);
+  const listMeetings = db.prepare(
+    'SELECT id, body, title, date, start_time AS startTime, venue, status FROM meetings',
+  );
+  const listeners = new Set<(update: StateUpdate) => void>();
+
+  /** Current state by stream, loaded from the projections on first use. */
+  const cache = new Map<string, unknown>();
+  const stateOf = (stream: string): unknown => {
+    if (!cache.has(stream)) cache.set(stream, projections.load(stream));
+    return cache.get(stream);
+  };
+  const view: StateView = {
+    meeting: (meetingId) => stateOf(`meeting:${meetingId}`) as MeetingState | undefined,
+  };
+
+  const decide = (command: Command, at: string): Decision => {
+    const handler = handlers[command.type] as Handler<Command['type']>;
+    return handler(view, command as never, { now: at, newId });
+  };
+
+  /** Append the events and write the projections they change, all in one transaction. */
+  const commit = db.transaction((events: readonly NewEvent[], at: string) => {
+    const recorded = log.append(events, { at, deviceId, newId });
+    const byStream = new Map<string, RecordedEvent[]>();
+    for (const e of recorded) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e]);
+    const next = new Map<string, unknown>();
+    for (const [stream, events] of byStream) {
+      const state = reduceStream(stream, stateOf(stream), events);
+      projections.save(stream, events[events.length - 1].seq, state);
+      next.set(stream, state);
+    }
+    return { recorded, next };
+  });
+
+  const notify = (recorded: readonly RecordedEvent[]): void => {
+    if (listeners.size === 0) return;
+    const updates: StateUpdate[] = [];
+    for (const stream of new Set(recorded.map((e) => e.stream))) {
+      if (stream.startsWith('meeting:')) updates.push({ topic: meetingTopic(stream.slice(8)), data: cache.get(stream) });
+    }
+    if (recorded.some((e) => e.stream.startsWith('meeting:'))) {
+      const meetings = read('meetings');
+      if (meetings.ok) updates.unshift({ topic: 'meetings', data: meetings.data });
+    }
+    for (const update of updates) for (const listener of listeners) listener(update);
+  };
+
+  const dispatch = (input: unknown): InvokeResult => {
+    const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+    if (typeof type !== 'string') {
+      return {
+        ok: false,
+        error: chamberError('invalid_command', 'A command must be an object with a "type" naming the command.', {
+          field: 'type',
+        }),
+      };
+    }
+    const schema = commandSchemaByType.get(type);
+    if (!schema) {
+      return {
+        ok: false,
+        error: chamberError('unknown_command', `There is no command called "${type.slice(0, 80)}".`, { field: 'type' }),
+      };
+    }
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) return { ok: false, error: zodToChamberError(parsed.error, type) };
+    const command = parsed.data as Command;
+    const at = now().toISOString();
+    try {
+      const decision = decide(command, at);
+      if ('error' in decision) return { ok: false, error: decision.error };
+      const { recorded, next } = commit(decision.events, at);
+      for (const [stream, state] of next) cache.set(stream, state);
+      notify(recorded);
+      return { ok: true, result: { ids: decision.ids ?? {}, events: recorded.length } };
+    } catch (error) {
+      // The transaction rolled back and the cache was not touched: the record is as it was.
+      return {
+        ok: false,
+        error: chamberError('internal', `Chamber could not record "${type}": ${(error as Error).message}. Nothing was changed.`),
+      };
+    }
+  };
+
+  const read = <T extends Topic>(topic: T): ReadResult<T> => {
+    if (topic === 'meetings') {
+      const rows = (listMeetings.all() as MeetingSummary[]).sort(compareMeetings);
+      return { ok: true, data: rows as TopicValue<T> };
+    }
+    if (topic.startsWith('meeting:')) {
+      const meeting = view.meeting(topic.slice(8));
+      if (meeting) return { ok: true, data: meeting as TopicValue<T> };
+      return { ok: false, error: notFound(`There is no meeting with id ${topic.slice(8)}.`, 'topic') };
+    }
+    return { ok: false, error: notFound(`There is no topic called "${String(topic).slice(0, 80)}".`, 'topic') };
+  };
+
+  return {
+    dispatch,
+    read,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    log,
+  };
+};

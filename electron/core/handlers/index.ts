@@ -1,0 +1,10 @@
+import type { CommandType } from '../../../shared/commands';
+import { meetingHandlers } from './meeting';
+import type { Handlers } from './types';
+
+/** Every command's handler. The type makes a missing handler a compile error. */
+export const handlers: Handlers<CommandType> = {
+  ...meetingHandlers,
+};
+
+export type { Decision, Handler, HandlerContext, StateView } from './types';

@@ -1,0 +1,23 @@
+// A handler is a pure decision: (current state, command) → events, or a refusal.
+// Writing the events, updating projections and notifying subscribers happen once, in the dispatcher.
+import type { CommandOf, CommandType } from '../../../shared/commands';
+import type { ChamberError } from '../../../shared/errors';
+import type { NewEvent } from '../../../shared/events';
+import type { MeetingState } from '../../../shared/state/meeting';
+
+/** Read-only access to current state, for handlers to check commands against. */
+export interface StateView {
+  meeting(meetingId: string): MeetingState | undefined;
+}
+
+export interface HandlerContext {
+  /** The time the command is being recorded, ISO instant. */
+  now: string;
+  newId(): string;
+}
+
+export type Decision = { events: NewEvent[]; ids?: Record<string, string> } | { error: ChamberError };
+
+export type Handler<T extends CommandType> = (view: StateView, command: CommandOf<T>, ctx: HandlerContext) => Decision;
+
+export type Handlers<T extends CommandType> = { [K in T]: Handler<K> };

@@ -1,0 +1,129 @@
+// The append-only event log: every fact recorded, chained by hash within its stream.
+import type { Database, Statement } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import { canonicalJson, GENESIS_HASH } from '../../../shared/canonicalJson';
+import type { NewEvent, RecordedEvent } from '../../../shared/events';
+
+interface EventRow {
+  id: string;
+  stream: string;
+  seq: number;
+  at: string;
+  device_id: string;
+  type: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The hash of an event: sha256 over the previous hash and the event's canonical form. */
+export const hashEvent = (prevHash: string, e: Omit<RecordedEvent, 'hash' | 'prevHash'>): string =>
+  createHash('sha256')
+    .update(prevHash)
+    .update('\n')
+    .update(
+      canonicalJson({ id: e.id, stream: e.stream, seq: e.seq, at: e.at, deviceId: e.deviceId, type: e.type, payload: e.payload }),
+    )
+    .digest('hex');
+
+const toEvent = (row: EventRow): RecordedEvent =>
+  ({
+    id: row.id,
+    stream: row.stream,
+    seq: row.seq,
+    at: row.at,
+    deviceId: row.device_id,
+    type: row.type,
+    payload: JSON.parse(row.payload),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }) as RecordedEvent;
+
+const meetingIdOf = (stream: string): string | null => (stream.startsWith('meeting:') ? stream.slice(8) : null);
+
+export interface ChainCheck {
+  ok: boolean;
+  events: number;
+  /** The first event whose hash or sequence does not follow from the one before. */
+  brokenAt?: { stream: string; seq: number; reason: string };
+}
+
+export class EventLog {
+  private readonly insert: Statement;
+  private readonly head: Statement;
+  private readonly byStream: Statement;
+  private readonly all: Statement;
+
+  constructor(private readonly db: Database) {
+    this.insert = db.prepare(
+      `INSERT INTO events (id, stream, seq, meeting_id, at, device_id, type, payload, prev_hash, hash)
+       VALUES (@id, @stream, @seq, @meetingId, @at, @deviceId, @type, @payload, @prevHash, @hash)`,
+    );
+    this.head = db.prepare('SELECT seq, hash FROM events WHERE stream = ? ORDER BY seq DESC LIMIT 1');
+    this.byStream = db.prepare('SELECT * FROM events WHERE stream = ? ORDER BY seq');
+    this.all = db.prepare('SELECT * FROM events ORDER BY stream, seq');
+  }
+
+  /** The last sequence number and hash of a stream (0 and the genesis hash when empty). */
+  headOf(stream: string): { seq: number; hash: string } {
+    const row = this.head.get(stream) as { seq: number; hash: string } | undefined;
+    return row ?? { seq: 0, hash: GENESIS_HASH };
+  }
+
+  /**
+   * Append events. Must run inside the caller's transaction, so that the events and the
+   * projections they change are written together or not at all.
+   */
+  append(events: readonly NewEvent[], meta: { at: string; deviceId: string; newId: () => string }): RecordedEvent[] {
+    const heads = new Map<string, { seq: number; hash: string }>();
+    return events.map((event) => {
+      const head = heads.get(event.stream) ?? this.headOf(event.stream);
+      const unhashed = { ...event, id: meta.newId(), seq: head.seq + 1, at: meta.at, deviceId: meta.deviceId };
+      const recorded = { ...unhashed, prevHash: head.hash, hash: hashEvent(head.hash, unhashed) } as RecordedEvent;
+      this.insert.run({
+        id: recorded.id,
+        stream: recorded.stream,
+        seq: recorded.seq,
+        meetingId: meetingIdOf(recorded.stream),
+        at: recorded.at,
+        deviceId: recorded.deviceId,
+        type: recorded.type,
+        payload: JSON.stringify(recorded.payload),
+        prevHash: recorded.prevHash,
+        hash: recorded.hash,
+      });
+      heads.set(event.stream, { seq: recorded.seq, hash: recorded.hash });
+      return recorded;
+    });
+  }
+
+  read(stream: string): RecordedEvent[] {
+    return (this.byStream.all(stream) as EventRow[]).map(toEvent);
+  }
+
+  /** Walk every stream and check that each event's hash follows from the one before. */
+  verify(): ChainCheck {
+    let count = 0;
+    let stream = '';
+    let prev = { seq: 0, hash: GENESIS_HASH };
+    for (const row of this.all.iterate() as IterableIterator<EventRow>) {
+      if (row.stream !== stream) {
+        stream = row.stream;
+        prev = { seq: 0, hash: GENESIS_HASH };
+      }
+      const event = toEvent(row);
+      const reason =
+        event.seq !== prev.seq + 1
+          ? `sequence ${event.seq} follows ${prev.seq}`
+          : event.prevHash !== prev.hash
+            ? 'previous hash does not match'
+            : hashEvent(prev.hash, event) !== event.hash
+              ? 'hash does not match the event'
+              : undefined;
+      if (reason) return { ok: false, events: count, brokenAt: { stream, seq: event.seq, reason } };
+      prev = { seq: event.seq, hash: event.hash };
+      count += 1;
+    }
+    return { ok: true, events: count };
+  }
+}

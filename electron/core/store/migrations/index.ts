@@ -1,0 +1,8 @@
+import { eventLog } from './0001-event-log';
+import { meetingsList } from './0002-meetings';
+import type { Migration } from './types';
+
+/** Every migration, in order. The schema version is PRAGMA user_version. */
+export const migrations: readonly Migration[] = [eventLog, meetingsList];
+
+export type { Migration };

@@ -1,0 +1,77 @@
+// Projections: the current state of each stream, kept beside the log and written in the same
+// transaction, so opening a meeting reads one row however long its history.
+import type { Database, Statement } from 'better-sqlite3';
+import type { RecordedEvent } from '../../../shared/events';
+import { reduceMeeting, type MeetingState } from '../../../shared/state/meeting';
+
+/** How one kind of stream turns events into state, and which tables mirror that state. */
+interface StreamKind<S> {
+  reduce(state: S | undefined, event: RecordedEvent): S | undefined;
+  /** Keep list tables in step with the new state (same transaction). */
+  mirror?(statements: MirrorStatements, state: S): void;
+}
+
+interface MirrorStatements {
+  upsertMeeting: Statement;
+}
+
+const meetingKind: StreamKind<MeetingState> = {
+  reduce: reduceMeeting,
+  mirror: (s, m) => {
+    s.upsertMeeting.run({
+      id: m.id,
+      body: m.body,
+      title: m.title,
+      date: m.date,
+      startTime: m.startTime,
+      venue: m.venue,
+      status: m.status,
+      updatedAt: m.updatedAt,
+    });
+  },
+};
+
+const kinds: Record<string, StreamKind<never>> = { meeting: meetingKind as StreamKind<never> };
+
+const kindOf = (stream: string): StreamKind<unknown> => {
+  const kind = kinds[stream.slice(0, stream.indexOf(':'))];
+  if (!kind) throw new Error(`no projection for stream ${stream}`);
+  return kind as StreamKind<unknown>;
+};
+
+export const reduceStream = (stream: string, state: unknown, events: readonly RecordedEvent[]): unknown =>
+  events.reduce((s, e) => kindOf(stream).reduce(s, e), state);
+
+export class Projections {
+  private readonly select: Statement;
+  private readonly upsert: Statement;
+  private readonly mirrors: MirrorStatements;
+
+  constructor(db: Database) {
+    this.select = db.prepare('SELECT state FROM projections WHERE stream = ?');
+    this.upsert = db.prepare(
+      `INSERT INTO projections (stream, seq, state) VALUES (?, ?, ?)
+       ON CONFLICT (stream) DO UPDATE SET seq = excluded.seq, state = excluded.state`,
+    );
+    this.mirrors = {
+      upsertMeeting: db.prepare(
+        `INSERT INTO meetings (id, body, title, date, start_time, venue, status, updated_at)
+         VALUES (@id, @body, @title, @date, @startTime, @venue, @status, @updatedAt)
+         ON CONFLICT (id) DO UPDATE SET body = excluded.body, title = excluded.title, date = excluded.date,
+           start_time = excluded.start_time, venue = excluded.venue, status = excluded.status,
+           updated_at = excluded.updated_at`,
+      ),
+    };
+  }
+
+  load(stream: string): unknown {
+    const row = this.select.get(stream) as { state: string } | undefined;
+    return row ? JSON.parse(row.state) : undefined;
+  }
+
+  /** Write a stream's new state (inside the caller's transaction). */
+  save(stream: string, seq: number, state: unknown): void {
+    this.upsert.run(stream, seq, JSON.stringify(state));
+    kindOf(stream).mirror?.(this.mirrors, state);
+  }
+}

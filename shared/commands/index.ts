@@ -1,0 +1,26 @@
+// The command catalogue: every operation the UI can perform, as one typed union.
+// The renderer, the Electron bridge, the HTTP host, the docs and the tests all use this.
+import { z } from 'zod';
+import { meetingCommands } from './meeting';
+
+export const commandSchemas = [...meetingCommands] as const;
+
+export const Command = z.discriminatedUnion('type', commandSchemas);
+export type Command = z.infer<typeof Command>;
+export type CommandType = Command['type'];
+export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
+
+/** Schema by command type, for the dispatcher's validation and the API docs. */
+export const commandSchemaByType: ReadonlyMap<string, (typeof commandSchemas)[number]> = new Map(
+  commandSchemas.map((schema) => [schema.shape.type.value, schema]),
+);
+
+/** What a successful command returns to its caller. */
+export interface CommandResult {
+  /** Ids made by the command, e.g. the new meeting's id. */
+  ids: Record<string, string>;
+  /** How many events the command appended. */
+  events: number;
+}
+
+export * from './meeting';

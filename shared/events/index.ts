@@ -1,0 +1,28 @@
+// The event catalogue: facts recorded in the append-only log.
+import { z } from 'zod';
+import { meetingEventSchemas } from './meeting';
+
+export const eventSchemas = { ...meetingEventSchemas } as const;
+
+export type EventType = keyof typeof eventSchemas;
+export type EventPayload<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;
+
+/** An event as a handler proposes it: which stream, what happened. */
+export type NewEvent = { [T in EventType]: { stream: string; type: T; payload: EventPayload<T> } }[EventType];
+
+/** An event as stored in the log. */
+export type RecordedEvent = NewEvent & {
+  id: string;
+  seq: number;
+  /** Wall time at which the core recorded it (ISO instant). */
+  at: string;
+  deviceId: string;
+  prevHash: string;
+  hash: string;
+};
+
+export const streams = {
+  meeting: (meetingId: string) => `meeting:${meetingId}`,
+} as const;
+
+export const isEventType = (type: string): type is EventType => Object.hasOwn(eventSchemas, type);
