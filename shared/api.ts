@@ -11,4 +11,9 @@ export interface ChamberApi {
   read<T extends Topic>(topic: T): Promise<TopicValue<T>>;
   /** Called with every state update; returns a function that unsubscribes. */
   subscribe(listener: (update: StateUpdate) => void): () => void;
+  /**
+   * Called when the live connection to the core is lost or restored (browser mode); a client
+   * re-reads what it shows on reconnection. Electron IPC never disconnects.
+   */
+  onConnectionChange(listener: (connected: boolean) => void): () => void;
 }

@@ -15,4 +15,4 @@ export interface StateUpdate {
   data: unknown;
 }
 
-export const meetingTopic = (meetingId: string): Topic => `meeting:${meetingId}`;
+export const meetingTopic = (meetingId: string): `meeting:${string}` => `meeting:${meetingId}`;

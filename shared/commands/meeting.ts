@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { CalendarDate, ClockTime, Id, Line, OptionalLine } from '../values';
 
 const meetingDetails = {
-  body: Line(120).describe('The body meeting, e.g. "Kent County Council" or "Planning Committee".'),
+  body: Line(120).describe('The body that is meeting, e.g. "Kent County Council" or "Planning Committee".'),
   title: Line(200).describe('The meeting title, e.g. "County Council".'),
   date: CalendarDate.describe('The date of the meeting, YYYY-MM-DD.'),
   startTime: ClockTime.describe('Start time, 24-hour HH:MM.'),

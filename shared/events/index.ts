@@ -1,5 +1,5 @@
 // The event catalogue: facts recorded in the append-only log.
-import { z } from 'zod';
+import { type z } from 'zod';
 import { meetingEventSchemas } from './meeting';
 
 export const eventSchemas = { ...meetingEventSchemas } as const;

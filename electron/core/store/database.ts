@@ -47,15 +47,7 @@ export const openDatabase = (file: string, options: OpenOptions = {}): OpenedSto
   const isNew = !existsSync(file);
   const db = new BetterSqlite3(file);
   try {
-    applyPragmas(db);
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') {
-      throw new StoreError(
-        `The Chamber data file ${file} failed its integrity check (${String(check)}). ` +
-          'It has not been changed. Restore the latest backup from the same folder, or contact support.',
-        'corrupt',
-      );
-    }
+    // Read-only checks first: a file we refuse must be left exactly as it was.
     const known = migrations.length;
     const current = schemaVersion(db);
     if (current > latestSchemaVersion || current > known) {
@@ -65,6 +57,15 @@ export const openDatabase = (file: string, options: OpenOptions = {}): OpenedSto
         'newer_schema',
       );
     }
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') {
+      throw new StoreError(
+        `The Chamber data file ${file} failed its integrity check (${String(check)}). ` +
+          'It has not been changed. Restore the latest backup from the same folder, or contact support.',
+        'corrupt',
+      );
+    }
+    applyPragmas(db);
     let backupPath: string | undefined;
     if (current < known && !isNew && current > 0) {
       backupPath = `${file}.before-v${known}-${now().toISOString().replace(/[:.]/g, '-')}.backup`;
@@ -76,6 +77,14 @@ export const openDatabase = (file: string, options: OpenOptions = {}): OpenedSto
     return { db, backupPath, version: schemaVersion(db) };
   } catch (error) {
     db.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new StoreError(
+        `The Chamber data file ${file} is damaged or is not a Chamber data file (${(error as Error).message}). ` +
+          'It has not been changed. Restore the latest backup from the same folder, or contact support.',
+        'corrupt',
+      );
+    }
     throw error;
   }
 };

@@ -1,0 +1,13 @@
+// Messages between Electron's main process and the core's utility process.
+import type { InvokeResult } from '../../shared/api';
+import type { ChamberError } from '../../shared/errors';
+import type { StateUpdate } from '../../shared/topics';
+
+export type ToCore = { kind: 'invoke'; id: number; command: unknown } | { kind: 'read'; id: number; topic: string };
+
+export type FromCore =
+  | { kind: 'ready' }
+  | { kind: 'fatal'; message: string }
+  | { kind: 'invoked'; id: number; result: InvokeResult }
+  | { kind: 'read'; id: number; result: { ok: true; data: unknown } | { ok: false; error: ChamberError } }
+  | { kind: 'update'; update: StateUpdate };

@@ -1,0 +1,120 @@
+// The meeting's details, for creating a meeting and for editing one. Errors appear beside the field.
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { ChamberError } from '../../../shared/errors';
+import { formatDateInput, parseDateInput, parseTimeInput } from '../../../shared/format';
+
+export interface MeetingDetails {
+  body: string;
+  title: string;
+  date: string;
+  startTime: string;
+  venue: string;
+}
+
+interface Props {
+  initial: MeetingDetails;
+  submitLabel: string;
+  onSubmit(details: MeetingDetails): Promise<ChamberError | undefined>;
+  onCancel(): void;
+}
+
+const FIELDS: { name: keyof MeetingDetails; label: string; hint?: string }[] = [
+  { name: 'body', label: 'Body', hint: 'e.g. Kent County Council, Planning Committee' },
+  { name: 'title', label: 'Meeting title', hint: 'e.g. County Council' },
+  { name: 'date', label: 'Date', hint: 'Day first, e.g. 22/10/2015' },
+  { name: 'startTime', label: 'Start time (24-hour)', hint: 'e.g. 10:00 or 14:30' },
+  { name: 'venue', label: 'Venue', hint: 'e.g. Council Chamber, Sessions House, County Hall, Maidstone' },
+];
+
+/** Dates and times are typed as the clerk writes them and sent to the core in ISO form. */
+const toDetails = (values: MeetingDetails): { details: MeetingDetails; errors: Record<string, string> } => {
+  const date = parseDateInput(values.date);
+  const startTime = parseTimeInput(values.startTime);
+  const errors: Record<string, string> = {};
+  if (!date) errors.date = 'must be a real date, written day first, such as 22/10/2015';
+  if (!startTime) errors.startTime = 'must be a time such as 10:00 or 14:30';
+  return { details: { ...values, date: date ?? values.date, startTime: startTime ?? values.startTime }, errors };
+};
+
+export const MeetingForm = ({ initial, submitLabel, onSubmit, onCancel }: Props) => {
+  const [values, setValues] = useState<MeetingDetails>({
+    body: initial.body,
+    title: initial.title,
+    date: initial.date && formatDateInput(initial.date),
+    startTime: initial.startTime,
+    venue: initial.venue,
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [summary, setSummary] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const firstField = useRef<HTMLInputElement>(null);
+  const formId = useId();
+
+  useEffect(() => firstField.current?.focus(), []);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaving(true);
+    // Always ask the core, so every field's problem shows at once; our own wording for
+    // dates and times wins, as the clerk typed them day first.
+    const { details, errors: typed } = toDetails(values);
+    const error = await onSubmit(details);
+    setSaving(false);
+    if (!error) return;
+    const byField: Record<string, string> = { ...typed };
+    for (const issue of error.details.issues ?? []) byField[issue.field] ??= issue.message;
+    if (!error.details.issues && error.details.field) byField[error.details.field] ??= error.message;
+    setErrors(byField);
+    // A problem that belongs to no field on this form is still shown, above the buttons.
+    const firstWrong = FIELDS.find((f) => byField[f.name]);
+    setSummary(firstWrong ? undefined : error.message);
+    if (firstWrong) document.getElementById(`${formId}-${firstWrong.name}`)?.focus();
+  };
+
+  return (
+    <form className="meeting-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} noValidate>
+      {FIELDS.map((field, index) => {
+        const id = `${formId}-${field.name}`;
+        const error = errors[field.name];
+        return (
+          <div className={`field ${error ? 'field--error' : ''}`} key={field.name}>
+            <label htmlFor={id}>{field.label}</label>
+            <input
+              id={id}
+              ref={index === 0 ? firstField : undefined}
+              name={field.name}
+              type="text"
+              autoComplete="off"
+              value={values[field.name]}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${id}-error` : field.hint ? `${id}-hint` : undefined}
+              onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+            />
+            {error ? (
+              <p className="field__error" id={`${id}-error`} role="alert">
+                {field.label} {error}
+              </p>
+            ) : field.hint ? (
+              <p className="field__hint" id={`${id}-hint`}>
+                {field.hint}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
+      {summary && (
+        <p className="form-error" role="alert">
+          {summary}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={saving}>
+          {submitLabel} <kbd>Enter</kbd>
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel <kbd>Esc</kbd>
+        </button>
+      </div>
+    </form>
+  );
+};

@@ -1,0 +1,28 @@
+// Builds everything into dist/: the renderer with Vite, the core, the Electron main process and
+// the (CommonJS, sandboxed) preload with esbuild.
+import { build as esbuild } from 'esbuild';
+import { rmSync } from 'node:fs';
+import { build as vite } from 'vite';
+
+rmSync('dist', { recursive: true, force: true });
+
+await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
+
+const node = { bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning', sourcemap: true };
+await Promise.all([
+  esbuild({ ...node, entryPoints: ['electron/core/web.ts'], outfile: 'dist/core/web.mjs', format: 'esm' }),
+  esbuild({ ...node, entryPoints: ['electron/core/utility.ts'], outfile: 'dist/core/utility.mjs', format: 'esm' }),
+  esbuild({ ...node, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
+  // A sandboxed preload can require only 'electron': bundle everything else into it.
+  esbuild({
+    entryPoints: ['electron/preload/preload.ts'],
+    outfile: 'dist/electron/preload.cjs',
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron'],
+    target: 'chrome130',
+    logLevel: 'warning',
+  }),
+]);
+console.log('Built dist/ (renderer, core, electron main and preload).');

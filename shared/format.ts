@@ -1,0 +1,93 @@
+// Dates and times as minutes write them: "Thursday, 22 October 2015", 24-hour clock.
+const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+const partsOf = (isoDate: string) => {
+  const [y, m, d] = isoDate.split('-').map(Number);
+  return { y, m, d, weekday: new Date(Date.UTC(y, m - 1, d)).getUTCDay() };
+};
+
+/** "Thursday, 22 October 2015" */
+export const formatLongDate = (isoDate: string): string => {
+  const { y, m, d, weekday } = partsOf(isoDate);
+  return `${DAYS[weekday]}, ${d} ${MONTHS[m - 1]} ${y}`;
+};
+
+/** "Thu 22 Oct 2015" */
+export const formatShortDate = (isoDate: string): string => {
+  const { y, m, d, weekday } = partsOf(isoDate);
+  return `${DAYS[weekday].slice(0, 3)} ${d} ${MONTHS[m - 1].slice(0, 3)} ${y}`;
+};
+
+/** Local YYYY-MM-DD and HH:MM for a Date, for form defaults. */
+export const localDateOf = (date: Date): string =>
+  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+
+export const localTimeOf = (date: Date): string =>
+  `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+
+export const STATUS_LABELS = {
+  draft: 'Draft',
+  ready: 'Ready',
+  in_progress: 'In progress',
+  adjourned: 'Adjourned',
+  closed: 'Closed',
+} as const;
+
+/** "22/10/2015" for an ISO date: how the clerk types and reads dates in a form. */
+export const formatDateInput = (isoDate: string): string => {
+  const { y, m, d } = partsOf(isoDate);
+  return `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+};
+
+const monthNumber = (name: string): number | undefined => {
+  const index = MONTHS.findIndex((month) => month.toLowerCase().startsWith(name.toLowerCase().slice(0, 3)));
+  return name.length >= 3 && index >= 0 ? index + 1 : undefined;
+};
+
+const isoOf = (y: number, m: number, d: number): string | undefined => {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (y < 1000 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+};
+
+/**
+ * A date as a UK clerk types it: "22/10/2015", "22.10.2015", "22 October 2015", "22 Oct 2015",
+ * or ISO "2015-10-22". Day first, never month first. Undefined when it is not a real date.
+ */
+export const parseDateInput = (text: string): string | undefined => {
+  const s = text.trim().replace(/,/g, ' ').replace(/\s+/g, ' ');
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (match) return isoOf(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (match) return isoOf(Number(match[3]), Number(match[2]), Number(match[1]));
+  match = /^(?:[A-Za-z]+ )?(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+) (\d{4})$/.exec(s);
+  if (match) {
+    const month = monthNumber(match[2]);
+    return month ? isoOf(Number(match[3]), month, Number(match[1])) : undefined;
+  }
+  return undefined;
+};
+
+/**
+ * A time as typed: "10:00", "10.00", "1000", "9:30", "2.30 pm", "10 am". Returns 24-hour HH:MM,
+ * or undefined when it is not a time of day.
+ */
+export const parseTimeInput = (text: string): string | undefined => {
+  const match = /^(\d{1,2})(?:[:.]?(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?$/i.exec(text.trim());
+  if (!match) return undefined;
+  let hours = Number(match[1]);
+  const minutes = Number(match[2] ?? '0');
+  const suffix = match[3]?.toLowerCase().replace(/\./g, '');
+  if (suffix) {
+    if (hours < 1 || hours > 12) return undefined;
+    hours = (hours % 12) + (suffix === 'pm' ? 12 : 0);
+  } else if (match[2] === undefined) {
+    return undefined; // "10" alone is ambiguous
+  }
+  if (hours > 23 || minutes > 59) return undefined;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+};

@@ -1,0 +1,190 @@
+// A body's standing orders as data: the procedure numbers the clerk's screens run on.
+// Pure: no Node, no DOM.
+//
+// The numbers in domain.md (a 60-second division bell, 20 seconds to vote, 5-minute mover) are
+// defaults, not constants. Each body has its own profile, the clerk may edit it before a meeting,
+// and a motion to suspend standing orders may change a limit for one item.
+//
+// Every field except `quorum` has a default, so a stored profile written before a field existed
+// still parses. The quorum rule has no default in the schema: it differs by kind of body (a
+// quarter for a full council, a number for a committee) and is the one setting that decides
+// whether the meeting may lawfully do business, so it must be stated. `defaultStandingOrders`
+// gives a complete profile for each kind of body.
+import { z } from 'zod';
+
+/** The kinds of body whose defaults we know. */
+export const BodyKind = z.enum(['full_council', 'committee', 'panel', 'joint_committee'], {
+  error: "Kind of body must be one of 'full_council', 'committee', 'panel' or 'joint_committee'",
+});
+export type BodyKind = z.infer<typeof BodyKind>;
+
+// ---------------------------------------------------------------------------------------------
+// Field builders: each error message names the field in words and by its path.
+
+const wholeNumber = (label: string, unit: string, min: number, max: number, minNote = '') => {
+  const message = `${label} must be a whole number of ${unit} from ${min}${minNote} to ${max}`;
+  return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message });
+};
+
+const yesNo = (label: string) => z.boolean({ error: `${label} must be true or false` });
+
+/** A strict object whose errors (wrong type, unrecognised keys) name the field. */
+const section = <T extends z.core.$ZodLooseShape>(label: string, shape: T) =>
+  z.strictObject(shape, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys'
+        ? `${label} does not recognise ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        : `${label} must be a set of settings (an object)`,
+  });
+
+const sameGroupName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+// ---------------------------------------------------------------------------------------------
+// Quorum
+
+const GroupName = z
+  .string({ error: 'Each quorum composition group (quorum.composition.groups) must be a name' })
+  .trim()
+  .min(1, { error: 'Each quorum composition group (quorum.composition.groups) must be a name, not empty' })
+  .max(120, { error: 'Each quorum composition group (quorum.composition.groups) must be at most 120 characters' });
+
+/**
+ * A composition rule on top of the number: at least `minimumEach` voting members present from
+ * each listed group (political groups, or partner organisations of a joint committee). Group
+ * names are matched ignoring case and surrounding spaces, so they must be distinct on that basis.
+ */
+export const QuorumComposition = section('Quorum composition (quorum.composition)', {
+  groups: z
+    .array(GroupName, { error: 'Quorum composition groups (quorum.composition.groups) must be a list of group names' })
+    .min(1, { error: 'Quorum composition groups (quorum.composition.groups) must list at least one group' })
+    .max(50, { error: 'Quorum composition groups (quorum.composition.groups) must list at most 50 groups' })
+    .superRefine((groups, ctx) => {
+      groups.forEach((group, index) => {
+        if (groups.findIndex((other) => sameGroupName(other, group)) !== index) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `Quorum composition groups (quorum.composition.groups) must be distinct: "${group}" is listed twice`,
+            path: [index],
+          });
+        }
+      });
+    }),
+  minimumEach: wholeNumber('Minimum from each group (quorum.composition.minimumEach)', 'members', 1, 1000),
+});
+export type QuorumComposition = z.infer<typeof QuorumComposition>;
+
+const FractionQuorum = section('Quorum rule (quorum)', {
+  kind: z.literal('fraction'),
+  numerator: wholeNumber('Quorum fraction numerator (quorum.numerator)', 'members', 1, 1000),
+  denominator: wholeNumber('Quorum fraction denominator (quorum.denominator)', 'members', 1, 1000),
+  composition: QuorumComposition.optional(),
+}).superRefine((rule, ctx) => {
+  // Compared only when both are otherwise valid, so one mistake gives one message.
+  const valid = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 1000;
+  if (valid(rule.numerator) && valid(rule.denominator) && rule.numerator > rule.denominator) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'Quorum fraction numerator (quorum.numerator) must not exceed the denominator (quorum.denominator): a quorum cannot be more than the whole membership',
+      path: ['numerator'],
+    });
+  }
+});
+
+const FixedQuorum = section('Quorum rule (quorum)', {
+  kind: z.literal('fixed'),
+  count: wholeNumber('Quorum number (quorum.count)', 'members', 1, 1000),
+  composition: QuorumComposition.optional(),
+});
+
+/** The quorum rule: a fraction of the whole membership, or a fixed number of members. */
+export const QuorumRule = z.discriminatedUnion('kind', [FractionQuorum, FixedQuorum], {
+  error: (issue) =>
+    issue.code === 'invalid_union' || issue.code === 'invalid_type'
+      ? "Quorum rule (quorum) must be { kind: 'fraction', numerator, denominator } or { kind: 'fixed', count }"
+      : undefined,
+});
+export type QuorumRule = z.infer<typeof QuorumRule>;
+
+// ---------------------------------------------------------------------------------------------
+// The profile
+
+const speechLimit = (role: string, key: string) =>
+  wholeNumber(`Speech limit for ${role} (speechLimits.${key})`, 'seconds', 0, 3600, ' (no limit)');
+
+export const StandingOrders = section('Standing orders', {
+  /** The division bell rung before a vote so that members outside the chamber can return. */
+  divisionBell: section('Division bell (divisionBell)', {
+    seconds: wholeNumber('Division bell length (divisionBell.seconds)', 'seconds', 0, 600).default(60),
+    /** The chairman may skip the bell when satisfied that all members are present. */
+    chairmanMaySkip: yesNo('Whether the chairman may skip the division bell (divisionBell.chairmanMaySkip)').default(true),
+  }).prefault({}),
+  /** Time allowed for electronic voting once the vote opens. */
+  votingWindowSeconds: wholeNumber('Voting window (votingWindowSeconds)', 'seconds', 5, 600).default(20),
+  /** Speech limits by role, in seconds; 0 means no limit. */
+  speechLimits: section('Speech limits (speechLimits)', {
+    mover: speechLimit('the mover', 'mover').default(300),
+    seconder: speechLimit('the seconder', 'seconder').default(180),
+    otherSpeaker: speechLimit('other speakers', 'otherSpeaker').default(180),
+    amendmentMover: speechLimit('the mover of an amendment', 'amendmentMover').default(300),
+    rightOfReply: speechLimit("the mover's right of reply", 'rightOfReply').default(180),
+  }).prefault({}),
+  /** Length of a motion for time-limited debate, as a whole. */
+  timeLimitedDebateMinutes: wholeNumber('Time-limited debate (timeLimitedDebateMinutes)', 'minutes', 1, 480).default(30),
+  /** The fixed period for members' questions. */
+  questionTimeMinutes: wholeNumber('Question time (questionTimeMinutes)', 'minutes', 1, 480).default(60),
+  /** No default here: see the note at the top of this file. */
+  quorum: QuorumRule,
+  /** Whether the chairman has a second or casting vote on an equality of votes. */
+  castingVote: yesNo('Casting vote (castingVote)').default(true),
+  /**
+   * Whether members attending virtually count. English law requires physical presence at a
+   * formal meeting, hence false by default.
+   */
+  virtualAttendanceCounts: section('Virtual attendance (virtualAttendanceCounts)', {
+    quorum: yesNo('Whether virtual attendance counts towards the quorum (virtualAttendanceCounts.quorum)').default(false),
+    voting: yesNo('Whether members attending virtually may vote (virtualAttendanceCounts.voting)').default(false),
+  })
+    .superRefine((v, ctx) => {
+      if (v.voting === true && v.quorum === false) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            'Virtual attendance (virtualAttendanceCounts): members attending virtually may vote only if they also count towards the quorum (set virtualAttendanceCounts.quorum to true)',
+          path: ['voting'],
+        });
+      }
+    })
+    .prefault({}),
+  /** When the names of members voting each way must be recorded in the minutes. */
+  recordedVote: section('Recorded votes (recordedVote)', {
+    always: yesNo('Whether every vote is recorded (recordedVote.always)').default(false),
+    /** How many members must ask for a recorded vote; null when members cannot ask. */
+    onRequestOf: wholeNumber('Members needed to request a recorded vote (recordedVote.onRequestOf)', 'members', 1, 1000)
+      .nullable()
+      .default(5),
+    forBudget: yesNo('Whether budget decisions are always recorded (recordedVote.forBudget)').default(true),
+  }).prefault({}),
+});
+
+/** A complete, validated standing-orders profile. */
+export type StandingOrders = z.infer<typeof StandingOrders>;
+/** What the schema accepts: any field but `quorum` may be left out and takes its default. */
+export type StandingOrdersInput = z.input<typeof StandingOrders>;
+
+/**
+ * The default profile for a kind of body. The clerk checks it against the body's own standing
+ * orders and edits it before the meeting.
+ *
+ * - full council: quorum one quarter of the whole number of members (the legal minimum),
+ *   45 minutes for a motion for time-limited debate;
+ * - committee, panel, joint committee: quorum of 3 members, 30 minutes for time-limited debate.
+ *   A joint committee's partner-organisation composition rule names its partners, so it cannot
+ *   be defaulted: the clerk adds it.
+ */
+export const defaultStandingOrders = (kind: BodyKind): StandingOrders => {
+  const k = BodyKind.parse(kind);
+  return k === 'full_council'
+    ? StandingOrders.parse({ quorum: { kind: 'fraction', numerator: 1, denominator: 4 }, timeLimitedDebateMinutes: 45 })
+    : StandingOrders.parse({ quorum: { kind: 'fixed', count: 3 }, timeLimitedDebateMinutes: 30 });
+};

@@ -1,0 +1,69 @@
+// Browser mode as a real child process, as `npm run web` starts it.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- test replies are checked with toMatchObject
+type Json = any;
+
+export interface BrowserMode {
+  process: ChildProcess;
+  url: string;
+  token: string;
+  dataDir: string;
+  post(body: unknown): Promise<{ status: number; body: Json }>;
+  read(topic: string): Promise<Json>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * Start browser mode on a free port. Uses the built host (dist/) when `built` is set, as the
+ * e2e tests do; otherwise runs the TypeScript source through tsx, so unit runs need no build.
+ */
+export const startBrowserMode = (dataDir: string, options: { built?: boolean } = {}): Promise<BrowserMode> =>
+  new Promise((resolve, reject) => {
+    const built = join(root, 'dist', 'core', 'web.mjs');
+    const args = options.built
+      ? [built, '--data-dir', dataDir, '--port', '0']
+      : ['--import', 'tsx', join(root, 'electron', 'core', 'web.ts'), '--data-dir', dataDir, '--port', '0'];
+    if (options.built && !existsSync(built)) reject(new Error('dist/ is not built: run npm run build first'));
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000);
+    child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /Open:\s+(http:\/\/\S+?)\/?\s/.exec(output);
+      if (!match) return;
+      clearTimeout(timer);
+      const url = match[1];
+      const token = readFileSync(join(dataDir, 'clerk-token'), 'utf8').trim();
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      resolve({
+        process: child,
+        url,
+        token,
+        dataDir,
+        async post(body) {
+          const response = await fetch(`${url}/api/commands`, { method: 'POST', headers, body: JSON.stringify(body) });
+          return { status: response.status, body: await response.json() };
+        },
+        async read(topic) {
+          const response = await fetch(`${url}/api/topics/${encodeURIComponent(topic)}`, { headers });
+          return response.json();
+        },
+        kill(signal = 'SIGTERM') {
+          return new Promise((done) => {
+            if (child.exitCode !== null || child.signalCode !== null) return done();
+            child.removeAllListeners('exit');
+            child.on('exit', () => done());
+            child.kill(signal);
+          });
+        },
+      });
+    });
+  });

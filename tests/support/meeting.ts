@@ -1,0 +1,69 @@
+// Small builders for tests that read like the meeting: a real core on a real SQLite file.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Command } from '../../shared/commands';
+import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
+
+export const tempFolder = (prefix = 'chamber-test-'): { path: string; remove(): void } => {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+};
+
+/** A clock the test moves by hand. */
+export const testClock = (start = '2015-10-22T09:00:00.000Z') => {
+  let now = new Date(start).getTime();
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms;
+    },
+  };
+};
+
+export const kccMeeting = {
+  body: 'Kent County Council',
+  title: 'County Council',
+  date: '2015-10-22',
+  startTime: '10:00',
+  venue: 'Council Chamber, Sessions House, County Hall, Maidstone',
+} as const;
+
+export const createMeetingCommand = (overrides: Partial<Omit<Extract<Command, { type: 'meeting.create' }>, 'type'>> = {}): Command => ({
+  type: 'meeting.create',
+  ...kccMeeting,
+  ...overrides,
+});
+
+export interface TestCore extends Core {
+  folder: string;
+  /** Send a command and fail the test if it is refused; returns the ids it made. */
+  send(command: Command): Record<string, string>;
+  eventCount(): number;
+  reopen(): TestCore;
+  dispose(): void;
+}
+
+export const openTestCore = (options: CoreOptions & { folder?: string } = {}): TestCore => {
+  const temp = options.folder ? undefined : tempFolder();
+  const folder = options.folder ?? temp!.path;
+  const core = openCore(folder, options);
+  return {
+    ...core,
+    folder,
+    send(command) {
+      const outcome = core.dispatch(command);
+      if (!outcome.ok) throw new Error(`${command.type} was refused: ${outcome.error.message}`);
+      return outcome.result.ids;
+    },
+    eventCount: () => (core.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n,
+    reopen() {
+      core.close();
+      return openTestCore({ ...options, folder });
+    },
+    dispose() {
+      if (core.db.open) core.close();
+      temp?.remove();
+    },
+  };
+};

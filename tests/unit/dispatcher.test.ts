@@ -1,0 +1,111 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { reduceStream } from '../../electron/core/store/projections';
+import type { StateUpdate } from '../../shared/topics';
+import { createMeetingCommand, kccMeeting, openTestCore, testClock, type TestCore } from '../support/meeting';
+
+describe('the dispatcher', () => {
+  let core: TestCore;
+  afterEach(() => core?.dispose());
+
+  it('creates a meeting, acknowledged only once it is on disk', () => {
+    const clock = testClock('2015-10-15T14:30:00.000Z');
+    core = openTestCore({ now: clock.now });
+    const outcome = core.dispatch(createMeetingCommand());
+    expect(outcome).toMatchObject({ ok: true, result: { events: 1 } });
+    const { meetingId } = (outcome as { ok: true; result: { ids: Record<string, string> } }).result.ids;
+
+    // A second connection to the same file sees the event and the projection: it has committed.
+    const other = new BetterSqlite3(core.file, { readonly: true });
+    const row = other.prepare('SELECT * FROM events').get() as Record<string, unknown>;
+    expect(row).toMatchObject({
+      stream: `meeting:${meetingId}`,
+      seq: 1,
+      meeting_id: meetingId,
+      at: '2015-10-15T14:30:00.000Z',
+      device_id: core.deviceId,
+      type: 'meeting.created',
+      prev_hash: '0'.repeat(64),
+    });
+    expect(JSON.parse(row.payload as string)).toEqual({ meetingId, ...kccMeeting });
+    expect(other.prepare('SELECT title, status FROM meetings').all()).toEqual([{ title: 'County Council', status: 'draft' }]);
+    other.close();
+
+    expect(core.read('meetings')).toEqual({ ok: true, data: [{ id: meetingId, ...kccMeeting, status: 'draft' }] });
+    expect(core.read(`meeting:${meetingId}`)).toMatchObject({ ok: true, data: { id: meetingId, status: 'draft', seq: 1 } });
+  });
+
+  it('edits the details, chaining each event to the one before', () => {
+    core = openTestCore();
+    const { meetingId } = core.send(createMeetingCommand());
+    core.send({ type: 'meeting.updateDetails', meetingId, ...kccMeeting, startTime: '10:30', venue: 'Council Chamber' });
+    const [created, changed] = core.log.read(`meeting:${meetingId}`);
+    expect(changed.seq).toBe(2);
+    expect(changed.prevHash).toBe(created.hash);
+    expect(core.log.verify()).toEqual({ ok: true, events: 2 });
+    expect(core.read(`meeting:${meetingId}`)).toMatchObject({ ok: true, data: { startTime: '10:30', venue: 'Council Chamber', seq: 2 } });
+  });
+
+  it('names the field that is wrong and records nothing', () => {
+    core = openTestCore();
+    const outcome = core.dispatch({ ...createMeetingCommand(), date: '2015-02-29' });
+    expect(outcome).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_command',
+        message: 'meeting.create: date is not a real calendar date.',
+        details: { field: 'date', issues: [{ field: 'date', message: 'is not a real calendar date' }] },
+      },
+    });
+    expect(core.dispatch({ ...createMeetingCommand(), extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_command' } });
+    expect(core.dispatch({ type: 'meeting.explode' })).toMatchObject({ ok: false, error: { code: 'unknown_command', details: { field: 'type' } } });
+    expect(core.dispatch('meeting.create')).toMatchObject({ ok: false, error: { code: 'invalid_command', details: { field: 'type' } } });
+    expect(core.dispatch(null)).toMatchObject({ ok: false, error: { code: 'invalid_command' } });
+    expect(core.eventCount()).toBe(0);
+  });
+
+  it('refuses to edit a meeting that does not exist', () => {
+    core = openTestCore();
+    const meetingId = '00000000-0000-4000-8000-000000000000';
+    expect(core.dispatch({ type: 'meeting.updateDetails', meetingId, ...kccMeeting })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found', details: { field: 'meetingId' } },
+    });
+    expect(core.eventCount()).toBe(0);
+  });
+
+  it('leaves the record and its state untouched when writing fails', () => {
+    const ids = ['11111111-1111-4111-8111-111111111111', 'dup-event-id', '22222222-2222-4222-8222-222222222222', 'dup-event-id'];
+    core = openTestCore({ newId: () => ids.shift()! });
+    // newId gives the meeting id first, then the event id; the second command reuses an event id.
+    core.send(createMeetingCommand({ title: 'First' }));
+    const before = core.read('meetings');
+    const outcome = core.dispatch(createMeetingCommand({ title: 'Second' }));
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(core.eventCount()).toBe(1);
+    expect(core.read('meetings')).toEqual(before);
+  });
+
+  it('tells subscribers the new state after each command', () => {
+    core = openTestCore();
+    const updates: StateUpdate[] = [];
+    const unsubscribe = core.subscribe((u) => updates.push(u));
+    const { meetingId } = core.send(createMeetingCommand());
+    expect(updates.map((u) => u.topic)).toEqual(['meetings', `meeting:${meetingId}`]);
+    expect(updates[1].data).toMatchObject({ id: meetingId, title: 'County Council' });
+    unsubscribe();
+    core.send(createMeetingCommand());
+    expect(updates).toHaveLength(2);
+  });
+
+  it('keeps projections equal to a replay of the log, across a restart', () => {
+    core = openTestCore();
+    const { meetingId } = core.send(createMeetingCommand());
+    for (let i = 0; i < 5; i += 1) core.send({ type: 'meeting.updateDetails', meetingId, ...kccMeeting, title: `Council ${i}` });
+    core = core.reopen();
+    const stream = `meeting:${meetingId}`;
+    const replayed = reduceStream(stream, undefined, core.log.read(stream));
+    expect(core.read(`meeting:${meetingId}`)).toEqual({ ok: true, data: replayed });
+    expect(replayed).toMatchObject({ title: 'Council 4', seq: 6 });
+  });
+});

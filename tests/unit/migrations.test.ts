@@ -1,0 +1,53 @@
+// One test per migration: migrate to n-1, insert, migrate to n, assert.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../electron/core/store/database';
+import { EventLog } from '../../electron/core/store/eventLog';
+import { migrations } from '../../electron/core/store/migrations';
+import { tempFolder } from '../support/meeting';
+
+const upTo = (version: number) => migrations.slice(0, version);
+
+describe('migrations', () => {
+  const folder = tempFolder();
+  afterEach(() => folder.remove());
+
+  it('are numbered 1, 2, 3 … in order', () => {
+    expect(migrations.map((m) => m.version)).toEqual(migrations.map((_, i) => i + 1));
+  });
+
+  it('0001 creates an append-only event log', () => {
+    const { db } = openDatabase(join(folder.path, 'a.sqlite'), { migrations: upTo(0) });
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    db.close();
+    const { db: migrated } = openDatabase(join(folder.path, 'a.sqlite'), { migrations: upTo(1) });
+    const log = new EventLog(migrated);
+    migrated.transaction(() =>
+      log.append(
+        [{ stream: 'meeting:m1', type: 'meeting.created', payload: { meetingId: '00000000-0000-4000-8000-000000000001', body: 'B', title: 'T', date: '2015-10-22', startTime: '10:00', venue: '' } }],
+        { at: '2015-10-22T09:00:00.000Z', deviceId: 'd', newId: () => 'e1' },
+      ),
+    )();
+    expect(() => migrated.prepare("UPDATE events SET type = 'x'").run()).toThrowError(/append-only/);
+    expect(() => migrated.prepare('DELETE FROM events').run()).toThrowError(/append-only/);
+    expect(log.verify()).toEqual({ ok: true, events: 1 });
+    migrated.close();
+  });
+
+  it('0002 adds the meetings list and fills it from meetings already recorded', () => {
+    const file = join(folder.path, 'b.sqlite');
+    const { db } = openDatabase(file, { migrations: upTo(1) });
+    db.prepare('INSERT INTO projections (stream, seq, state) VALUES (?, ?, ?)').run(
+      'meeting:m1',
+      1,
+      JSON.stringify({ id: 'm1', body: 'Kent County Council', title: 'County Council', date: '2015-10-22', startTime: '10:00', venue: 'Sessions House', status: 'draft', createdAt: 'x', updatedAt: '2015-10-22T09:00:00.000Z', seq: 1 }),
+    );
+    db.close();
+    const { db: migrated, backupPath } = openDatabase(file, { migrations: upTo(2) });
+    expect(backupPath).toBeDefined();
+    expect(migrated.prepare('SELECT * FROM meetings').all()).toEqual([
+      { id: 'm1', body: 'Kent County Council', title: 'County Council', date: '2015-10-22', start_time: '10:00', venue: 'Sessions House', status: 'draft', updated_at: '2015-10-22T09:00:00.000Z' },
+    ]);
+    migrated.close();
+  });
+});

@@ -1,0 +1,240 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { BodyKind, StandingOrders, defaultStandingOrders } from '../../shared/procedure/standingOrders';
+import { quorumRequired } from '../../shared/procedure/quorum';
+
+const issuesOf = (input: unknown): { field: string; message: string }[] => {
+  const parsed = StandingOrders.safeParse(input);
+  return parsed.success ? [] : parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message }));
+};
+
+const fixedThree = { kind: 'fixed', count: 3 } as const;
+
+// Numbers in and around each field's range, including wrong kinds of value.
+const numberish = fc.oneof(
+  fc.integer({ min: -10, max: 4000 }),
+  fc.double({ min: -10, max: 4000, noNaN: false }),
+  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, '60', null, true),
+);
+const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
+const strip = <T extends object>(o: T): Partial<T> =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+
+const groupsArb = fc.array(fc.constantFrom('Conservative', 'Labour', 'labour', 'Green', ' ', 'Partner A', 'Partner B'), {
+  maxLength: 4,
+});
+const compositionArb = maybe(fc.record({ groups: groupsArb, minimumEach: numberish }));
+const quorumArb = fc.oneof(
+  fc.record({ kind: fc.constant('fraction'), numerator: numberish, denominator: numberish, composition: compositionArb }).map(strip),
+  fc.record({ kind: fc.constant('fixed'), count: numberish, composition: compositionArb }).map(strip),
+);
+const profileArb = fc
+  .record({
+    divisionBell: maybe(fc.record({ seconds: maybe(numberish), chairmanMaySkip: maybe(fc.boolean()) }).map(strip)),
+    votingWindowSeconds: maybe(numberish),
+    speechLimits: maybe(
+      fc
+        .record({
+          mover: maybe(numberish),
+          seconder: maybe(numberish),
+          otherSpeaker: maybe(numberish),
+          amendmentMover: maybe(numberish),
+          rightOfReply: maybe(numberish),
+        })
+        .map(strip),
+    ),
+    timeLimitedDebateMinutes: maybe(numberish),
+    questionTimeMinutes: maybe(numberish),
+    quorum: quorumArb,
+    castingVote: maybe(fc.boolean()),
+    virtualAttendanceCounts: maybe(fc.record({ quorum: maybe(fc.boolean()), voting: maybe(fc.boolean()) }).map(strip)),
+    recordedVote: maybe(
+      fc.record({ always: maybe(fc.boolean()), onRequestOf: maybe(fc.oneof(numberish, fc.constant(null))), forBudget: maybe(fc.boolean()) }).map(strip),
+    ),
+  })
+  .map(strip);
+
+const isWhole = (n: number, min: number, max: number) => Number.isInteger(n) && n >= min && n <= max;
+
+describe('standing orders: defaults by kind of body', () => {
+  it('gives a full council one quarter, 45 minutes for time-limited debate and the usual timings', () => {
+    const so = defaultStandingOrders('full_council');
+    expect(so).toEqual({
+      divisionBell: { seconds: 60, chairmanMaySkip: true },
+      votingWindowSeconds: 20,
+      speechLimits: { mover: 300, seconder: 180, otherSpeaker: 180, amendmentMover: 300, rightOfReply: 180 },
+      timeLimitedDebateMinutes: 45,
+      questionTimeMinutes: 60,
+      quorum: { kind: 'fraction', numerator: 1, denominator: 4 },
+      castingVote: true,
+      virtualAttendanceCounts: { quorum: false, voting: false },
+      recordedVote: { always: false, onRequestOf: 5, forBudget: true },
+    });
+  });
+
+  it.each(['committee', 'panel', 'joint_committee'] as const)('gives a %s a quorum of 3 and 30 minutes for time-limited debate', (kind) => {
+    const so = defaultStandingOrders(kind);
+    expect(so.quorum).toEqual({ kind: 'fixed', count: 3 });
+    expect(so.timeLimitedDebateMinutes).toBe(30);
+    expect(so.castingVote).toBe(true);
+    expect(so.virtualAttendanceCounts).toEqual({ quorum: false, voting: false });
+  });
+
+  it('returns profiles the schema accepts unchanged, and fresh objects each time', () => {
+    for (const kind of BodyKind.options) {
+      const so = defaultStandingOrders(kind);
+      expect(StandingOrders.parse(so)).toEqual(so);
+      expect(defaultStandingOrders(kind)).not.toBe(so);
+    }
+  });
+
+  it('refuses an unknown kind of body', () => {
+    expect(() => defaultStandingOrders('parish_meeting' as never)).toThrow(/Kind of body/);
+  });
+
+  it('fills every field but the quorum from defaults', () => {
+    expect(StandingOrders.parse({ quorum: fixedThree })).toEqual({ ...defaultStandingOrders('committee'), timeLimitedDebateMinutes: 30 });
+    expect(issuesOf({})).toEqual([{ field: 'quorum', message: expect.stringContaining('Quorum rule (quorum)') }]);
+  });
+});
+
+describe('standing orders: error messages name the field', () => {
+  it.each([
+    [{ divisionBell: { seconds: 601 } }, 'divisionBell.seconds', 'Division bell length (divisionBell.seconds) must be a whole number of seconds from 0 to 600'],
+    [{ divisionBell: { chairmanMaySkip: 'yes' } }, 'divisionBell.chairmanMaySkip', '(divisionBell.chairmanMaySkip) must be true or false'],
+    [{ votingWindowSeconds: 4 }, 'votingWindowSeconds', 'Voting window (votingWindowSeconds) must be a whole number of seconds from 5 to 600'],
+    [{ votingWindowSeconds: 20.5 }, 'votingWindowSeconds', 'whole number'],
+    [{ speechLimits: { rightOfReply: 3601 } }, 'speechLimits.rightOfReply', '(speechLimits.rightOfReply) must be a whole number of seconds from 0 (no limit) to 3600'],
+    [{ speechLimits: { mover: -1 } }, 'speechLimits.mover', 'Speech limit for the mover'],
+    [{ timeLimitedDebateMinutes: 0 }, 'timeLimitedDebateMinutes', 'Time-limited debate (timeLimitedDebateMinutes)'],
+    [{ questionTimeMinutes: '60' }, 'questionTimeMinutes', 'Question time (questionTimeMinutes)'],
+    [{ castingVote: 1 }, 'castingVote', 'Casting vote (castingVote) must be true or false'],
+    [{ recordedVote: { onRequestOf: 0 } }, 'recordedVote.onRequestOf', '(recordedVote.onRequestOf) must be a whole number of members from 1 to 1000'],
+    [{ virtualAttendanceCounts: { voting: true } }, 'virtualAttendanceCounts.voting', 'may vote only if they also count towards the quorum'],
+    [{ divisionBell: { seconds: 60, colour: 'red' } }, 'divisionBell', 'Division bell (divisionBell) does not recognise "colour"'],
+    [{ speechLimits: 300 }, 'speechLimits', 'Speech limits (speechLimits) must be a set of settings'],
+  ])('%j → %s', (patch, field, message) => {
+    const issues = issuesOf({ quorum: fixedThree, ...patch });
+    expect(issues).toHaveLength(1);
+    expect(issues[0].field).toBe(field);
+    expect(issues[0].message).toContain(message);
+  });
+
+  it.each([
+    [{ kind: 'fraction', numerator: 3, denominator: 2 }, 'quorum.numerator', 'must not exceed the denominator (quorum.denominator)'],
+    [{ kind: 'fraction', numerator: 1, denominator: 0 }, 'quorum.denominator', 'Quorum fraction denominator (quorum.denominator) must be a whole number of members from 1'],
+    [{ kind: 'fraction', numerator: 0, denominator: 4 }, 'quorum.numerator', 'Quorum fraction numerator (quorum.numerator)'],
+    [{ kind: 'fixed', count: 0 }, 'quorum.count', 'Quorum number (quorum.count) must be a whole number of members from 1'],
+    [{ kind: 'fixed', count: 2.5 }, 'quorum.count', 'Quorum number (quorum.count)'],
+    [{ kind: 'majority' }, 'quorum.kind', "Quorum rule (quorum) must be { kind: 'fraction'"],
+    [{ kind: 'fixed', count: 3, composition: { groups: [], minimumEach: 1 } }, 'quorum.composition.groups', 'must list at least one group'],
+    [{ kind: 'fixed', count: 3, composition: { groups: ['Labour', ' labour '], minimumEach: 1 } }, 'quorum.composition.groups.1', 'must be distinct: "labour" is listed twice'],
+    [{ kind: 'fixed', count: 3, composition: { groups: ['Labour', '  '], minimumEach: 1 } }, 'quorum.composition.groups.1', 'must be a name, not empty'],
+    [{ kind: 'fixed', count: 3, composition: { groups: ['Labour'], minimumEach: 0 } }, 'quorum.composition.minimumEach', 'Minimum from each group (quorum.composition.minimumEach)'],
+  ])('quorum %j → %s', (quorum, field, message) => {
+    const issues = issuesOf({ quorum });
+    expect(issues).toHaveLength(1);
+    expect(issues[0].field).toBe(field);
+    expect(issues[0].message).toContain(message);
+  });
+
+  it('writes its messages in UK English', () => {
+    const messages = issuesOf({ quorum: { kind: 'fixed', count: 3, extra: 1 }, colour: 'red' }).map((i) => i.message);
+    expect(messages.join(' ')).toContain('recognise');
+    expect(messages.join(' ')).not.toContain('recognize');
+  });
+});
+
+describe('standing orders: properties of any profile the schema accepts', () => {
+  it('has sane timings and a quorum rule that makes sense', () => {
+    fc.assert(
+      fc.property(profileArb, (input) => {
+        const parsed = StandingOrders.safeParse(input);
+        if (!parsed.success) {
+          // Every refusal names a field and says something.
+          for (const issue of parsed.error.issues) {
+            expect(issue.path.length).toBeGreaterThan(0);
+            expect(issue.message.length).toBeGreaterThan(10);
+          }
+          return;
+        }
+        const so = parsed.data;
+        expect(isWhole(so.votingWindowSeconds, 5, 600)).toBe(true);
+        expect(so.votingWindowSeconds).toBeGreaterThan(0);
+        expect(isWhole(so.divisionBell.seconds, 0, 600)).toBe(true);
+        for (const limit of Object.values(so.speechLimits)) expect(isWhole(limit, 0, 3600)).toBe(true);
+        expect(isWhole(so.timeLimitedDebateMinutes, 1, 480)).toBe(true);
+        expect(isWhole(so.questionTimeMinutes, 1, 480)).toBe(true);
+        if (so.virtualAttendanceCounts.voting) expect(so.virtualAttendanceCounts.quorum).toBe(true);
+        if (so.recordedVote.onRequestOf !== null) expect(isWhole(so.recordedVote.onRequestOf, 1, 1000)).toBe(true);
+        if (so.quorum.kind === 'fraction') {
+          expect(so.quorum.denominator).toBeGreaterThanOrEqual(1);
+          expect(so.quorum.numerator).toBeGreaterThanOrEqual(1);
+          expect(so.quorum.numerator).toBeLessThanOrEqual(so.quorum.denominator);
+        } else {
+          expect(so.quorum.count).toBeGreaterThanOrEqual(1);
+        }
+        if (so.quorum.composition) {
+          const names = so.quorum.composition.groups.map((g) => g.toLowerCase());
+          expect(names.length).toBeGreaterThan(0);
+          expect(new Set(names).size).toBe(names.length);
+          expect(names.every((n) => n.length > 0)).toBe(true);
+          expect(so.quorum.composition.minimumEach).toBeGreaterThanOrEqual(1);
+        }
+        // A parsed profile is a fixed point of the schema.
+        expect(StandingOrders.parse(so)).toEqual(so);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('accepts every in-range profile', () => {
+    const int = (min: number, max: number) => fc.integer({ min, max });
+    const valid = fc.record({
+      divisionBell: fc.record({ seconds: int(0, 600), chairmanMaySkip: fc.boolean() }),
+      votingWindowSeconds: int(5, 600),
+      speechLimits: fc.record({
+        mover: int(0, 3600),
+        seconder: int(0, 3600),
+        otherSpeaker: int(0, 3600),
+        amendmentMover: int(0, 3600),
+        rightOfReply: int(0, 3600),
+      }),
+      timeLimitedDebateMinutes: int(1, 480),
+      questionTimeMinutes: int(1, 480),
+      quorum: fc.oneof(
+        int(1, 1000).chain((denominator) => int(1, denominator).map((numerator) => ({ kind: 'fraction' as const, numerator, denominator }))),
+        int(1, 1000).map((count) => ({ kind: 'fixed' as const, count })),
+      ),
+      castingVote: fc.boolean(),
+      virtualAttendanceCounts: fc.boolean().chain((quorum) => (quorum ? fc.boolean() : fc.constant(false)).map((voting) => ({ quorum, voting }))),
+      recordedVote: fc.record({ always: fc.boolean(), onRequestOf: fc.option(int(1, 1000), { nil: null }), forBudget: fc.boolean() }),
+    });
+    fc.assert(
+      fc.property(valid, (profile) => {
+        expect(StandingOrders.parse(profile)).toEqual(profile);
+      }),
+    );
+  });
+
+  it('gives a quorum requirement between 1 and the whole membership for a fraction, and exactly the count for a fixed rule', () => {
+    fc.assert(
+      fc.property(profileArb, fc.integer({ min: 1, max: 2000 }), (input, whole) => {
+        const parsed = StandingOrders.safeParse(input);
+        if (!parsed.success) return;
+        const rule = parsed.data.quorum;
+        const required = quorumRequired(rule, whole);
+        expect(required).toBeGreaterThanOrEqual(1);
+        if (rule.kind === 'fraction') {
+          expect(required).toBeLessThanOrEqual(whole);
+        } else {
+          // A fixed quorum is never reduced to fit a smaller membership: such a meeting cannot be
+          // quorate (assessQuorum reports attainable: false), which the quorum tests check.
+          expect(required).toBe(rule.count);
+          if (rule.count <= whole) expect(required).toBeLessThanOrEqual(whole);
+        }
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

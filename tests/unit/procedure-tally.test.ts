@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { tallyVotes, type Majority, type TallyRules, type VoteChoice } from '../../shared/procedure/tally';
+
+const votesOf = (forCount: number, againstCount: number, abstainCount: number): Record<string, VoteChoice> => {
+  const votes: Record<string, VoteChoice> = {};
+  let n = 0;
+  for (const [choice, count] of [['for', forCount], ['against', againstCount], ['abstain', abstainCount]] as const) {
+    for (let i = 0; i < count; i += 1) votes[`member-${(n += 1)}`] = choice;
+  }
+  return votes;
+};
+
+const votesArb = fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.constantFrom<VoteChoice>('for', 'against', 'abstain'), { maxKeys: 120 });
+const castingArb = fc.constantFrom<'for' | 'against' | undefined>('for', 'against', undefined);
+const majorityArb = fc.constantFrom<Majority | undefined>(undefined, 'simple', { kind: 'two_thirds_of_voting' });
+const rulesArb: fc.Arbitrary<TallyRules> = fc.record({ castingVote: fc.boolean(), chairmanCasting: castingArb, majority: majorityArb });
+
+const swap = (votes: Record<string, VoteChoice>): Record<string, VoteChoice> =>
+  Object.fromEntries(Object.entries(votes).map(([id, v]) => [id, v === 'for' ? 'against' : v === 'against' ? 'for' : v]));
+const opposite = (c: 'for' | 'against' | undefined) => (c === 'for' ? 'against' : c === 'against' ? 'for' : undefined);
+
+describe('tallyVotes: examples', () => {
+  it('2015 recorded vote: 64 for, 4 against, 4 abstentions, carried', () => {
+    expect(tallyVotes(votesOf(64, 4, 4), { castingVote: true })).toEqual({
+      for: 64,
+      against: 4,
+      abstain: 4,
+      result: 'carried',
+      decidedByCastingVote: false,
+    });
+  });
+
+  it('abstentions do not count as votes: 3 for, 2 against, 10 abstain is carried', () => {
+    expect(tallyVotes(votesOf(3, 2, 10), { castingVote: false }).result).toBe('carried');
+  });
+
+  it('a tie is decided by the casting vote where the body has one', () => {
+    expect(tallyVotes(votesOf(5, 5, 1), { castingVote: true, chairmanCasting: 'for' })).toMatchObject({ result: 'carried', decidedByCastingVote: true, for: 5, against: 5 });
+    expect(tallyVotes(votesOf(5, 5, 1), { castingVote: true, chairmanCasting: 'against' })).toMatchObject({ result: 'lost', decidedByCastingVote: true });
+  });
+
+  it('a tie awaits the casting vote where the body has one and it has not been given', () => {
+    expect(tallyVotes(votesOf(5, 5, 0), { castingVote: true })).toMatchObject({ result: 'tied_no_casting_vote', decidedByCastingVote: false });
+  });
+
+  it('a tie is lost where the body has no casting vote, whatever the chairman says', () => {
+    expect(tallyVotes(votesOf(5, 5, 0), { castingVote: false })).toMatchObject({ result: 'lost', decidedByCastingVote: false });
+    expect(tallyVotes(votesOf(5, 5, 0), { castingVote: false, chairmanCasting: 'for' })).toMatchObject({ result: 'lost', decidedByCastingVote: false });
+  });
+
+  it('nobody voting either way is a tie', () => {
+    expect(tallyVotes({}, { castingVote: false })).toEqual({ for: 0, against: 0, abstain: 0, result: 'lost', decidedByCastingVote: false });
+    expect(tallyVotes(votesOf(0, 0, 3), { castingVote: true }).result).toBe('tied_no_casting_vote');
+  });
+
+  it('two-thirds of those voting: exactly two-thirds carries, less is lost, and there is no casting vote', () => {
+    const twoThirds = { kind: 'two_thirds_of_voting' } as const;
+    expect(tallyVotes(votesOf(20, 10, 5), { castingVote: true, majority: twoThirds }).result).toBe('carried');
+    expect(tallyVotes(votesOf(19, 10, 5), { castingVote: true, majority: twoThirds }).result).toBe('lost');
+    expect(tallyVotes(votesOf(5, 5, 0), { castingVote: true, chairmanCasting: 'for', majority: twoThirds })).toMatchObject({ result: 'lost', decidedByCastingVote: false });
+    expect(tallyVotes(votesOf(0, 0, 4), { castingVote: true, majority: twoThirds }).result).toBe('lost');
+  });
+
+  it('refuses a vote that is not for, against or abstain', () => {
+    expect(() => tallyVotes({ a: 'yes' as VoteChoice }, { castingVote: true })).toThrow(/member a/);
+  });
+});
+
+describe('tallyVotes: properties', () => {
+  it('counts every vote cast exactly once', () => {
+    fc.assert(
+      fc.property(votesArb, rulesArb, (votes, rules) => {
+        const t = tallyVotes(votes, rules);
+        const values = Object.values(votes);
+        expect(t.for + t.against + t.abstain).toBe(values.length);
+        expect(t.for).toBe(values.filter((v) => v === 'for').length);
+        expect(t.against).toBe(values.filter((v) => v === 'against').length);
+      }),
+    );
+  });
+
+  it('a simple majority of those voting carries; abstentions never change the result', () => {
+    fc.assert(
+      fc.property(fc.nat(80), fc.nat(80), fc.nat(80), fc.nat(80), rulesArb, (f, a, abstain, moreAbstain, rules) => {
+        const simple = { ...rules, majority: 'simple' as const };
+        const t = tallyVotes(votesOf(f, a, abstain), simple);
+        if (f > a) expect(t.result).toBe('carried');
+        if (f < a) expect(t.result).toBe('lost');
+        expect(tallyVotes(votesOf(f, a, abstain + moreAbstain), simple).result).toBe(t.result);
+      }),
+    );
+  });
+
+  it('is symmetric: swapping for and against (and the casting vote) turns carried into lost and back', () => {
+    fc.assert(
+      fc.property(votesArb, rulesArb, (votes, rules) => {
+        const simple = { ...rules, majority: 'simple' as const };
+        const t = tallyVotes(votes, simple);
+        const s = tallyVotes(swap(votes), { ...simple, chairmanCasting: opposite(rules.chairmanCasting) });
+        expect([s.for, s.against, s.abstain]).toEqual([t.against, t.for, t.abstain]);
+        expect(s.decidedByCastingVote).toBe(t.decidedByCastingVote);
+        const flipped = { carried: 'lost', lost: 'carried', tied_no_casting_vote: 'tied_no_casting_vote' } as const;
+        // Without a casting vote a tie is lost both ways round; otherwise the result flips.
+        if (t.for === t.against && !rules.castingVote) expect(s.result).toBe('lost');
+        else expect(s.result).toBe(flipped[t.result]);
+      }),
+    );
+  });
+
+  it('the casting vote matters only on a tie, and only where the body has one', () => {
+    fc.assert(
+      fc.property(votesArb, rulesArb, castingArb, (votes, rules, otherCasting) => {
+        const t = tallyVotes(votes, rules);
+        const u = tallyVotes(votes, { ...rules, chairmanCasting: otherCasting });
+        const tie = t.for === t.against;
+        const castingCounts = tie && rules.castingVote && (rules.majority ?? 'simple') === 'simple';
+        if (!castingCounts) {
+          expect(u).toEqual(t);
+          expect(t.decidedByCastingVote).toBe(false);
+          expect(t.result).not.toBe('tied_no_casting_vote');
+        } else {
+          expect(t.decidedByCastingVote).toBe(rules.chairmanCasting !== undefined);
+          expect(t.result).toBe(rules.chairmanCasting === undefined ? 'tied_no_casting_vote' : rules.chairmanCasting === 'for' ? 'carried' : 'lost');
+        }
+      }),
+    );
+  });
+
+  it('two-thirds of those voting is never easier than a simple majority', () => {
+    fc.assert(
+      fc.property(votesArb, fc.boolean(), castingArb, (votes, castingVote, chairmanCasting) => {
+        const special = tallyVotes(votes, { castingVote, chairmanCasting, majority: { kind: 'two_thirds_of_voting' } });
+        const simple = tallyVotes(votes, { castingVote, chairmanCasting, majority: 'simple' });
+        if (special.result === 'carried') expect(simple.result).toBe('carried');
+        expect(special.result === 'carried').toBe(special.for > 0 && 3 * special.for >= 2 * (special.for + special.against));
+      }),
+    );
+  });
+
+  it('does not depend on who voted, only on how many voted each way', () => {
+    fc.assert(
+      fc.property(votesArb, rulesArb, (votes, rules) => {
+        const t = tallyVotes(votes, rules);
+        expect(tallyVotes(votesOf(t.for, t.against, t.abstain), rules)).toEqual(t);
+      }),
+    );
+  });
+});
