@@ -72,8 +72,9 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     for (const e of recorded) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e]);
     const next = new Map<string, unknown>();
     for (const [stream, events] of byStream) {
-      const state = reduceStream(stream, stateOf(stream), events);
-      projections.save(stream, events[events.length - 1].seq, state);
+      const previous = stateOf(stream);
+      const state = reduceStream(stream, previous, events);
+      projections.save(stream, events[events.length - 1].seq, state, previous);
       next.set(stream, state);
     }
     return { recorded, next };
@@ -118,6 +119,7 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       if ('error' in decision) return { ok: false, error: decision.error };
       const { recorded, next } = commit(decision.events, at);
       for (const [stream, state] of next) cache.set(stream, state);
+      log.committed(recorded);
       notify(recorded);
       return { ok: true, result: { ids: decision.ids ?? {}, events: recorded.length } };
     } catch (error) {

@@ -64,10 +64,20 @@ export class EventLog {
     this.all = db.prepare('SELECT * FROM events ORDER BY stream, seq');
   }
 
+  /** Committed heads, so an append need not ask the disk for the stream's last event. */
+  private readonly heads = new Map<string, { seq: number; hash: string }>();
+
   /** The last sequence number and hash of a stream (0 and the genesis hash when empty). */
   headOf(stream: string): { seq: number; hash: string } {
+    const known = this.heads.get(stream);
+    if (known) return known;
     const row = this.head.get(stream) as { seq: number; hash: string } | undefined;
     return row ?? { seq: 0, hash: GENESIS_HASH };
+  }
+
+  /** Record the heads of events that have committed (call after the transaction, never inside). */
+  committed(events: readonly RecordedEvent[]): void {
+    for (const e of events) this.heads.set(e.stream, { seq: e.seq, hash: e.hash });
   }
 
   /**

@@ -2,13 +2,16 @@
 // transaction, so opening a meeting reads one row however long its history.
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '../../../shared/events';
-import { reduceMeeting, type MeetingState } from '../../../shared/state/meeting';
+import { reduceMeeting, summariseMeeting, type MeetingState, type MeetingSummary } from '../../../shared/state/meeting';
+
+const sameSummary = (a: MeetingSummary, b: MeetingSummary): boolean =>
+  (Object.keys(a) as (keyof MeetingSummary)[]).every((key) => a[key] === b[key]);
 
 /** How one kind of stream turns events into state, and which tables mirror that state. */
 interface StreamKind<S> {
   reduce(state: S | undefined, event: RecordedEvent): S | undefined;
-  /** Keep list tables in step with the new state (same transaction). */
-  mirror?(statements: MirrorStatements, state: S): void;
+  /** Keep list tables in step with the new state (same transaction), when what they show changed. */
+  mirror?(statements: MirrorStatements, state: S, previous: S | undefined): void;
 }
 
 interface MirrorStatements {
@@ -17,7 +20,8 @@ interface MirrorStatements {
 
 const meetingKind: StreamKind<MeetingState> = {
   reduce: reduceMeeting,
-  mirror: (s, m) => {
+  mirror: (s, m, previous) => {
+    if (previous && sameSummary(summariseMeeting(previous), summariseMeeting(m))) return;
     s.upsertMeeting.run({
       id: m.id,
       body: m.body,
@@ -26,7 +30,6 @@ const meetingKind: StreamKind<MeetingState> = {
       startTime: m.startTime,
       venue: m.venue,
       status: m.status,
-      updatedAt: m.updatedAt,
     });
   },
 };
@@ -55,11 +58,10 @@ export class Projections {
     );
     this.mirrors = {
       upsertMeeting: db.prepare(
-        `INSERT INTO meetings (id, body, title, date, start_time, venue, status, updated_at)
-         VALUES (@id, @body, @title, @date, @startTime, @venue, @status, @updatedAt)
+        `INSERT INTO meetings (id, body, title, date, start_time, venue, status)
+         VALUES (@id, @body, @title, @date, @startTime, @venue, @status)
          ON CONFLICT (id) DO UPDATE SET body = excluded.body, title = excluded.title, date = excluded.date,
-           start_time = excluded.start_time, venue = excluded.venue, status = excluded.status,
-           updated_at = excluded.updated_at`,
+           start_time = excluded.start_time, venue = excluded.venue, status = excluded.status`,
       ),
     };
   }
@@ -70,8 +72,8 @@ export class Projections {
   }
 
   /** Write a stream's new state (inside the caller's transaction). */
-  save(stream: string, seq: number, state: unknown): void {
+  save(stream: string, seq: number, state: unknown, previous: unknown): void {
     this.upsert.run(stream, seq, JSON.stringify(state));
-    kindOf(stream).mirror?.(this.mirrors, state);
+    kindOf(stream).mirror?.(this.mirrors, state as never, previous as never);
   }
 }

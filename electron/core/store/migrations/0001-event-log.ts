@@ -16,7 +16,7 @@ export const eventLog: Migration = {
         id         TEXT NOT NULL UNIQUE,      -- UUID, so a resend is recognised anywhere
         stream     TEXT NOT NULL,             -- e.g. meeting:<uuid>
         seq        INTEGER NOT NULL,          -- 1, 2, 3 … within the stream
-        meeting_id TEXT,
+        meeting_id TEXT,                      -- for reading one meeting's record; stream covers its order
         at         TEXT NOT NULL,             -- wall time recorded, ISO instant
         device_id  TEXT NOT NULL,
         type       TEXT NOT NULL,
@@ -25,7 +25,6 @@ export const eventLog: Migration = {
         hash       TEXT NOT NULL,             -- sha256(prev_hash, this event)
         UNIQUE (stream, seq)
       ) STRICT;
-      CREATE INDEX events_by_meeting ON events (meeting_id, seq);
 
       CREATE TRIGGER events_are_never_updated BEFORE UPDATE ON events
       BEGIN SELECT RAISE(ABORT, 'the event log is append-only: corrections are new events'); END;

@@ -14,14 +14,12 @@ export const meetingsList: Migration = {
         date       TEXT NOT NULL,
         start_time TEXT NOT NULL,
         venue      TEXT NOT NULL,
-        status     TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        status     TEXT NOT NULL
       ) STRICT;
-      CREATE INDEX meetings_by_date ON meetings (date DESC, start_time);
 
-      INSERT INTO meetings (id, body, title, date, start_time, venue, status, updated_at)
+      INSERT INTO meetings (id, body, title, date, start_time, venue, status)
       SELECT state ->> '$.id', state ->> '$.body', state ->> '$.title', state ->> '$.date',
-             state ->> '$.startTime', state ->> '$.venue', state ->> '$.status', state ->> '$.updatedAt'
+             state ->> '$.startTime', state ->> '$.venue', state ->> '$.status'
       FROM projections WHERE stream LIKE 'meeting:%';
     `);
   },

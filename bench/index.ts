@@ -1,0 +1,17 @@
+// `npm run bench`: whole-process and per-command figures, each beside a bare baseline measured
+// in the same run on the same machine. Medians and p99; never used as pass/fail in tests.
+import { arch, cpus, platform } from 'node:os';
+import { benchCommandRoundTrip } from './commandRoundTrip';
+import { benchOpenMeeting } from './openMeeting';
+import { benchProcessStart } from './processStart';
+import { printTable, type Row } from './stats';
+
+const rows: Row[] = [];
+console.log(`Chamber benchmarks — Node ${process.version}, ${platform()} ${arch()}, ${cpus().length} cores, ${cpus()[0]?.model ?? ''}`);
+console.log('Running… (about a minute)\n');
+
+rows.push(...benchCommandRoundTrip());
+rows.push(...benchOpenMeeting());
+rows.push(...(await benchProcessStart()));
+
+printTable(rows);
