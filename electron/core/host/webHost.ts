@@ -132,14 +132,16 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
     socket.on('message', () => socket.close(1008, 'This channel only sends.'));
   });
 
-  const indexHtml = async () => {
+  const indexHtml = async (forClerk: boolean) => {
     const html = await readFile(join(staticDir, 'index.html'), 'utf8');
-    // The page served to the clerk carries the token, so the UI needs no set-up.
-    return html.replace('<meta name="chamber-token" content="" />', `<meta name="chamber-token" content="${token}" />`);
+    // The page served to the clerk's own computer carries the token, so the UI needs no set-up.
+    // Pages fetched from elsewhere on the chamber network never do.
+    return forClerk ? html.replace('<meta name="chamber-token" content="" />', `<meta name="chamber-token" content="${token}" />`) : html;
   };
-  app.get('/', async (_request, reply) => {
+  app.get('/', async (request, reply) => {
     try {
-      return reply.type('text/html; charset=utf-8').send(await indexHtml());
+      const fromThisComputer = isLoopbackAddress((request.socket.remoteAddress ?? '').replace(/^::ffff:/, ''));
+      return reply.type('text/html; charset=utf-8').send(await indexHtml(fromThisComputer));
     } catch {
       return sendError(reply, chamberError('not_found', 'The Chamber UI has not been built: run "npm run build", then reload.'));
     }
