@@ -24,9 +24,9 @@ export const bareInsertSamples = (count = COUNT): number[] => {
 export const benchCommandRoundTrip = (): Row[] => {
   const bare = bareInsertSamples();
   const core = openTestCore();
-  const { meetingId } = core.send({ type: 'meeting.create', ...kccMeeting });
+  const { bodyId, meetingId } = core.kccMeeting();
   const dispatch = sample(COUNT, (i) => {
-    const outcome = core.dispatch({ type: 'meeting.updateDetails', meetingId, ...kccMeeting, title: `County Council ${i}` });
+    const outcome = core.dispatch({ type: 'meeting.updateDetails', meetingId, bodyId, ...kccMeeting, title: `County Council ${i}` });
     if (!outcome.ok) throw new Error(outcome.error.message);
   });
   core.dispose();

@@ -1,14 +1,16 @@
 // What a client can read and subscribe to. Updates carry the whole value of a topic.
+import type { BodyState, BodySummary } from './state/body';
 import type { MeetingState, MeetingSummary } from './state/meeting';
 
-export type Topic = 'meetings' | `meeting:${string}`;
+export type Topic = 'meetings' | 'bodies' | `meeting:${string}` | `body:${string}`;
 
-export interface TopicData {
-  meetings: MeetingSummary[];
-  meeting: MeetingState;
-}
-
-export type TopicValue<T extends Topic> = T extends 'meetings' ? MeetingSummary[] : MeetingState;
+export type TopicValue<T extends Topic> = T extends 'meetings'
+  ? MeetingSummary[]
+  : T extends 'bodies'
+    ? BodySummary[]
+    : T extends `meeting:${string}`
+      ? MeetingState
+      : BodyState;
 
 export interface StateUpdate {
   topic: Topic;
@@ -16,3 +18,4 @@ export interface StateUpdate {
 }
 
 export const meetingTopic = (meetingId: string): `meeting:${string}` => `meeting:${meetingId}`;
+export const bodyTopic = (bodyId: string): `body:${string}` => `body:${bodyId}`;

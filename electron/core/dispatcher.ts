@@ -8,8 +8,9 @@ import type { InvokeResult } from '../../shared/api';
 import { commandSchemaByType, type Command } from '../../shared/commands';
 import { chamberError, notFound, type ChamberError } from '../../shared/errors';
 import type { NewEvent, RecordedEvent } from '../../shared/events';
+import type { BodyState, BodySummary } from '../../shared/state/body';
 import { compareMeetings, type MeetingState, type MeetingSummary } from '../../shared/state/meeting';
-import { meetingTopic, type StateUpdate, type Topic, type TopicValue } from '../../shared/topics';
+import type { StateUpdate, Topic, TopicValue } from '../../shared/topics';
 import { handlers, type Decision, type Handler, type StateView } from './handlers';
 import { EventLog } from './store/eventLog';
 import { Projections, reduceStream } from './store/projections';
@@ -46,8 +47,9 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
   const log = new EventLog(db);
   const projections = new Projections(db);
   const listMeetings = db.prepare(
-    'SELECT id, body, title, date, start_time AS startTime, venue, status FROM meetings',
+    'SELECT id, body_id AS bodyId, body, title, date, start_time AS startTime, venue, status FROM meetings',
   );
+  const listBodies = db.prepare('SELECT id, name, kind, member_count AS memberCount FROM bodies ORDER BY name');
   const listeners = new Set<(update: StateUpdate) => void>();
 
   /** Current state by stream, loaded from the projections on first use. */
@@ -58,6 +60,8 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
   };
   const view: StateView = {
     meeting: (meetingId) => stateOf(`meeting:${meetingId}`) as MeetingState | undefined,
+    body: (bodyId) => stateOf(`body:${bodyId}`) as BodyState | undefined,
+    bodies: () => listBodies.all() as BodySummary[],
   };
 
   const decide = (command: Command, at: string): Decision => {
@@ -83,13 +87,11 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
   const notify = (recorded: readonly RecordedEvent[]): void => {
     if (listeners.size === 0) return;
     const updates: StateUpdate[] = [];
-    for (const stream of new Set(recorded.map((e) => e.stream))) {
-      if (stream.startsWith('meeting:')) updates.push({ topic: meetingTopic(stream.slice(8)), data: cache.get(stream) });
-    }
-    if (recorded.some((e) => e.stream.startsWith('meeting:'))) {
-      const meetings = read('meetings');
-      if (meetings.ok) updates.unshift({ topic: 'meetings', data: meetings.data });
-    }
+    const changed = new Set(recorded.map((e) => e.stream));
+    for (const stream of changed) updates.push({ topic: stream as Topic, data: cache.get(stream) });
+    const touches = (kind: string) => [...changed].some((s) => s.startsWith(`${kind}:`));
+    if (touches('meeting')) updates.unshift({ topic: 'meetings', data: listMeetings.all().sort(compareMeetings as never) });
+    if (touches('body')) updates.unshift({ topic: 'bodies', data: listBodies.all() });
     for (const update of updates) for (const listener of listeners) listener(update);
   };
 
@@ -136,10 +138,16 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       const rows = (listMeetings.all() as MeetingSummary[]).sort(compareMeetings);
       return { ok: true, data: rows as TopicValue<T> };
     }
+    if (topic === 'bodies') return { ok: true, data: view.bodies() as TopicValue<T> };
     if (topic.startsWith('meeting:')) {
       const meeting = view.meeting(topic.slice(8));
       if (meeting) return { ok: true, data: meeting as TopicValue<T> };
       return { ok: false, error: notFound(`There is no meeting with id ${topic.slice(8)}.`, 'topic') };
+    }
+    if (topic.startsWith('body:')) {
+      const body = view.body(topic.slice(5));
+      if (body) return { ok: true, data: body as TopicValue<T> };
+      return { ok: false, error: notFound(`There is no body with id ${topic.slice(5)}.`, 'topic') };
     }
     return { ok: false, error: notFound(`There is no topic called "${String(topic).slice(0, 80)}".`, 'topic') };
   };

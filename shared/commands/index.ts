@@ -1,9 +1,11 @@
 // The command catalogue: every operation the UI can perform, as one typed union.
 // The renderer, the Electron bridge, the HTTP host, the docs and the tests all use this.
 import { z } from 'zod';
+import { agendaCommands } from './agenda';
+import { bodyCommands } from './body';
 import { meetingCommands } from './meeting';
 
-export const commandSchemas = [...meetingCommands] as const;
+export const commandSchemas = [...bodyCommands, ...meetingCommands, ...agendaCommands] as const;
 
 export const Command = z.discriminatedUnion('type', commandSchemas);
 export type Command = z.infer<typeof Command>;
@@ -23,4 +25,6 @@ export interface CommandResult {
   events: number;
 }
 
+export * from './agenda';
+export * from './body';
 export * from './meeting';

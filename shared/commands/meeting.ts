@@ -1,9 +1,9 @@
-// Commands that create and edit a meeting's details.
+// Commands that create a meeting, edit its details and prepare it.
 import { z } from 'zod';
 import { CalendarDate, ClockTime, Id, Line, OptionalLine } from '../values';
 
 const meetingDetails = {
-  body: Line(120).describe('The body that is meeting, e.g. "Kent County Council" or "Planning Committee".'),
+  bodyId: Id.describe('The body that is meeting (see body.create).'),
   title: Line(200).describe('The meeting title, e.g. "County Council".'),
   date: CalendarDate.describe('The date of the meeting, YYYY-MM-DD.'),
   startTime: ClockTime.describe('Start time, 24-hour HH:MM.'),
@@ -23,6 +23,36 @@ export const updateMeetingDetails = z
     meetingId: Id.describe('The meeting to change.'),
     ...meetingDetails,
   })
-  .describe('Change a meeting\'s body, title, date, time or venue. Refused once the meeting is closed.');
+  .describe("Change a meeting's body, title, date, time or venue. Refused once the meeting is closed; the body can change only while it is a draft.");
 
-export const meetingCommands = [createMeeting, updateMeetingDetails] as const;
+export const copyMeeting = z
+  .strictObject({
+    type: z.literal('meeting.copy'),
+    fromMeetingId: Id.describe('The previous meeting of the same body.'),
+    date: CalendarDate,
+    startTime: ClockTime,
+  })
+  .describe('Create the next meeting of a body from a previous one: same body, title, venue and agenda items, new date. Returns meetingId.');
+
+export const setMeetingReady = z
+  .strictObject({
+    type: z.literal('meeting.setReady'),
+    meetingId: Id,
+    ready: z.boolean().describe('True: prepared and ready to run; false: back to draft.'),
+  })
+  .describe('Mark a draft meeting ready to run, or a ready one back to draft. Refused once the meeting has started.');
+
+export const expectApologies = z
+  .strictObject({
+    type: z.literal('apologies.expect'),
+    meetingId: Id,
+    memberId: Id,
+    note: OptionalLine(200).describe('e.g. "on council business".'),
+  })
+  .describe('Record apologies received before the meeting.');
+
+export const withdrawExpectedApologies = z
+  .strictObject({ type: z.literal('apologies.withdrawExpected'), meetingId: Id, memberId: Id })
+  .describe('Remove apologies recorded in advance (the member will attend after all).');
+
+export const meetingCommands = [createMeeting, updateMeetingDetails, copyMeeting, setMeetingReady, expectApologies, withdrawExpectedApologies] as const;

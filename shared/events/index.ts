@@ -1,8 +1,10 @@
 // The event catalogue: facts recorded in the append-only log.
 import { type z } from 'zod';
+import { agendaEventSchemas } from './agenda';
+import { bodyEventSchemas } from './body';
 import { meetingEventSchemas } from './meeting';
 
-export const eventSchemas = { ...meetingEventSchemas } as const;
+export const eventSchemas = { ...bodyEventSchemas, ...meetingEventSchemas, ...agendaEventSchemas } as const;
 
 export type EventType = keyof typeof eventSchemas;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;
@@ -23,6 +25,7 @@ export type RecordedEvent = NewEvent & {
 
 export const streams = {
   meeting: (meetingId: string) => `meeting:${meetingId}`,
+  body: (bodyId: string) => `body:${bodyId}`,
 } as const;
 
 export const isEventType = (type: string): type is EventType => Object.hasOwn(eventSchemas, type);

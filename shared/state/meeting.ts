@@ -1,16 +1,33 @@
 // A meeting's current state, derived from its events by a pure reducer.
+import type { AgendaItemDetails } from '../commands/agenda';
 import type { RecordedEvent } from '../events';
 
 export type MeetingStatus = 'draft' | 'ready' | 'in_progress' | 'adjourned' | 'closed';
 
+export interface AgendaItem extends AgendaItemDetails {
+  itemId: string;
+}
+
+export interface ExpectedApology {
+  memberId: string;
+  note: string;
+  at: string;
+}
+
 export interface MeetingState {
   id: string;
+  /** Absent only for meetings recorded before bodies existed. */
+  bodyId?: string;
+  /** The body's name when the meeting was set up. */
   body: string;
   title: string;
   date: string;
   startTime: string;
   venue: string;
   status: MeetingStatus;
+  copiedFrom?: string;
+  agenda: AgendaItem[];
+  expectedApologies: ExpectedApology[];
   createdAt: string;
   updatedAt: string;
   /** Sequence number of the last event applied. */
@@ -18,10 +35,11 @@ export interface MeetingState {
 }
 
 /** The line shown in the meetings list. */
-export type MeetingSummary = Pick<MeetingState, 'id' | 'body' | 'title' | 'date' | 'startTime' | 'venue' | 'status'>;
+export type MeetingSummary = Pick<MeetingState, 'id' | 'bodyId' | 'body' | 'title' | 'date' | 'startTime' | 'venue' | 'status'>;
 
 export const summariseMeeting = (m: MeetingState): MeetingSummary => ({
   id: m.id,
+  bodyId: m.bodyId,
   body: m.body,
   title: m.title,
   date: m.date,
@@ -30,23 +48,78 @@ export const summariseMeeting = (m: MeetingState): MeetingSummary => ({
   status: m.status,
 });
 
+const moveTo = <T>(list: readonly T[], from: number, to: number): T[] => {
+  const copy = [...list];
+  const [moved] = copy.splice(from, 1);
+  copy.splice(Math.max(0, Math.min(copy.length, to)), 0, moved);
+  return copy;
+};
+
+const insertAfter = (agenda: readonly AgendaItem[], item: AgendaItem, afterItemId: string | undefined): AgendaItem[] => {
+  const index = afterItemId === undefined ? -1 : agenda.findIndex((i) => i.itemId === afterItemId);
+  if (index < 0) return [...agenda, item];
+  return [...agenda.slice(0, index + 1), item, ...agenda.slice(index + 1)];
+};
+
 /** Apply one event to a meeting. Unknown event types leave the state as it was. */
 export const reduceMeeting = (state: MeetingState | undefined, event: RecordedEvent): MeetingState | undefined => {
+  if (event.type === 'meeting.created') {
+    const { meetingId, ...details } = event.payload;
+    return {
+      id: meetingId,
+      ...details,
+      status: 'draft',
+      agenda: [],
+      expectedApologies: [],
+      createdAt: event.at,
+      updatedAt: event.at,
+      seq: event.seq,
+    };
+  }
+  if (!state) return state;
+  const next: MeetingState = { ...state, updatedAt: event.at, seq: event.seq };
   switch (event.type) {
-    case 'meeting.created': {
-      const { meetingId, ...details } = event.payload;
-      return { id: meetingId, ...details, status: 'draft', createdAt: event.at, updatedAt: event.at, seq: event.seq };
-    }
     case 'meeting.detailsChanged': {
-      if (!state) return state;
       const { meetingId: _id, ...details } = event.payload;
-      return { ...state, ...details, updatedAt: event.at, seq: event.seq };
+      return { ...next, ...details };
     }
+    case 'meeting.statusChanged':
+      return { ...next, status: event.payload.status };
+    case 'apologies.expected':
+      return {
+        ...next,
+        expectedApologies: [
+          ...state.expectedApologies.filter((a) => a.memberId !== event.payload.memberId),
+          { memberId: event.payload.memberId, note: event.payload.note, at: event.at },
+        ],
+      };
+    case 'apologies.expectationWithdrawn':
+      return { ...next, expectedApologies: state.expectedApologies.filter((a) => a.memberId !== event.payload.memberId) };
+    case 'agenda.imported':
+      return { ...next, agenda: event.payload.replace ? event.payload.items : [...state.agenda, ...event.payload.items] };
+    case 'agenda.itemAdded':
+      return { ...next, agenda: insertAfter(state.agenda, event.payload.item, event.payload.afterItemId) };
+    case 'agenda.itemChanged':
+      return {
+        ...next,
+        agenda: state.agenda.map((i) => (i.itemId === event.payload.itemId ? { itemId: i.itemId, ...event.payload.item } : i)),
+      };
+    case 'agenda.itemMoved': {
+      const from = state.agenda.findIndex((i) => i.itemId === event.payload.itemId);
+      return from < 0 ? next : { ...next, agenda: moveTo(state.agenda, from, event.payload.toIndex) };
+    }
+    case 'agenda.itemSplit': {
+      const { itemId, firstTitle, newItem } = event.payload;
+      const kept = state.agenda.map((i) => (i.itemId === itemId ? { ...i, title: firstTitle } : i));
+      return { ...next, agenda: insertAfter(kept, newItem, itemId) };
+    }
+    case 'agenda.itemRemoved':
+      return { ...next, agenda: state.agenda.filter((i) => i.itemId !== event.payload.itemId) };
     default:
-      return state ? { ...state, seq: (event as RecordedEvent).seq } : state;
+      return next;
   }
 };
 
-/** Meetings in the order a clerk looks for them: the next one first, then past ones. */
+/** Meetings in the order a clerk looks for them: the latest date first. */
 export const compareMeetings = (a: MeetingSummary, b: MeetingSummary): number =>
   a.date === b.date ? a.startTime.localeCompare(b.startTime) : b.date.localeCompare(a.date);

@@ -50,6 +50,7 @@ test('a clerk creates a meeting with the keyboard, and it is still there after a
 
 test('mistakes are shown beside the field, and nothing is created', async ({ page, chamber }) => {
   await page.goto(chamber.url);
+  await expect(page.getByText('No meetings yet')).toBeVisible();
   await page.keyboard.press('n');
   await expect(page.getByLabel('Body')).toBeFocused();
   await page.keyboard.type('Kent County Council');

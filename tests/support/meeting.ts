@@ -21,16 +21,22 @@ export const testClock = (start = '2015-10-22T09:00:00.000Z') => {
   };
 };
 
+export const kccBody = { type: 'body.create', name: 'Kent County Council', kind: 'full_council' } as const;
+
+/** The 22 October 2015 meeting's details; add a bodyId. */
 export const kccMeeting = {
-  body: 'Kent County Council',
   title: 'County Council',
   date: '2015-10-22',
   startTime: '10:00',
   venue: 'Council Chamber, Sessions House, County Hall, Maidstone',
 } as const;
 
-export const createMeetingCommand = (overrides: Partial<Omit<Extract<Command, { type: 'meeting.create' }>, 'type'>> = {}): Command => ({
+export const createMeetingCommand = (
+  bodyId: string,
+  overrides: Partial<Omit<Extract<Command, { type: 'meeting.create' }>, 'type'>> = {},
+): Command => ({
   type: 'meeting.create',
+  bodyId,
   ...kccMeeting,
   ...overrides,
 });
@@ -39,6 +45,8 @@ export interface TestCore extends Core {
   folder: string;
   /** Send a command and fail the test if it is refused; returns the ids it made. */
   send(command: Command): Record<string, string>;
+  /** Kent County Council as a body, and its 22 October 2015 meeting. */
+  kccMeeting(): { bodyId: string; meetingId: string };
   eventCount(): number;
   reopen(): TestCore;
   dispose(): void;
@@ -55,6 +63,11 @@ export const openTestCore = (options: CoreOptions & { folder?: string } = {}): T
       const outcome = core.dispatch(command);
       if (!outcome.ok) throw new Error(`${command.type} was refused: ${outcome.error.message}`);
       return outcome.result.ids;
+    },
+    kccMeeting() {
+      const { bodyId } = this.send(kccBody);
+      const { meetingId } = this.send(createMeetingCommand(bodyId));
+      return { bodyId, meetingId };
     },
     eventCount: () => (core.db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n,
     reopen() {

@@ -4,7 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EventLog } from '../../electron/core/store/eventLog';
-import { kccMeeting, tempFolder } from '../support/meeting';
+import { kccBody, kccMeeting, tempFolder } from '../support/meeting';
 import { startBrowserMode, type BrowserMode } from '../support/browserMode';
 
 describe('crash safety', () => {
@@ -17,17 +17,20 @@ describe('crash safety', () => {
 
   it('keeps every acknowledged command through repeated SIGKILLs', async () => {
     running = await startBrowserMode(folder.path);
-    const created = await running.post({ type: 'meeting.create', ...kccMeeting });
+    const body = await running.post(kccBody);
+    const { bodyId } = body.body.result.ids;
+    const created = await running.post({ type: 'meeting.create', bodyId, ...kccMeeting });
     expect(created.status).toBe(200);
     const { meetingId } = created.body.result.ids;
     let acknowledged = 1;
+    const eventsBefore = 1; // body.created, in its own stream
     let lastTitle: string = kccMeeting.title;
 
     for (let round = 0; round < 3; round += 1) {
       const commandsThisRound = 5 + round * 7;
       for (let i = 0; i < commandsThisRound; i += 1) {
         const title = `County Council, round ${round}, edit ${i}`;
-        const reply = await running.post({ type: 'meeting.updateDetails', meetingId, ...kccMeeting, title });
+        const reply = await running.post({ type: 'meeting.updateDetails', meetingId, bodyId, ...kccMeeting, title });
         expect(reply.status).toBe(200);
         acknowledged += 1;
         lastTitle = title;
@@ -40,7 +43,7 @@ describe('crash safety', () => {
     }
 
     const db = new BetterSqlite3(join(folder.path, 'chamber.sqlite'), { readonly: true });
-    expect(new EventLog(db).verify()).toEqual({ ok: true, events: acknowledged });
+    expect(new EventLog(db).verify()).toEqual({ ok: true, events: eventsBefore + acknowledged });
     db.close();
   });
 });

@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reduceStream } from '../../electron/core/store/projections';
 import type { StateUpdate } from '../../shared/topics';
-import { createMeetingCommand, kccMeeting, openTestCore, testClock, type TestCore } from '../support/meeting';
+import { createMeetingCommand, kccBody, kccMeeting, openTestCore, testClock, type TestCore } from '../support/meeting';
 
 describe('the dispatcher', () => {
   let core: TestCore;
@@ -11,13 +11,14 @@ describe('the dispatcher', () => {
   it('creates a meeting, acknowledged only once it is on disk', () => {
     const clock = testClock('2015-10-15T14:30:00.000Z');
     core = openTestCore({ now: clock.now });
-    const outcome = core.dispatch(createMeetingCommand());
+    const { bodyId } = core.send(kccBody);
+    const outcome = core.dispatch(createMeetingCommand(bodyId));
     expect(outcome).toMatchObject({ ok: true, result: { events: 1 } });
     const { meetingId } = (outcome as { ok: true; result: { ids: Record<string, string> } }).result.ids;
 
     // A second connection to the same file sees the event and the projection: it has committed.
     const other = new BetterSqlite3(core.file, { readonly: true });
-    const row = other.prepare('SELECT * FROM events').get() as Record<string, unknown>;
+    const row = other.prepare("SELECT * FROM events WHERE stream LIKE 'meeting:%'").get() as Record<string, unknown>;
     expect(row).toMatchObject({
       stream: `meeting:${meetingId}`,
       seq: 1,
@@ -27,28 +28,30 @@ describe('the dispatcher', () => {
       type: 'meeting.created',
       prev_hash: '0'.repeat(64),
     });
-    expect(JSON.parse(row.payload as string)).toEqual({ meetingId, ...kccMeeting });
+    expect(JSON.parse(row.payload as string)).toEqual({ meetingId, bodyId, body: 'Kent County Council', ...kccMeeting });
     expect(other.prepare('SELECT title, status FROM meetings').all()).toEqual([{ title: 'County Council', status: 'draft' }]);
     other.close();
 
-    expect(core.read('meetings')).toEqual({ ok: true, data: [{ id: meetingId, ...kccMeeting, status: 'draft' }] });
+    expect(core.read('meetings')).toEqual({ ok: true, data: [{ id: meetingId, bodyId, body: 'Kent County Council', ...kccMeeting, status: 'draft' }] });
     expect(core.read(`meeting:${meetingId}`)).toMatchObject({ ok: true, data: { id: meetingId, status: 'draft', seq: 1 } });
   });
 
   it('edits the details, chaining each event to the one before', () => {
     core = openTestCore();
-    const { meetingId } = core.send(createMeetingCommand());
-    core.send({ type: 'meeting.updateDetails', meetingId, ...kccMeeting, startTime: '10:30', venue: 'Council Chamber' });
+    const { bodyId, meetingId } = core.kccMeeting();
+    core.send({ type: 'meeting.updateDetails', meetingId, bodyId, ...kccMeeting, startTime: '10:30', venue: 'Council Chamber' });
     const [created, changed] = core.log.read(`meeting:${meetingId}`);
     expect(changed.seq).toBe(2);
     expect(changed.prevHash).toBe(created.hash);
-    expect(core.log.verify()).toEqual({ ok: true, events: 2 });
+    expect(core.log.verify()).toEqual({ ok: true, events: 3 });
     expect(core.read(`meeting:${meetingId}`)).toMatchObject({ ok: true, data: { startTime: '10:30', venue: 'Council Chamber', seq: 2 } });
   });
 
   it('names the field that is wrong and records nothing', () => {
     core = openTestCore();
-    const outcome = core.dispatch({ ...createMeetingCommand(), date: '2015-02-29' });
+    const { bodyId } = core.send(kccBody);
+    const before = core.eventCount();
+    const outcome = core.dispatch({ ...createMeetingCommand(bodyId), date: '2015-02-29' });
     expect(outcome).toEqual({
       ok: false,
       error: {
@@ -57,17 +60,17 @@ describe('the dispatcher', () => {
         details: { field: 'date', issues: [{ field: 'date', message: 'is not a real calendar date' }] },
       },
     });
-    expect(core.dispatch({ ...createMeetingCommand(), extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_command' } });
+    expect(core.dispatch({ ...createMeetingCommand(bodyId), extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_command' } });
     expect(core.dispatch({ type: 'meeting.explode' })).toMatchObject({ ok: false, error: { code: 'unknown_command', details: { field: 'type' } } });
     expect(core.dispatch('meeting.create')).toMatchObject({ ok: false, error: { code: 'invalid_command', details: { field: 'type' } } });
     expect(core.dispatch(null)).toMatchObject({ ok: false, error: { code: 'invalid_command' } });
-    expect(core.eventCount()).toBe(0);
+    expect(core.eventCount()).toBe(before);
   });
 
   it('refuses to edit a meeting that does not exist', () => {
     core = openTestCore();
     const meetingId = '00000000-0000-4000-8000-000000000000';
-    expect(core.dispatch({ type: 'meeting.updateDetails', meetingId, ...kccMeeting })).toMatchObject({
+    expect(core.dispatch({ type: 'meeting.updateDetails', meetingId, bodyId: meetingId, ...kccMeeting })).toMatchObject({
       ok: false,
       error: { code: 'not_found', details: { field: 'meetingId' } },
     });
@@ -75,33 +78,36 @@ describe('the dispatcher', () => {
   });
 
   it('leaves the record and its state untouched when writing fails', () => {
-    const ids = ['11111111-1111-4111-8111-111111111111', 'dup-event-id', '22222222-2222-4222-8222-222222222222', 'dup-event-id'];
+    const bodyId = '33333333-3333-4333-8333-333333333333';
+    const ids = [bodyId, 'body-event-id', '11111111-1111-4111-8111-111111111111', 'dup-event-id', '22222222-2222-4222-8222-222222222222', 'dup-event-id'];
     core = openTestCore({ newId: () => ids.shift()! });
-    // newId gives the meeting id first, then the event id; the second command reuses an event id.
-    core.send(createMeetingCommand({ title: 'First' }));
+    // newId gives the new entity's id first, then the event id; the last command reuses an event id.
+    core.send(kccBody);
+    core.send(createMeetingCommand(bodyId, { title: 'First' }));
     const before = core.read('meetings');
-    const outcome = core.dispatch(createMeetingCommand({ title: 'Second' }));
+    const outcome = core.dispatch(createMeetingCommand(bodyId, { title: 'Second' }));
     expect(outcome).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(core.eventCount()).toBe(1);
+    expect(core.eventCount()).toBe(2);
     expect(core.read('meetings')).toEqual(before);
   });
 
   it('tells subscribers the new state after each command', () => {
     core = openTestCore();
+    const { bodyId } = core.send(kccBody);
     const updates: StateUpdate[] = [];
     const unsubscribe = core.subscribe((u) => updates.push(u));
-    const { meetingId } = core.send(createMeetingCommand());
+    const { meetingId } = core.send(createMeetingCommand(bodyId));
     expect(updates.map((u) => u.topic)).toEqual(['meetings', `meeting:${meetingId}`]);
     expect(updates[1].data).toMatchObject({ id: meetingId, title: 'County Council' });
     unsubscribe();
-    core.send(createMeetingCommand());
+    core.send(createMeetingCommand(bodyId));
     expect(updates).toHaveLength(2);
   });
 
   it('keeps projections equal to a replay of the log, across a restart', () => {
     core = openTestCore();
-    const { meetingId } = core.send(createMeetingCommand());
-    for (let i = 0; i < 5; i += 1) core.send({ type: 'meeting.updateDetails', meetingId, ...kccMeeting, title: `Council ${i}` });
+    const { bodyId, meetingId } = core.kccMeeting();
+    for (let i = 0; i < 5; i += 1) core.send({ type: 'meeting.updateDetails', meetingId, bodyId, ...kccMeeting, title: `Council ${i}` });
     core = core.reopen();
     const stream = `meeting:${meetingId}`;
     const replayed = reduceStream(stream, undefined, core.log.read(stream));

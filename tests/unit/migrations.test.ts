@@ -51,3 +51,20 @@ describe('migrations', () => {
     migrated.close();
   });
 });
+
+describe('migration 0003', () => {
+  const folder = tempFolder();
+  afterEach(() => folder.remove());
+
+  it('adds the bodies list and a body for each meeting, leaving older meetings unlinked', () => {
+    const file = join(folder.path, 'c.sqlite');
+    const { db } = openDatabase(file, { migrations: upTo(2) });
+    db.prepare("INSERT INTO meetings (id, body, title, date, start_time, venue, status) VALUES ('m1', 'Kent County Council', 'County Council', '2015-10-22', '10:00', '', 'draft')").run();
+    db.close();
+    const { db: migrated } = openDatabase(file, { migrations: upTo(3) });
+    expect(migrated.prepare('SELECT id, body, body_id FROM meetings').all()).toEqual([{ id: 'm1', body: 'Kent County Council', body_id: null }]);
+    migrated.prepare("INSERT INTO bodies (id, name, kind, member_count) VALUES ('b1', 'Kent County Council', 'full_council', 81)").run();
+    expect(migrated.prepare('SELECT * FROM bodies').get()).toEqual({ id: 'b1', name: 'Kent County Council', kind: 'full_council', member_count: 81 });
+    migrated.close();
+  });
+});

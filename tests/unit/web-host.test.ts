@@ -3,18 +3,20 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { StateUpdate } from '../../shared/topics';
-import { createMeetingCommand } from '../support/meeting';
+import { createMeetingCommand, kccBody } from '../support/meeting';
 import { startHost, type RunningHost } from '../support/webHost';
 
 describe('browser mode host', () => {
   let host: RunningHost;
+  let bodyId: string;
   beforeAll(async () => {
     host = await startHost({ bodyLimit: 64 * 1024 });
+    bodyId = host.core.send(kccBody).bodyId;
   });
   afterAll(() => host.stop());
 
   it('runs a command and reads the state back', async () => {
-    const created = await host.post(createMeetingCommand());
+    const created = await host.post(createMeetingCommand(bodyId));
     expect(created.status).toBe(200);
     const meetingId = (created.body as { result: { ids: { meetingId: string } } }).result.ids.meetingId;
     const list = await host.get('/api/topics/meetings');
@@ -25,21 +27,21 @@ describe('browser mode host', () => {
 
   it('refuses a request without the clerk token: 401, nothing recorded', async () => {
     const before = host.core.eventCount();
-    expect(await host.post(createMeetingCommand(), {})).toMatchObject({ status: 401, body: { ok: false, error: { code: 'unauthorised' } } });
-    expect(await host.post(createMeetingCommand(), { authorization: 'Bearer wrong' })).toMatchObject({ status: 401 });
+    expect(await host.post(createMeetingCommand(bodyId), {})).toMatchObject({ status: 401, body: { ok: false, error: { code: 'unauthorised' } } });
+    expect(await host.post(createMeetingCommand(bodyId), { authorization: 'Bearer wrong' })).toMatchObject({ status: 401 });
     expect((await host.get('/api/topics/meetings', {})).status).toBe(401);
     expect(host.core.eventCount()).toBe(before);
   });
 
   it('gives clear errors for bad payloads, unknown commands, bad JSON and oversized bodies', async () => {
     const before = host.core.eventCount();
-    expect(await host.post({ ...createMeetingCommand(), startTime: '9.30' })).toMatchObject({
+    expect(await host.post({ ...createMeetingCommand(bodyId), startTime: '9.30' })).toMatchObject({
       status: 400,
       body: { error: { code: 'invalid_command', details: { field: 'startTime' } } },
     });
     expect(await host.post({ type: 'division.rig' })).toMatchObject({ status: 400, body: { error: { code: 'unknown_command' } } });
     expect(await host.post('{"type": "meeting.create",')).toMatchObject({ status: 400, body: { error: { code: 'invalid_command', message: expect.stringContaining('not valid JSON') } } });
-    expect(await host.post({ ...createMeetingCommand(), venue: 'x'.repeat(100 * 1024) })).toMatchObject({
+    expect(await host.post({ ...createMeetingCommand(bodyId), venue: 'x'.repeat(100 * 1024) })).toMatchObject({
       status: 413,
       body: { error: { code: 'too_large' } },
     });
@@ -87,7 +89,7 @@ describe('browser mode host', () => {
         if (received.length === 2) resolve();
       }),
     );
-    await host.post(createMeetingCommand({ title: 'Governance Committee' }));
+    await host.post(createMeetingCommand(bodyId, { title: 'Governance Committee' }));
     await gotTwo;
     expect(received[0].topic).toBe('meetings');
     expect(received[1].data).toMatchObject({ title: 'Governance Committee' });

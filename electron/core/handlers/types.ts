@@ -3,11 +3,14 @@
 import type { CommandOf, CommandType } from '../../../shared/commands';
 import type { ChamberError } from '../../../shared/errors';
 import type { NewEvent } from '../../../shared/events';
+import type { BodyState, BodySummary } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
 
 /** Read-only access to current state, for handlers to check commands against. */
 export interface StateView {
   meeting(meetingId: string): MeetingState | undefined;
+  body(bodyId: string): BodyState | undefined;
+  bodies(): BodySummary[];
 }
 
 export interface HandlerContext {

@@ -2,10 +2,10 @@
 // transaction, so opening a meeting reads one row however long its history.
 import type { Database, Statement } from 'better-sqlite3';
 import type { RecordedEvent } from '../../../shared/events';
+import { reduceBody, summariseBody, type BodyState, type BodySummary } from '../../../shared/state/body';
 import { reduceMeeting, summariseMeeting, type MeetingState, type MeetingSummary } from '../../../shared/state/meeting';
 
-const sameSummary = (a: MeetingSummary, b: MeetingSummary): boolean =>
-  (Object.keys(a) as (keyof MeetingSummary)[]).every((key) => a[key] === b[key]);
+const sameSummary = <T extends object>(a: T, b: T): boolean => (Object.keys(a) as (keyof T)[]).every((key) => a[key] === b[key]);
 
 /** How one kind of stream turns events into state, and which tables mirror that state. */
 interface StreamKind<S> {
@@ -16,14 +16,16 @@ interface StreamKind<S> {
 
 interface MirrorStatements {
   upsertMeeting: Statement;
+  upsertBody: Statement;
 }
 
 const meetingKind: StreamKind<MeetingState> = {
   reduce: reduceMeeting,
   mirror: (s, m, previous) => {
-    if (previous && sameSummary(summariseMeeting(previous), summariseMeeting(m))) return;
+    if (previous && sameSummary<MeetingSummary>(summariseMeeting(previous), summariseMeeting(m))) return;
     s.upsertMeeting.run({
       id: m.id,
+      bodyId: m.bodyId ?? null,
       body: m.body,
       title: m.title,
       date: m.date,
@@ -34,7 +36,19 @@ const meetingKind: StreamKind<MeetingState> = {
   },
 };
 
-const kinds: Record<string, StreamKind<never>> = { meeting: meetingKind as StreamKind<never> };
+const bodyKind: StreamKind<BodyState> = {
+  reduce: reduceBody,
+  mirror: (s, b, previous) => {
+    const summary = summariseBody(b);
+    if (previous && sameSummary<BodySummary>(summariseBody(previous), summary)) return;
+    s.upsertBody.run(summary);
+  },
+};
+
+const kinds: Record<string, StreamKind<never>> = {
+  meeting: meetingKind as StreamKind<never>,
+  body: bodyKind as StreamKind<never>,
+};
 
 const kindOf = (stream: string): StreamKind<unknown> => {
   const kind = kinds[stream.slice(0, stream.indexOf(':'))];
@@ -58,10 +72,14 @@ export class Projections {
     );
     this.mirrors = {
       upsertMeeting: db.prepare(
-        `INSERT INTO meetings (id, body, title, date, start_time, venue, status)
-         VALUES (@id, @body, @title, @date, @startTime, @venue, @status)
-         ON CONFLICT (id) DO UPDATE SET body = excluded.body, title = excluded.title, date = excluded.date,
-           start_time = excluded.start_time, venue = excluded.venue, status = excluded.status`,
+        `INSERT INTO meetings (id, body_id, body, title, date, start_time, venue, status)
+         VALUES (@id, @bodyId, @body, @title, @date, @startTime, @venue, @status)
+         ON CONFLICT (id) DO UPDATE SET body_id = excluded.body_id, body = excluded.body, title = excluded.title,
+           date = excluded.date, start_time = excluded.start_time, venue = excluded.venue, status = excluded.status`,
+      ),
+      upsertBody: db.prepare(
+        `INSERT INTO bodies (id, name, kind, member_count) VALUES (@id, @name, @kind, @memberCount)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind, member_count = excluded.member_count`,
       ),
     };
   }

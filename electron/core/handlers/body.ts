@@ -1,0 +1,161 @@
+// Bodies, their standing orders, members and officers.
+import type { MemberDetails } from '../../../shared/commands/body';
+import { notFound, refused, type ChamberError } from '../../../shared/errors';
+import { streams } from '../../../shared/events';
+import { defaultStandingOrders } from '../../../shared/procedure/standingOrders';
+import { memberFullName, memberKey, type BodyState } from '../../../shared/state/body';
+import { withBody } from './lookups';
+import type { Handlers } from './types';
+
+const UNIQUE_ROLES = ['Chairman', 'Vice-Chairman', 'Leader'] as const;
+
+/**
+ * Check members about to be added or changed against the body and each other: no duplicate names,
+ * one Chairman, one Vice-Chairman and one Leader, substitutes standing in for a real member.
+ * `field(i)` names the field of the i-th member in the command.
+ */
+const checkMembers = (
+  body: BodyState,
+  incoming: readonly { member: MemberDetails; replacing?: string }[],
+  field: (i: number) => string,
+): ChamberError | undefined => {
+  const others = body.members.filter((m) => m.active && !incoming.some((c) => c.replacing === m.id));
+  const seen = new Map<string, number>();
+  for (const [i, { member, replacing }] of incoming.entries()) {
+    const name = memberFullName(member);
+    const key = memberKey(member);
+    if (others.some((m) => memberKey(m) === key)) {
+      return refused(`${name} is already a member of ${body.name}.`, field(i));
+    }
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      return refused(`${name} appears twice in the list (entries ${earlier + 1} and ${i + 1}). Nothing was imported.`, field(i));
+    }
+    seen.set(key, i);
+    for (const role of UNIQUE_ROLES) {
+      if (!member.roles.includes(role)) continue;
+      const holder =
+        others.find((m) => m.roles.includes(role)) ??
+        incoming.slice(0, i).find((c) => c.member.roles.includes(role))?.member;
+      if (holder) return refused(`${memberFullName(holder)} is already ${role} of ${body.name}; only one member can be.`, `${field(i)}.roles`);
+    }
+    if (member.substituteFor !== undefined) {
+      const target = body.members.find((m) => m.id === member.substituteFor && m.active);
+      if (!target || target.id === replacing) {
+        return refused('A substitute must stand in for another current member of this body.', `${field(i)}.substituteFor`);
+      }
+    }
+  }
+  return undefined;
+};
+
+export const bodyHandlers = {
+  'body.create': (view, { name, kind }, ctx) => {
+    if (view.bodies().some((b) => b.name.toLowerCase() === name.toLowerCase())) {
+      return { error: refused(`There is already a body called ${name}.`, 'name') };
+    }
+    const bodyId = ctx.newId();
+    return {
+      events: [
+        {
+          stream: streams.body(bodyId),
+          type: 'body.created',
+          payload: { bodyId, name, kind, standingOrders: defaultStandingOrders(kind), nextMinuteNumber: 1 },
+        },
+      ],
+      ids: { bodyId },
+    };
+  },
+
+  'body.update': (view, { bodyId, name, kind }) =>
+    withBody(view, bodyId, () => {
+      if (view.bodies().some((b) => b.id !== bodyId && b.name.toLowerCase() === name.toLowerCase())) {
+        return { error: refused(`There is already a body called ${name}.`, 'name') };
+      }
+      return { events: [{ stream: streams.body(bodyId), type: 'body.detailsChanged', payload: { bodyId, name, kind } }] };
+    }),
+
+  'body.setStandingOrders': (view, { bodyId, standingOrders }) =>
+    withBody(view, bodyId, () => ({
+      events: [{ stream: streams.body(bodyId), type: 'body.standingOrdersChanged', payload: { bodyId, standingOrders } }],
+    })),
+
+  'body.setNextMinuteNumber': (view, { bodyId, next }) =>
+    withBody(view, bodyId, () => ({
+      events: [{ stream: streams.body(bodyId), type: 'body.nextMinuteNumberSet', payload: { bodyId, next } }],
+    })),
+
+  'member.add': (view, { bodyId, member }, ctx) =>
+    withBody(view, bodyId, (body) => {
+      const error = checkMembers(body, [{ member }], () => 'member');
+      if (error) return { error };
+      const memberId = ctx.newId();
+      return {
+        events: [{ stream: streams.body(bodyId), type: 'member.added', payload: { bodyId, memberId, member, source: 'form' } }],
+        ids: { memberId },
+      };
+    }),
+
+  'member.update': (view, { bodyId, memberId, member }) =>
+    withBody(view, bodyId, (body) => {
+      if (!body.members.some((m) => m.id === memberId && m.active)) {
+        return { error: notFound(`${body.name} has no current member with id ${memberId}.`, 'memberId') };
+      }
+      const error = checkMembers(body, [{ member, replacing: memberId }], () => 'member');
+      if (error) return { error };
+      return { events: [{ stream: streams.body(bodyId), type: 'member.updated', payload: { bodyId, memberId, member } }] };
+    }),
+
+  'member.remove': (view, { bodyId, memberId }) =>
+    withBody(view, bodyId, (body) => {
+      if (!body.members.some((m) => m.id === memberId && m.active)) {
+        return { error: notFound(`${body.name} has no current member with id ${memberId}.`, 'memberId') };
+      }
+      return { events: [{ stream: streams.body(bodyId), type: 'member.removed', payload: { bodyId, memberId } }] };
+    }),
+
+  'member.import': (view, { bodyId, members, source }, ctx) =>
+    withBody(view, bodyId, (body) => {
+      const error = checkMembers(body, members.map((member) => ({ member })), (i) => `members.${i}`);
+      if (error) return { error };
+      return {
+        events: members.map((member) => ({
+          stream: streams.body(bodyId),
+          type: 'member.added' as const,
+          payload: { bodyId, memberId: ctx.newId(), member, source },
+        })),
+      };
+    }),
+
+  'officer.add': (view, { bodyId, officer }, ctx) =>
+    withBody(view, bodyId, () => {
+      const officerId = ctx.newId();
+      return { events: [{ stream: streams.body(bodyId), type: 'officer.added', payload: { bodyId, officerId, officer } }], ids: { officerId } };
+    }),
+
+  'officer.update': (view, { bodyId, officerId, officer }) =>
+    withBody(view, bodyId, (body) =>
+      body.officers.some((o) => o.id === officerId && o.active)
+        ? { events: [{ stream: streams.body(bodyId), type: 'officer.updated', payload: { bodyId, officerId, officer } }] }
+        : { error: notFound(`${body.name} has no officer with id ${officerId}.`, 'officerId') },
+    ),
+
+  'officer.remove': (view, { bodyId, officerId }) =>
+    withBody(view, bodyId, (body) =>
+      body.officers.some((o) => o.id === officerId && o.active)
+        ? { events: [{ stream: streams.body(bodyId), type: 'officer.removed', payload: { bodyId, officerId } }] }
+        : { error: notFound(`${body.name} has no officer with id ${officerId}.`, 'officerId') },
+    ),
+} satisfies Handlers<
+  | 'body.create'
+  | 'body.update'
+  | 'body.setStandingOrders'
+  | 'body.setNextMinuteNumber'
+  | 'member.add'
+  | 'member.update'
+  | 'member.remove'
+  | 'member.import'
+  | 'officer.add'
+  | 'officer.update'
+  | 'officer.remove'
+>;
