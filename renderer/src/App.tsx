@@ -1,21 +1,41 @@
-import { useEffect } from 'react';
+import { useCallback, useEffect } from 'react';
+import { Layout } from './components/Layout';
 import { useChamber } from './context';
+import { AgendaScreen } from './screens/AgendaScreen';
+import { BodiesScreen } from './screens/BodiesScreen';
+import { BodyScreen } from './screens/BodyScreen';
 import { MeetingScreen } from './screens/MeetingScreen';
 import { MeetingsScreen } from './screens/MeetingsScreen';
+import { StandingOrdersScreen } from './screens/StandingOrdersScreen';
+import { useShortcut } from './shortcuts';
+
+const Screen = () => {
+  const route = useChamber((s) => s.route);
+  switch (route.screen) {
+    case 'meetings':
+      return <MeetingsScreen />;
+    case 'meeting':
+      return <MeetingScreen meetingId={route.meetingId} />;
+    case 'agenda':
+      return <AgendaScreen meetingId={route.meetingId} />;
+    case 'bodies':
+      return <BodiesScreen />;
+    case 'body':
+      return <BodyScreen bodyId={route.bodyId} />;
+    case 'standingOrders':
+      return <StandingOrdersScreen bodyId={route.bodyId} />;
+  }
+};
 
 export const App = () => {
-  const route = useChamber((s) => s.route);
-  const connected = useChamber((s) => s.connected);
   const refresh = useChamber((s) => s.refresh);
+  const navigate = useChamber((s) => s.navigate);
   useEffect(() => void refresh(), [refresh]);
+  useShortcut('m', useCallback(() => navigate({ screen: 'meetings' }), [navigate]), { alt: true });
+  useShortcut('b', useCallback(() => navigate({ screen: 'bodies' }), [navigate]), { alt: true });
   return (
-    <>
-      {!connected && (
-        <div className="banner banner--warning" role="alert">
-          Reconnecting to Chamber… Nothing you see has been lost; changes will show when the connection returns.
-        </div>
-      )}
-      {route.screen === 'meeting' ? <MeetingScreen meetingId={route.meetingId} /> : <MeetingsScreen />}
-    </>
+    <Layout>
+      <Screen />
+    </Layout>
   );
 };

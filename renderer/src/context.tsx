@@ -1,5 +1,6 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useEffect } from 'react';
 import { useStore } from 'zustand';
+import type { Topic, TopicValue } from '../../shared/topics';
 import type { ChamberState, ChamberStore } from './store';
 
 export const StoreContext = createContext<ChamberStore | null>(null);
@@ -8,4 +9,20 @@ export const useChamber = <T,>(selector: (state: ChamberState) => T): T => {
   const store = useContext(StoreContext);
   if (!store) throw new Error('useChamber outside StoreContext');
   return useStore(store, selector);
+};
+
+/**
+ * The latest value of a topic, read on first use and kept current by pushed updates.
+ * `missing` says why it could not be read (e.g. a meeting that does not exist).
+ */
+export const useTopic = <T extends Topic>(topic: T | undefined): { data?: TopicValue<T>; missing?: string } => {
+  const store = useContext(StoreContext);
+  if (!store) throw new Error('useTopic outside StoreContext');
+  const data = useStore(store, (s) => (topic ? (s.topics[topic] as TopicValue<T> | undefined) : undefined));
+  const missing = useStore(store, (s) => (topic ? s.missing[topic] : undefined));
+  const known = useStore(store, (s) => (topic ? topic in s.topics || topic in s.missing : true));
+  useEffect(() => {
+    if (topic && !known) void store.getState().load(topic);
+  }, [topic, known, store]);
+  return { data, missing };
 };

@@ -3,7 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { connectApi } from './api';
 import { App } from './App';
 import { StoreContext } from './context';
-import { createChamberStore, routeFromHash } from './store';
+import { routeFromHash } from './routes';
+import { createChamberStore } from './store';
 import './styles.css';
 
 const store = createChamberStore(connectApi(), {

@@ -4,20 +4,29 @@ const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
   (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
+export interface ShortcutOptions {
+  enabled?: boolean;
+  /** Alt+key: works even while typing in a field. */
+  alt?: boolean;
+}
+
 /**
- * A single-key shortcut for the clerk (e.g. "n" for a new meeting). Ignored while typing in a
- * field, unless the key is Escape.
+ * A keyboard shortcut for the clerk: a single key (e.g. "n" for a new meeting), ignored while
+ * typing in a field unless it is Escape; or Alt+key, which works anywhere.
  */
-export const useShortcut = (key: string, handler: (event: KeyboardEvent) => void, enabled = true): void => {
+export const useShortcut = (key: string, handler: (event: KeyboardEvent) => void, options: ShortcutOptions | boolean = {}): void => {
+  const { enabled = true, alt = false } = typeof options === 'boolean' ? { enabled: options } : options;
   useEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key !== key || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (key !== 'Escape' && isTyping(event.target)) return;
+      if (event.ctrlKey || event.metaKey || event.altKey !== alt) return;
+      const pressed = alt ? event.code.replace(/^Key/, '').toLowerCase() : event.key;
+      if (pressed !== key && event.key !== key) return;
+      if (!alt && key !== 'Escape' && isTyping(event.target)) return;
       event.preventDefault();
       handler(event);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [key, handler, enabled]);
+  }, [key, handler, enabled, alt]);
 };

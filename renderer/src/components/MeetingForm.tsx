@@ -2,9 +2,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ChamberError } from '../../../shared/errors';
 import { formatDateInput, parseDateInput, parseTimeInput } from '../../../shared/format';
+import type { BodySummary } from '../../../shared/state/body';
 
 export interface MeetingDetails {
-  body: string;
+  bodyId: string;
   title: string;
   date: string;
   startTime: string;
@@ -13,13 +14,14 @@ export interface MeetingDetails {
 
 interface Props {
   initial: MeetingDetails;
+  bodies: readonly BodySummary[];
   submitLabel: string;
   onSubmit(details: MeetingDetails): Promise<ChamberError | undefined>;
   onCancel(): void;
 }
 
 const FIELDS: { name: keyof MeetingDetails; label: string; hint?: string }[] = [
-  { name: 'body', label: 'Body', hint: 'e.g. Kent County Council, Planning Committee' },
+  { name: 'bodyId', label: 'Body' },
   { name: 'title', label: 'Meeting title', hint: 'e.g. County Council' },
   { name: 'date', label: 'Date', hint: 'Day first, e.g. 22/10/2015' },
   { name: 'startTime', label: 'Start time (24-hour)', hint: 'e.g. 10:00 or 14:30' },
@@ -36,9 +38,9 @@ const toDetails = (values: MeetingDetails): { details: MeetingDetails; errors: R
   return { details: { ...values, date: date ?? values.date, startTime: startTime ?? values.startTime }, errors };
 };
 
-export const MeetingForm = ({ initial, submitLabel, onSubmit, onCancel }: Props) => {
+export const MeetingForm = ({ initial, bodies, submitLabel, onSubmit, onCancel }: Props) => {
   const [values, setValues] = useState<MeetingDetails>({
-    body: initial.body,
+    bodyId: initial.bodyId || bodies[0]?.id || '',
     title: initial.title,
     date: initial.date && formatDateInput(initial.date),
     startTime: initial.startTime,
@@ -47,7 +49,7 @@ export const MeetingForm = ({ initial, submitLabel, onSubmit, onCancel }: Props)
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [summary, setSummary] = useState<string>();
   const [saving, setSaving] = useState(false);
-  const firstField = useRef<HTMLInputElement>(null);
+  const firstField = useRef<HTMLSelectElement>(null);
   const formId = useId();
 
   useEffect(() => firstField.current?.focus(), []);
@@ -73,23 +75,40 @@ export const MeetingForm = ({ initial, submitLabel, onSubmit, onCancel }: Props)
 
   return (
     <form className="meeting-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} noValidate>
-      {FIELDS.map((field, index) => {
+      {FIELDS.map((field) => {
         const id = `${formId}-${field.name}`;
         const error = errors[field.name];
         return (
           <div className={`field ${error ? 'field--error' : ''}`} key={field.name}>
             <label htmlFor={id}>{field.label}</label>
-            <input
-              id={id}
-              ref={index === 0 ? firstField : undefined}
-              name={field.name}
-              type="text"
-              autoComplete="off"
-              value={values[field.name]}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${id}-error` : field.hint ? `${id}-hint` : undefined}
-              onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
-            />
+            {field.name === 'bodyId' ? (
+              <select
+                id={id}
+                ref={firstField}
+                name="bodyId"
+                value={values.bodyId}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${id}-error` : undefined}
+                onChange={(e) => setValues({ ...values, bodyId: e.target.value })}
+              >
+                {bodies.map((b) => (
+                  <option key={b.id} value={b.id}>
+                    {b.name}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                id={id}
+                name={field.name}
+                type="text"
+                autoComplete="off"
+                value={values[field.name]}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? `${id}-error` : field.hint ? `${id}-hint` : undefined}
+                onChange={(e) => setValues({ ...values, [field.name]: e.target.value })}
+              />
+            )}
             {error ? (
               <p className="field__error" id={`${id}-error`} role="alert">
                 {field.label} {error}

@@ -1,41 +1,71 @@
-// One meeting: its details, editable until it is closed.
+// One meeting before it runs: details, agenda at a glance, expected apologies, ready or not.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { formatLongDate, STATUS_LABELS } from '../../../shared/format';
+import type { ChamberError } from '../../../shared/errors';
+import { formatLongDate, localDateOf, parseDateInput, parseTimeInput, STATUS_LABELS } from '../../../shared/format';
+import { memberDisplayNames } from '../../../shared/state/body';
+import { bodyTopic, meetingTopic } from '../../../shared/topics';
 import { MeetingForm, type MeetingDetails } from '../components/MeetingForm';
-import { useChamber } from '../context';
+import { useChamber, useTopic } from '../context';
 import { useShortcut } from '../shortcuts';
 
+type Mode = 'view' | 'edit' | 'copy';
+
 export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
-  const meeting = useChamber((s) => s.meetingsById[meetingId]);
-  const notice = useChamber((s) => s.notice);
+  const { data: meeting, missing } = useTopic(meetingTopic(meetingId));
+  const { data: bodies } = useTopic('bodies');
+  const { data: body } = useTopic(meeting?.bodyId ? bodyTopic(meeting.bodyId) : undefined);
   const invoke = useChamber((s) => s.invoke);
   const navigate = useChamber((s) => s.navigate);
-  const [editing, setEditing] = useState(false);
+  const [mode, setMode] = useState<Mode>('view');
+  const [problem, setProblem] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
+  const viewing = mode === 'view';
+  const preparing = meeting?.status === 'draft' || meeting?.status === 'ready';
 
-  const back = useCallback(() => navigate({ screen: 'meetings' }), [navigate]);
-  useShortcut('Escape', back, !editing);
-  useShortcut('e', useCallback(() => setEditing(true), []), !editing && meeting?.status !== 'closed');
-  // Arriving at the screen, or leaving the form, puts the focus on the heading (the form focuses its own first field).
+  const setReady = useCallback(
+    async (ready: boolean) => {
+      const outcome = await invoke({ type: 'meeting.setReady', meetingId, ready });
+      setProblem(outcome.ok ? undefined : outcome.error.message);
+    },
+    [invoke, meetingId],
+  );
+
+  useShortcut('Escape', useCallback(() => navigate({ screen: 'meetings' }), [navigate]), viewing);
+  useShortcut('e', useCallback(() => setMode('edit'), []), viewing && meeting?.status !== 'closed');
+  useShortcut('a', useCallback(() => navigate({ screen: 'agenda', meetingId }), [navigate, meetingId]), viewing);
+  useShortcut('c', useCallback(() => setMode('copy'), []), viewing);
+  useShortcut('r', useCallback(() => void setReady(meeting?.status !== 'ready'), [setReady, meeting?.status]), viewing && preparing);
+  // Arriving at the screen, or leaving a form, puts the focus on the heading (forms focus their first field).
   useEffect(() => {
-    if (!editing) heading.current?.focus();
-  }, [meetingId, editing]);
+    if (viewing) heading.current?.focus();
+  }, [meetingId, viewing]);
 
   if (!meeting) {
     return (
       <main className="screen">
-        <p role="status">{notice ?? 'Loading the meeting…'}</p>
+        <p role="status">{missing ?? 'Loading the meeting…'}</p>
         <a href="#/">Back to meetings</a>
       </main>
     );
   }
 
-  const save = async (details: MeetingDetails) => {
+  const save = async (details: MeetingDetails): Promise<ChamberError | undefined> => {
     const outcome = await invoke({ type: 'meeting.updateDetails', meetingId, ...details });
     if (!outcome.ok) return outcome.error;
-    setEditing(false);
+    setMode('view');
     return undefined;
   };
+
+  const copy = async (details: MeetingDetails): Promise<ChamberError | undefined> => {
+    const outcome = await invoke({ type: 'meeting.copy', fromMeetingId: meetingId, date: details.date, startTime: details.startTime });
+    if (!outcome.ok) return outcome.error;
+    setMode('view');
+    navigate({ screen: 'meeting', meetingId: outcome.result.ids.meetingId });
+    return undefined;
+  };
+
+  const names = body ? memberDisplayNames(body.members) : {};
+  const bodyChoices = bodies?.length ? bodies : meeting.bodyId ? [{ id: meeting.bodyId, name: meeting.body, kind: 'committee' as const, memberCount: 0 }] : [];
 
   return (
     <main className="screen" aria-labelledby="meeting-heading">
@@ -48,29 +78,105 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
         </h1>
         <span className={`status status--${meeting.status}`}>{STATUS_LABELS[meeting.status]}</span>
       </header>
-      {editing ? (
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
+      {mode === 'edit' ? (
         <section className="panel" aria-label="Edit meeting details">
-          <MeetingForm initial={meeting} submitLabel="Save details" onSubmit={save} onCancel={() => setEditing(false)} />
+          <MeetingForm initial={{ ...meeting, bodyId: meeting.bodyId ?? '' }} bodies={bodyChoices} submitLabel="Save details" onSubmit={save} onCancel={() => setMode('view')} />
+        </section>
+      ) : mode === 'copy' ? (
+        <section className="panel" aria-labelledby="copy-heading">
+          <h2 id="copy-heading">Next meeting of {meeting.body}</h2>
+          <p className="muted">Same title, venue and agenda items; choose the date and time.</p>
+          <MeetingForm
+            initial={{ ...meeting, bodyId: meeting.bodyId ?? '', date: localDateOf(new Date()) }}
+            bodies={bodyChoices}
+            submitLabel="Create the next meeting"
+            onSubmit={(details) => {
+              const date = parseDateInput(details.date) ?? details.date;
+              const startTime = parseTimeInput(details.startTime) ?? details.startTime;
+              return copy({ ...details, date, startTime });
+            }}
+            onCancel={() => setMode('view')}
+          />
         </section>
       ) : (
-        <section className="panel" aria-label="Meeting details">
-          <dl className="details">
-            <dt>Body</dt>
-            <dd>{meeting.body}</dd>
-            <dt>Date</dt>
-            <dd>{formatLongDate(meeting.date)}</dd>
-            <dt>Start time</dt>
-            <dd className="time">{meeting.startTime}</dd>
-            <dt>Venue</dt>
-            <dd>{meeting.venue || <span className="muted">Not set</span>}</dd>
-          </dl>
-          {meeting.status !== 'closed' && (
-            <button type="button" className="button" onClick={() => setEditing(true)}>
-              Edit details <kbd>E</kbd>
-            </button>
+        <>
+          <section className="panel" aria-label="Meeting details">
+            <dl className="details">
+              <dt>Body</dt>
+              <dd>{meeting.bodyId ? <a href={`#/bodies/${meeting.bodyId}`}>{meeting.body}</a> : meeting.body}</dd>
+              <dt>Date</dt>
+              <dd>{formatLongDate(meeting.date)}</dd>
+              <dt>Start time</dt>
+              <dd className="time">{meeting.startTime}</dd>
+              <dt>Venue</dt>
+              <dd>{meeting.venue || <span className="muted">Not set</span>}</dd>
+              <dt>Members</dt>
+              <dd>{body ? `${body.members.filter((m) => m.active).length} members of ${body.name}` : '…'}</dd>
+            </dl>
+            <div className="form-actions">
+              {meeting.status !== 'closed' && (
+                <button type="button" className="button" onClick={() => setMode('edit')}>
+                  Edit details <kbd>E</kbd>
+                </button>
+              )}
+              {preparing && (
+                <button type="button" className="button button--primary" onClick={() => void setReady(meeting.status !== 'ready')}>
+                  {meeting.status === 'ready' ? 'Back to draft' : 'Mark ready'} <kbd>R</kbd>
+                </button>
+              )}
+              <button type="button" className="button" onClick={() => setMode('copy')}>
+                Copy as next meeting <kbd>C</kbd>
+              </button>
+            </div>
+          </section>
+          <section className="panel" aria-labelledby="agenda-heading">
+            <header className="panel__header">
+              <h2 id="agenda-heading">Agenda</h2>
+              <a className="button" href={`#/meetings/${meetingId}/agenda`}>
+                {meeting.agenda.length ? 'Edit the agenda' : 'Load the agenda'} <kbd>A</kbd>
+              </a>
+            </header>
+            {meeting.agenda.length === 0 ? (
+              <p className="muted">No items yet. Load them from the published summons and agenda.</p>
+            ) : (
+              <ol className="agenda-summary">
+                {meeting.agenda.map((item) => (
+                  <li key={item.itemId}>
+                    <span className="agenda-summary__number">{item.number}.</span> {item.title}
+                    {item.pages && (
+                      <span className="muted">
+                        {' '}
+                        (Pages {item.pages.from} - {item.pages.to})
+                      </span>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+          {meeting.expectedApologies.length > 0 && (
+            <section className="panel" aria-labelledby="apologies-heading">
+              <h2 id="apologies-heading">Apologies received</h2>
+              <ul>
+                {meeting.expectedApologies.map((a) => (
+                  <li key={a.memberId}>
+                    {names[a.memberId] ?? 'A former member'}
+                    {a.note && <span className="muted"> — {a.note}</span>}
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
-        </section>
+        </>
       )}
+      <footer className="shortcuts" aria-label="Keyboard shortcuts">
+        <kbd>E</kbd> edit · <kbd>A</kbd> agenda · <kbd>R</kbd> ready · <kbd>C</kbd> copy · <kbd>Esc</kbd> meetings
+      </footer>
     </main>
   );
 };

@@ -1,14 +1,24 @@
-// The meetings list: every meeting on this laptop, the next first; create one with N.
+// The meetings list: every meeting on this laptop, the latest first; create one with N.
 import { useCallback, useRef, useState, type KeyboardEvent } from 'react';
 import { formatShortDate, localDateOf, STATUS_LABELS } from '../../../shared/format';
 import { MeetingForm, type MeetingDetails } from '../components/MeetingForm';
-import { useChamber } from '../context';
+import { useChamber, useTopic } from '../context';
 import { useShortcut } from '../shortcuts';
 
-const blankMeeting = (): MeetingDetails => ({ body: '', title: '', date: localDateOf(new Date()), startTime: '10:00', venue: '' });
+const blankMeeting = (): MeetingDetails => ({ bodyId: '', title: '', date: localDateOf(new Date()), startTime: '10:00', venue: '' });
+
+/** Up and Down move between the links of a list. */
+export const moveFocusInList = (event: KeyboardEvent, list: HTMLElement | null) => {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const links = [...(list?.querySelectorAll<HTMLAnchorElement>('a') ?? [])];
+  const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+  links[Math.max(0, Math.min(links.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+  event.preventDefault();
+};
 
 export const MeetingsScreen = () => {
-  const meetings = useChamber((s) => s.meetings);
+  const { data: meetings } = useTopic('meetings');
+  const { data: bodies } = useTopic('bodies');
   const invoke = useChamber((s) => s.invoke);
   const navigate = useChamber((s) => s.navigate);
   const [creating, setCreating] = useState(false);
@@ -24,15 +34,6 @@ export const MeetingsScreen = () => {
     return undefined;
   };
 
-  const moveFocus = (event: KeyboardEvent) => {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-    const links = [...(list.current?.querySelectorAll<HTMLAnchorElement>('a') ?? [])];
-    const index = links.indexOf(document.activeElement as HTMLAnchorElement);
-    const next = links[Math.max(0, Math.min(links.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
-    next?.focus();
-    event.preventDefault();
-  };
-
   return (
     <main className="screen" aria-labelledby="meetings-heading">
       <header className="screen__header">
@@ -46,7 +47,14 @@ export const MeetingsScreen = () => {
       {creating && (
         <section className="panel" aria-labelledby="new-meeting-heading">
           <h2 id="new-meeting-heading">New meeting</h2>
-          <MeetingForm initial={blankMeeting()} submitLabel="Create meeting" onSubmit={create} onCancel={() => setCreating(false)} />
+          {bodies && bodies.length === 0 ? (
+            <p>
+              A meeting belongs to a body (the council, a committee or a panel). <a href="#/bodies">Create the body first</a>{' '}
+              <kbd>Alt+B</kbd>.
+            </p>
+          ) : bodies ? (
+            <MeetingForm initial={blankMeeting()} bodies={bodies} submitLabel="Create meeting" onSubmit={create} onCancel={() => setCreating(false)} />
+          ) : null}
         </section>
       )}
       {meetings === undefined ? (
@@ -54,7 +62,7 @@ export const MeetingsScreen = () => {
       ) : meetings.length === 0 ? (
         <p className="empty">No meetings yet. Press N to create the first one.</p>
       ) : (
-        <ul className="meeting-list" ref={list} onKeyDown={moveFocus} aria-label="Meetings, newest first">
+        <ul className="meeting-list" ref={list} onKeyDown={(e) => moveFocusInList(e, list.current)} aria-label="Meetings, latest first">
           {meetings.map((m) => (
             <li key={m.id}>
               <a className="meeting-row" href={`#/meetings/${m.id}`}>
@@ -75,7 +83,7 @@ export const MeetingsScreen = () => {
         </ul>
       )}
       <footer className="shortcuts" aria-label="Keyboard shortcuts">
-        <kbd>N</kbd> new meeting · <kbd>↑</kbd>/<kbd>↓</kbd> move · <kbd>Enter</kbd> open
+        <kbd>N</kbd> new meeting · <kbd>↑</kbd>/<kbd>↓</kbd> move · <kbd>Enter</kbd> open · <kbd>Alt+B</kbd> bodies and members
       </footer>
     </main>
   );

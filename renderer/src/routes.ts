@@ -1,0 +1,60 @@
+// Screens and their addresses. The address is the source of truth, so reload and Back work.
+import { bodyTopic, meetingTopic, type Topic } from '../../shared/topics';
+
+export type Route =
+  | { screen: 'meetings' }
+  | { screen: 'meeting'; meetingId: string }
+  | { screen: 'agenda'; meetingId: string }
+  | { screen: 'bodies' }
+  | { screen: 'body'; bodyId: string }
+  | { screen: 'standingOrders'; bodyId: string };
+
+const ID = '([0-9a-f-]{36})';
+const patterns: [RegExp, (id: string) => Route][] = [
+  [new RegExp(`^#/meetings/${ID}$`), (meetingId) => ({ screen: 'meeting', meetingId })],
+  [new RegExp(`^#/meetings/${ID}/agenda$`), (meetingId) => ({ screen: 'agenda', meetingId })],
+  [new RegExp(`^#/bodies/${ID}$`), (bodyId) => ({ screen: 'body', bodyId })],
+  [new RegExp(`^#/bodies/${ID}/standing-orders$`), (bodyId) => ({ screen: 'standingOrders', bodyId })],
+];
+
+export const routeFromHash = (hash: string): Route => {
+  if (hash === '#/bodies') return { screen: 'bodies' };
+  for (const [pattern, route] of patterns) {
+    const match = pattern.exec(hash);
+    if (match) return route(match[1]);
+  }
+  return { screen: 'meetings' };
+};
+
+export const hashOf = (route: Route): string => {
+  switch (route.screen) {
+    case 'meetings':
+      return '#/';
+    case 'meeting':
+      return `#/meetings/${route.meetingId}`;
+    case 'agenda':
+      return `#/meetings/${route.meetingId}/agenda`;
+    case 'bodies':
+      return '#/bodies';
+    case 'body':
+      return `#/bodies/${route.bodyId}`;
+    case 'standingOrders':
+      return `#/bodies/${route.bodyId}/standing-orders`;
+  }
+};
+
+/** What each screen reads. A meeting screen also reads its body, for names and standing orders. */
+export const topicsOf = (route: Route): Topic[] => {
+  switch (route.screen) {
+    case 'meetings':
+      return ['meetings', 'bodies'];
+    case 'meeting':
+    case 'agenda':
+      return [meetingTopic(route.meetingId), 'bodies'];
+    case 'bodies':
+      return ['bodies'];
+    case 'body':
+    case 'standingOrders':
+      return [bodyTopic(route.bodyId)];
+  }
+};
