@@ -4,19 +4,21 @@ import { build as esbuild } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { build as vite } from 'vite';
 
-rmSync('dist', { recursive: true, force: true });
+// CHAMBER_OUT lets two builds run side by side (e.g. parallel test runs); dist/ by default.
+const out = process.env.CHAMBER_OUT ?? 'dist';
+rmSync(out, { recursive: true, force: true });
 
-await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
+await vite({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: `../${out}/renderer` } });
 
 const node = { bundle: true, platform: 'node', target: 'node20', packages: 'external', logLevel: 'warning', sourcemap: true };
 await Promise.all([
-  esbuild({ ...node, entryPoints: ['electron/core/web.ts'], outfile: 'dist/core/web.mjs', format: 'esm' }),
-  esbuild({ ...node, entryPoints: ['electron/core/utility.ts'], outfile: 'dist/core/utility.mjs', format: 'esm' }),
-  esbuild({ ...node, entryPoints: ['electron/main/main.ts'], outfile: 'dist/electron/main.cjs', format: 'cjs' }),
+  esbuild({ ...node, entryPoints: ['electron/core/web.ts'], outfile: `${out}/core/web.mjs`, format: 'esm' }),
+  esbuild({ ...node, entryPoints: ['electron/core/utility.ts'], outfile: `${out}/core/utility.mjs`, format: 'esm' }),
+  esbuild({ ...node, entryPoints: ['electron/main/main.ts'], outfile: `${out}/electron/main.cjs`, format: 'cjs' }),
   // A sandboxed preload can require only 'electron': bundle everything else into it.
   esbuild({
     entryPoints: ['electron/preload/preload.ts'],
-    outfile: 'dist/electron/preload.cjs',
+    outfile: `${out}/electron/preload.cjs`,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -25,4 +27,4 @@ await Promise.all([
     logLevel: 'warning',
   }),
 ]);
-console.log('Built dist/ (renderer, core, electron main and preload).');
+console.log(`Built ${out}/ (renderer, core, electron main and preload).`);

@@ -25,7 +25,7 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
  */
 export const startBrowserMode = (dataDir: string, options: { built?: boolean } = {}): Promise<BrowserMode> =>
   new Promise((resolve, reject) => {
-    const built = join(root, 'dist', 'core', 'web.mjs');
+    const built = join(root, process.env.CHAMBER_OUT ?? 'dist', 'core', 'web.mjs');
     const args = options.built
       ? [built, '--data-dir', dataDir, '--port', '0']
       : ['--import', 'tsx', join(root, 'electron', 'core', 'web.ts'), '--data-dir', dataDir, '--port', '0'];
