@@ -10,7 +10,8 @@ import { chamberError, notFound, type ChamberError } from '../../shared/errors';
 import type { NewEvent, RecordedEvent } from '../../shared/events';
 import type { BodyState, BodySummary } from '../../shared/state/body';
 import { compareMeetings, type MeetingState, type MeetingSummary } from '../../shared/state/meeting';
-import type { StateUpdate, Topic, TopicValue } from '../../shared/topics';
+import { chamberDisplay } from '../../shared/state/display';
+import { displayTopic, type StateUpdate, type Topic, type TopicValue } from '../../shared/topics';
 import { handlers, type Decision, type Handler, type StateView } from './handlers';
 import { EventLog } from './store/eventLog';
 import { Projections, reduceStream } from './store/projections';
@@ -89,6 +90,15 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     const updates: StateUpdate[] = [];
     const changed = new Set(recorded.map((e) => e.stream));
     for (const stream of changed) updates.push({ topic: stream as Topic, data: cache.get(stream) });
+    // The chamber display of every meeting whose own record, or whose body, changed.
+    const displayed = new Set([...changed].filter((s) => s.startsWith('meeting:')).map((s) => s.slice(8)));
+    for (const [stream, state] of cache) {
+      if (stream.startsWith('meeting:') && changed.has(`body:${(state as MeetingState | undefined)?.bodyId}`)) displayed.add(stream.slice(8));
+    }
+    for (const meetingId of displayed) {
+      const display = read(displayTopic(meetingId));
+      if (display.ok) updates.push({ topic: displayTopic(meetingId), data: display.data });
+    }
     const touches = (kind: string) => [...changed].some((s) => s.startsWith(`${kind}:`));
     if (touches('meeting')) updates.unshift({ topic: 'meetings', data: listMeetings.all().sort(compareMeetings as never) });
     if (touches('body')) updates.unshift({ topic: 'bodies', data: listBodies.all() });
@@ -142,6 +152,11 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     if (topic.startsWith('meeting:')) {
       const meeting = view.meeting(topic.slice(8));
       if (meeting) return { ok: true, data: meeting as TopicValue<T> };
+      return { ok: false, error: notFound(`There is no meeting with id ${topic.slice(8)}.`, 'topic') };
+    }
+    if (topic.startsWith('display:')) {
+      const meeting = view.meeting(topic.slice(8));
+      if (meeting) return { ok: true, data: chamberDisplay(meeting, meeting.bodyId ? view.body(meeting.bodyId) : undefined) as TopicValue<T> };
       return { ok: false, error: notFound(`There is no meeting with id ${topic.slice(8)}.`, 'topic') };
     }
     if (topic.startsWith('body:')) {

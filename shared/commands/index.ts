@@ -3,9 +3,10 @@
 import { z } from 'zod';
 import { agendaCommands } from './agenda';
 import { bodyCommands } from './body';
+import { liveCommands } from './live';
 import { meetingCommands } from './meeting';
 
-export const commandSchemas = [...bodyCommands, ...meetingCommands, ...agendaCommands] as const;
+export const commandSchemas = [...bodyCommands, ...meetingCommands, ...agendaCommands, ...liveCommands] as const;
 
 export const Command = z.discriminatedUnion('type', commandSchemas);
 export type Command = z.infer<typeof Command>;
@@ -27,4 +28,5 @@ export interface CommandResult {
 
 export * from './agenda';
 export * from './body';
+export * from './live';
 export * from './meeting';

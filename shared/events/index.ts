@@ -2,9 +2,10 @@
 import { type z } from 'zod';
 import { agendaEventSchemas } from './agenda';
 import { bodyEventSchemas } from './body';
+import { liveEventSchemas } from './live';
 import { meetingEventSchemas } from './meeting';
 
-export const eventSchemas = { ...bodyEventSchemas, ...meetingEventSchemas, ...agendaEventSchemas } as const;
+export const eventSchemas = { ...bodyEventSchemas, ...meetingEventSchemas, ...agendaEventSchemas, ...liveEventSchemas } as const;
 
 export type EventType = keyof typeof eventSchemas;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;

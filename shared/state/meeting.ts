@@ -1,6 +1,7 @@
 // A meeting's current state, derived from its events by a pure reducer.
 import type { AgendaItemDetails } from '../commands/agenda';
 import type { RecordedEvent } from '../events';
+import { emptyLive, reduceLive, type MeetingLive } from './meetingLive';
 
 export type MeetingStatus = 'draft' | 'ready' | 'in_progress' | 'adjourned' | 'closed';
 
@@ -14,7 +15,7 @@ export interface ExpectedApology {
   at: string;
 }
 
-export interface MeetingState {
+export interface MeetingState extends MeetingLive {
   id: string;
   /** Absent only for meetings recorded before bodies existed. */
   bodyId?: string;
@@ -71,6 +72,7 @@ export const reduceMeeting = (state: MeetingState | undefined, event: RecordedEv
       status: 'draft',
       agenda: [],
       expectedApologies: [],
+      ...emptyLive(),
       createdAt: event.at,
       updatedAt: event.at,
       seq: event.seq,
@@ -116,7 +118,7 @@ export const reduceMeeting = (state: MeetingState | undefined, event: RecordedEv
     case 'agenda.itemRemoved':
       return { ...next, agenda: state.agenda.filter((i) => i.itemId !== event.payload.itemId) };
     default:
-      return next;
+      return reduceLive(next, event) ?? next;
   }
 };
 

@@ -72,28 +72,38 @@ describe('browser mode host', () => {
     expect(page.headers.get('content-security-policy')).toContain("object-src 'none'");
   });
 
-  it('pushes state to live subscribers over WebSocket, and only with the token', async () => {
+  it('pushes state to live subscribers over WebSocket; without the token, only the chamber display', async () => {
     const wsUrl = host.url.replace('http', 'ws');
-    const refused = new WebSocket(`${wsUrl}/api/live`);
+    const refused = new WebSocket(`${wsUrl}/api/live?token=wrong`);
     const refusedStatus = await new Promise<number>((resolve) => refused.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
     expect(refusedStatus).toBe(401);
     refused.on('error', () => undefined); // ending a refused handshake reports an error; expected
     refused.terminate();
 
-    const socket = new WebSocket(`${wsUrl}/api/live?token=${host.token}`);
-    await new Promise((resolve) => socket.on('open', resolve));
-    const received: StateUpdate[] = [];
-    const gotTwo = new Promise<void>((resolve) =>
-      socket.on('message', (data) => {
-        received.push(JSON.parse(String(data)));
-        if (received.length === 2) resolve();
-      }),
-    );
-    await host.post(createMeetingCommand(bodyId, { title: 'Governance Committee' }));
-    await gotTwo;
-    expect(received[0].topic).toBe('meetings');
-    expect(received[1].data).toMatchObject({ title: 'Governance Committee' });
-    socket.close();
+    const listen = async (url: string) => {
+      const socket = new WebSocket(url);
+      await new Promise((resolve) => socket.on('open', resolve));
+      const received: StateUpdate[] = [];
+      socket.on('message', (data) => received.push(JSON.parse(String(data))));
+      return { socket, received };
+    };
+    const clerk = await listen(`${wsUrl}/api/live?token=${host.token}`);
+    const display = await listen(`${wsUrl}/api/live`);
+    const created = await host.post(createMeetingCommand(bodyId, { title: 'Governance Committee' }));
+    const meetingId = (created.body as { result: { ids: { meetingId: string } } }).result.ids.meetingId;
+    await expect.poll(() => clerk.received.length).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => display.received.length).toBe(1);
+    expect(clerk.received.map((u) => u.topic)).toEqual(['meetings', `meeting:${meetingId}`, `display:${meetingId}`]);
+    expect(clerk.received[1].data).toMatchObject({ title: 'Governance Committee' });
+    expect(display.received).toEqual([clerk.received[2]]);
+    expect(display.received[0].data).toMatchObject({ title: 'Governance Committee', privateSession: false });
+    clerk.socket.close();
+    display.socket.close();
+
+    // The display topic can be read without the token; nothing else can.
+    expect((await host.get(`/api/topics/${encodeURIComponent(`display:${meetingId}`)}`, {})).status).toBe(200);
+    expect((await host.get(`/api/topics/${encodeURIComponent(`meeting:${meetingId}`)}`, {})).status).toBe(401);
+    expect((await host.get(`/api/topics/${encodeURIComponent(`display:${meetingId}`)}`, { authorization: 'Bearer wrong' })).status).toBe(401);
   });
 
   it('survives random requests from the network without a 500 or a stray event', async () => {

@@ -1,6 +1,7 @@
 import type { CommandType } from '../../../shared/commands';
 import { agendaHandlers } from './agenda';
 import { bodyHandlers } from './body';
+import { liveHandlers } from './live';
 import { meetingHandlers } from './meeting';
 import type { Handlers } from './types';
 
@@ -9,6 +10,7 @@ export const handlers: Handlers<CommandType> = {
   ...bodyHandlers,
   ...meetingHandlers,
   ...agendaHandlers,
+  ...liveHandlers,
 };
 
 export type { Decision, Handler, HandlerContext, StateView } from './types';

@@ -7,7 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chamberError, type ChamberError } from '../../../shared/errors';
-import type { Topic } from '../../../shared/topics';
+import { isPublicTopic, type Topic } from '../../../shared/topics';
 import type { Dispatcher } from '../dispatcher';
 
 export interface WebHostOptions {
@@ -57,6 +57,8 @@ const sendError = (reply: FastifyReply, error: ChamberError) => reply.code(statu
 
 export const createWebHost = async (options: WebHostOptions): Promise<FastifyInstance> => {
   const { core, token, staticDir } = options;
+  /** Requests that carried the clerk's token. */
+  const clerks = new WeakMap<FastifyRequest, boolean>();
   const app = Fastify({
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     logger: false,
@@ -97,7 +99,12 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
     if (request.url.startsWith('/api/')) {
       const bearer = request.headers.authorization?.match(/^Bearer (.+)$/)?.[1];
       const query = (request.query as { token?: string } | undefined)?.token;
-      if (!tokensMatch(bearer ?? query, token)) {
+      const given = bearer ?? query;
+      clerks.set(request, tokensMatch(given, token));
+      // The chamber display is public: its topic and the live channel (which then carries only
+      // public topics) need no token. Everything else does; a wrong token is always refused.
+      const publicRoute = request.url.startsWith('/api/live') || isPublicTopic(decodeURIComponent(request.url.slice('/api/topics/'.length).split('?')[0]));
+      if (!clerks.get(request) && (given !== undefined || !publicRoute)) {
         return sendError(reply, chamberError('unauthorised', "The clerk's token is missing or wrong."));
       }
     }
@@ -126,8 +133,11 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
     return outcome.ok ? reply.send(outcome) : sendError(reply, outcome.error);
   });
 
-  app.get('/api/live', { websocket: true }, (socket) => {
-    const unsubscribe = core.subscribe((update) => socket.send(JSON.stringify(update)));
+  app.get('/api/live', { websocket: true }, (socket, request) => {
+    const clerk = clerks.get(request) === true;
+    const unsubscribe = core.subscribe((update) => {
+      if (clerk || isPublicTopic(update.topic)) socket.send(JSON.stringify(update));
+    });
     socket.on('close', unsubscribe);
     socket.on('message', () => socket.close(1008, 'This channel only sends.'));
   });

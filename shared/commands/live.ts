@@ -1,0 +1,146 @@
+// Commands the clerk gives while the meeting runs: attendance, declarations, the chair, the
+// agenda clock, private session, notes; and corrections once the meeting is closed.
+import { z } from 'zod';
+import { Id, Instant, Line, OptionalLine } from '../values';
+
+/** When it happened; the core uses the moment the command arrives when it is left out. */
+const time = Instant.optional().describe('When it happened (ISO instant); default now. The clerk may enter an earlier time.');
+
+export const AttendanceState = z.enum(['present', 'virtual', 'apologies', 'absent'], {
+  error: 'must be present, virtual, apologies or absent',
+});
+export type AttendanceState = z.infer<typeof AttendanceState>;
+
+export const markAttendance = z
+  .strictObject({
+    type: z.literal('attendance.mark'),
+    meetingId: Id,
+    memberId: Id,
+    state: AttendanceState,
+    time,
+    inPlaceOf: Id.optional().describe('For a substitute: the member they stand in for.'),
+  })
+  .describe('Mark a member present (in the room), present virtually, sending apologies, or absent. Marking a member present after the start records a late arrival.');
+
+export const recordDeparture = z
+  .strictObject({ type: z.literal('attendance.depart'), meetingId: Id, memberId: Id, time })
+  .describe('Record that a member present has left. If that makes the meeting inquorate, the loss of quorum is recorded too.');
+
+export const markOfficer = z
+  .strictObject({ type: z.literal('attendance.officer'), meetingId: Id, officerId: Id, present: z.boolean() })
+  .describe('Mark an officer of the body as in attendance, or not.');
+
+export const addOtherAttendee = z
+  .strictObject({
+    type: z.literal('attendance.addOther'),
+    meetingId: Id,
+    name: Line(120).describe('e.g. "Mr P Oakford".'),
+    capacity: OptionalLine(120).describe('e.g. "Cabinet Member for Finance".'),
+  })
+  .describe('Record someone else present, e.g. a Cabinet Member at a committee. Returns attendeeId.');
+
+export const removeOtherAttendee = z
+  .strictObject({ type: z.literal('attendance.removeOther'), meetingId: Id, attendeeId: Id })
+  .describe('Remove someone recorded as also present by mistake.');
+
+export const correctAttendance = z
+  .strictObject({
+    type: z.literal('attendance.correct'),
+    meetingId: Id,
+    memberId: Id,
+    state: AttendanceState,
+    arrivedAt: Instant.optional(),
+    departedAt: Instant.optional(),
+    reason: Line(300).describe('Why the record is corrected, e.g. "Mr Baldock arrived at 10:40, not 11:40".'),
+  })
+  .describe('Correct a member\'s attendance after the meeting closed. The correction is recorded with its reason.');
+
+export const DeclarationKind = z.enum(['disclosable_pecuniary', 'other_significant', 'other'], {
+  error: 'must be disclosable_pecuniary, other_significant or other',
+});
+export type DeclarationKind = z.infer<typeof DeclarationKind>;
+
+export const recordDeclaration = z
+  .strictObject({
+    type: z.literal('declaration.record'),
+    meetingId: Id,
+    memberId: Id,
+    itemId: Id,
+    kind: DeclarationKind,
+    description: Line(500).describe('e.g. "Owns land adjoining the site".'),
+    withdraws: z.boolean().optional().describe('Whether the member withdraws for the item; always true for a disclosable pecuniary interest.'),
+  })
+  .describe('Record a declaration of interest by a member in an item. With a pecuniary interest the member is withdrawn: no part in the debate or the vote. Returns declarationId.');
+
+export const removeDeclaration = z
+  .strictObject({ type: z.literal('declaration.remove'), meetingId: Id, declarationId: Id, reason: Line(300) })
+  .describe('Remove a declaration recorded in error, with the reason.');
+
+export const ChairCapacity = z.enum(['chairman', 'vice_chairman', 'chosen_member', 'outgoing_chairman']);
+export type ChairCapacity = z.infer<typeof ChairCapacity>;
+
+export const takeChair = z
+  .strictObject({
+    type: z.literal('chair.take'),
+    meetingId: Id,
+    memberId: Id,
+    capacity: ChairCapacity.describe('chairman, vice_chairman (in the Chairman\'s absence), chosen_member (both absent), outgoing_chairman (election of a new chairman).'),
+    time,
+  })
+  .describe('Record who presides from now on.');
+
+export const startMeeting = z.strictObject({ type: z.literal('meeting.start'), meetingId: Id, time }).describe('Open the meeting.');
+export const adjournMeeting = z
+  .strictObject({ type: z.literal('meeting.adjourn'), meetingId: Id, time, reason: OptionalLine(300) })
+  .describe('Adjourn the meeting (e.g. for lunch, or when inquorate).');
+export const resumeMeeting = z.strictObject({ type: z.literal('meeting.resume'), meetingId: Id, time }).describe('Resume after an adjournment.');
+export const closeMeeting = z
+  .strictObject({ type: z.literal('meeting.close'), meetingId: Id, time })
+  .describe('Close the meeting. Refused while an item is still being taken or the meeting is adjourned.');
+
+export const startItem = z
+  .strictObject({ type: z.literal('item.start'), meetingId: Id, itemId: Id, time })
+  .describe('Take up an agenda item, in order or out of order. Refused while another item is being taken.');
+export const endItem = z.strictObject({ type: z.literal('item.end'), meetingId: Id, itemId: Id, time }).describe('Finish the item being taken.');
+export const deferItem = z
+  .strictObject({ type: z.literal('item.defer'), meetingId: Id, itemId: Id, reason: OptionalLine(300) })
+  .describe('Defer an item to a later meeting.');
+export const withdrawItem = z
+  .strictObject({ type: z.literal('item.withdraw'), meetingId: Id, itemId: Id, reason: OptionalLine(300) })
+  .describe('Record that an item was withdrawn.');
+export const saveItemNote = z
+  .strictObject({ type: z.literal('item.note'), meetingId: Id, itemId: Id, text: z.string().max(20_000, { error: 'must be at most 20,000 characters' }) })
+  .describe("Save the clerk's notes on an item (sent as they type, a moment after they pause).");
+
+export const excludePublic = z
+  .strictObject({
+    type: z.literal('session.private'),
+    meetingId: Id,
+    time,
+    reason: Line(300).describe('e.g. "Exempt under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972".'),
+  })
+  .describe('Exclude the press and public: the meeting goes into private session.');
+export const readmitPublic = z.strictObject({ type: z.literal('session.public'), meetingId: Id, time }).describe('Readmit the press and public.');
+
+export const liveCommands = [
+  markAttendance,
+  recordDeparture,
+  markOfficer,
+  addOtherAttendee,
+  removeOtherAttendee,
+  correctAttendance,
+  recordDeclaration,
+  removeDeclaration,
+  takeChair,
+  startMeeting,
+  adjournMeeting,
+  resumeMeeting,
+  closeMeeting,
+  startItem,
+  endItem,
+  deferItem,
+  withdrawItem,
+  saveItemNote,
+  excludePublic,
+  readmitPublic,
+] as const;

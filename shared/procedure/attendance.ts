@@ -1,0 +1,95 @@
+// Questions asked of a meeting's state: who is here, is it quorate, who may vote on an item.
+// Pure functions of the meeting and its body, so the clerk's screen, the chamber display, the
+// vote and the minutes all get the same answers.
+import type { BodyState, Member } from '../state/body';
+import type { MeetingState } from '../state/meeting';
+import { isHere } from '../state/meetingLive';
+import { assessQuorum, type AttendanceStatus, type QuorumAssessment } from './quorum';
+
+/** Members who hold a seat on the body (substitutes fill a seat; they do not add one). */
+export const seatHolders = (body: BodyState): Member[] => body.members.filter((m) => m.active && !m.substituteFor);
+
+/** Is the member withdrawn from this item because of a declared interest? */
+export const isWithdrawnFrom = (meeting: MeetingState, memberId: string, itemId: string | undefined): boolean =>
+  itemId !== undefined && meeting.declarations.some((d) => d.memberId === memberId && d.itemId === itemId && d.withdraws);
+
+/** The member present for a seat: the seat holder, or a substitute standing in for them. */
+export const presentForSeat = (meeting: MeetingState, seat: Member): string | undefined => {
+  if (isHere(meeting.attendance[seat.id])) return seat.id;
+  return Object.entries(meeting.attendance).find(([, a]) => a.inPlaceOf === seat.id && isHere(a))?.[0];
+};
+
+/** Each seat's status for the quorum, for the item being taken (withdrawn members do not count). */
+export const seatStatuses = (meeting: MeetingState, body: BodyState): Record<string, AttendanceStatus> => {
+  const statuses: Record<string, AttendanceStatus> = {};
+  for (const seat of seatHolders(body)) {
+    const here = presentForSeat(meeting, seat);
+    if (here === undefined) {
+      statuses[seat.id] = meeting.attendance[seat.id]?.state === 'apologies' ? 'apologies' : 'absent';
+    } else if (isWithdrawnFrom(meeting, here, meeting.currentItemId)) {
+      statuses[seat.id] = 'withdrawn';
+    } else {
+      statuses[seat.id] = meeting.attendance[here]?.state === 'virtual' ? 'virtual' : 'present';
+    }
+  }
+  return statuses;
+};
+
+export const meetingQuorum = (meeting: MeetingState, body: BodyState): QuorumAssessment =>
+  assessQuorum({
+    rule: body.standingOrders.quorum,
+    virtualCounts: body.standingOrders.virtualAttendanceCounts.quorum,
+    members: seatHolders(body).map((m) => ({ id: m.id, group: m.group || undefined, voting: m.voting })),
+    attendance: seatStatuses(meeting, body),
+  });
+
+export interface AttendanceCounts {
+  present: number;
+  virtual: number;
+  apologies: number;
+  absent: number;
+  /** Arrived and since left. */
+  left: number;
+}
+
+const emptyCounts = (): AttendanceCounts => ({ present: 0, virtual: 0, apologies: 0, absent: 0, left: 0 });
+
+/** Running counts by state, overall and by political group. Unmarked members count as absent. */
+export const attendanceCounts = (meeting: MeetingState, body: BodyState): { total: AttendanceCounts; byGroup: Record<string, AttendanceCounts> } => {
+  const total = emptyCounts();
+  const byGroup: Record<string, AttendanceCounts> = {};
+  for (const member of body.members.filter((m) => m.active)) {
+    const a = meeting.attendance[member.id];
+    const key: keyof AttendanceCounts = !a
+      ? 'absent'
+      : a.state === 'present' || a.state === 'virtual'
+        ? isHere(a)
+          ? a.state
+          : 'left'
+        : a.state;
+    const group = (byGroup[member.group || 'No group'] ??= emptyCounts());
+    total[key] += 1;
+    group[key] += 1;
+  }
+  return { total, byGroup };
+};
+
+export type Eligibility = { eligible: true } | { eligible: false; reason: string };
+
+/** May this member vote on this item now? Asked by divisions; answered from attendance and declarations. */
+export const votingEligibility = (meeting: MeetingState, body: BodyState, memberId: string, itemId: string): Eligibility => {
+  const member = body.members.find((m) => m.id === memberId && m.active);
+  if (!member) return { eligible: false, reason: 'not a member of this body' };
+  if (!member.voting) return { eligible: false, reason: 'a non-voting member' };
+  const a = meeting.attendance[memberId];
+  if (!isHere(a)) return { eligible: false, reason: 'not present' };
+  if (a?.state === 'virtual' && !body.standingOrders.virtualAttendanceCounts.voting) {
+    return { eligible: false, reason: 'attending virtually, which these standing orders do not allow for voting' };
+  }
+  if (isWithdrawnFrom(meeting, memberId, itemId)) return { eligible: false, reason: 'withdrawn from this item after declaring an interest' };
+  if (member.substituteFor === undefined) {
+    const substitute = Object.values(meeting.attendance).some((x) => x.inPlaceOf === memberId && isHere(x));
+    if (substitute) return { eligible: false, reason: 'replaced by a substitute at this meeting' };
+  }
+  return { eligible: true };
+};
