@@ -97,11 +97,11 @@ describe('the dispatcher', () => {
     const updates: StateUpdate[] = [];
     const unsubscribe = core.subscribe((u) => updates.push(u));
     const { meetingId } = core.send(createMeetingCommand(bodyId));
-    expect(updates.map((u) => u.topic)).toEqual(['meetings', `meeting:${meetingId}`]);
+    expect(updates.map((u) => u.topic)).toEqual(['meetings', `meeting:${meetingId}`, `display:${meetingId}`]);
     expect(updates[1].data).toMatchObject({ id: meetingId, title: 'County Council' });
     unsubscribe();
     core.send(createMeetingCommand(bodyId));
-    expect(updates).toHaveLength(2);
+    expect(updates).toHaveLength(3);
   });
 
   it('keeps projections equal to a replay of the log, across a restart', () => {
