@@ -91,3 +91,27 @@ export const parseTimeInput = (text: string): string | undefined => {
   if (hours > 23 || minutes > 59) return undefined;
   return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
 };
+
+/** "10:42" in the clerk's local time, 24-hour, for an ISO instant. */
+export const formatClockTime = (iso: string): string => localTimeOf(new Date(iso));
+
+/** An ISO instant for a 24-hour time typed today ("10:42"), in local time; undefined if not a time. */
+export const instantToday = (hhmm: string, today: Date): string | undefined => {
+  const time = parseTimeInput(hhmm);
+  if (!time) return undefined;
+  const [h, m] = time.split(':').map(Number);
+  const date = new Date(today);
+  date.setHours(h, m, 0, 0);
+  return date.toISOString();
+};
+
+/** "1:05:09" or "05:09": elapsed time for a running clock. */
+export const formatElapsed = (ms: number): string => {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const mm = String(m).padStart(2, '0');
+  const ss = String(s).padStart(2, '0');
+  return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
+};

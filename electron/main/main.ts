@@ -1,6 +1,6 @@
 // The Electron shell: windows, menu, single-instance lock, and the relay to the core.
 // No business logic here: every decision is the core's.
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell, type IpcMainInvokeEvent } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startCoreProcess, type CoreProcess } from './coreProcess';
@@ -33,6 +33,29 @@ const createMainWindow = (): BrowserWindow => {
   });
   void window.loadFile(rendererIndex);
   return window;
+};
+
+/** The chamber display: full screen on the second screen when there is one, else a window. */
+let displayWindow: BrowserWindow | undefined;
+const openDisplayWindow = (meetingId: string, screenIndex?: number): void => {
+  const displays = screen.getAllDisplays();
+  const primary = screen.getPrimaryDisplay();
+  const target = displays[screenIndex ?? -1] ?? displays.find((d) => d.id !== primary.id) ?? primary;
+  displayWindow?.close();
+  const external = target.id !== primary.id;
+  displayWindow = new BrowserWindow({
+    x: target.bounds.x,
+    y: target.bounds.y,
+    width: external ? target.bounds.width : 1280,
+    height: external ? target.bounds.height : 720,
+    fullscreen: external,
+    title: 'Chamber display',
+    backgroundColor: '#0d1117',
+    webPreferences: { preload: join(__dirname, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+  });
+  displayWindow.on('closed', () => (displayWindow = undefined));
+  void displayWindow.loadFile(rendererIndex, { hash: `/display/${meetingId}` });
+  Menu.setApplicationMenu(buildMenu({ displays: displays.map((d, i) => `Screen ${i + 1}: ${d.size.width}×${d.size.height}${d.id === primary.id ? ' (main)' : ''}`), moveDisplay: (i) => openDisplayWindow(meetingId, i) }));
 };
 
 if (!app.requestSingleInstanceLock()) {
@@ -74,6 +97,9 @@ if (!app.requestSingleInstanceLock()) {
         ? running.read(topic)
         : { ok: false, error: { code: 'unauthorised', message: 'Refused.', details: {} } },
     );
+    ipcMain.handle('chamber:openDisplay', (event, meetingId) => {
+      if (fromOurRenderer(event) && typeof meetingId === 'string' && /^[0-9a-f-]{36}$/.test(meetingId)) openDisplayWindow(meetingId);
+    });
     running.onUpdate((update) => {
       for (const window of BrowserWindow.getAllWindows()) window.webContents.send('chamber:update', update);
     });

@@ -21,3 +21,8 @@ const api: ChamberApi = {
 };
 
 contextBridge.exposeInMainWorld('chamber', api);
+
+// Desktop-only: open the chamber display in its own window, on the second screen when there is one.
+contextBridge.exposeInMainWorld('chamberShell', {
+  openDisplay: (meetingId: string) => void ipcRenderer.invoke('chamber:openDisplay', meetingId),
+});

@@ -4,6 +4,8 @@ import { useChamber } from './context';
 import { AgendaScreen } from './screens/AgendaScreen';
 import { BodiesScreen } from './screens/BodiesScreen';
 import { BodyScreen } from './screens/BodyScreen';
+import { DisplayScreen } from './screens/DisplayScreen';
+import { LiveScreen } from './screens/LiveScreen';
 import { MeetingScreen } from './screens/MeetingScreen';
 import { MeetingsScreen } from './screens/MeetingsScreen';
 import { StandingOrdersScreen } from './screens/StandingOrdersScreen';
@@ -18,6 +20,10 @@ const Screen = () => {
       return <MeetingScreen meetingId={route.meetingId} />;
     case 'agenda':
       return <AgendaScreen meetingId={route.meetingId} />;
+    case 'live':
+      return <LiveScreen meetingId={route.meetingId} />;
+    case 'display':
+      return <DisplayScreen meetingId={route.meetingId} />;
     case 'bodies':
       return <BodiesScreen />;
     case 'body':
@@ -28,11 +34,14 @@ const Screen = () => {
 };
 
 export const App = () => {
+  const route = useChamber((s) => s.route);
   const refresh = useChamber((s) => s.refresh);
   const navigate = useChamber((s) => s.navigate);
   useEffect(() => void refresh(), [refresh]);
   useShortcut('m', useCallback(() => navigate({ screen: 'meetings' }), [navigate]), { alt: true });
   useShortcut('b', useCallback(() => navigate({ screen: 'bodies' }), [navigate]), { alt: true });
+  // The chamber display is the whole window: no clerk's frame around it.
+  if (route.screen === 'display') return <Screen />;
   return (
     <Layout>
       <Screen />

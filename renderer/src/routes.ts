@@ -1,10 +1,12 @@
 // Screens and their addresses. The address is the source of truth, so reload and Back work.
-import { bodyTopic, meetingTopic, type Topic } from '../../shared/topics';
+import { bodyTopic, displayTopic, meetingTopic, type Topic } from '../../shared/topics';
 
 export type Route =
   | { screen: 'meetings' }
   | { screen: 'meeting'; meetingId: string }
   | { screen: 'agenda'; meetingId: string }
+  | { screen: 'live'; meetingId: string }
+  | { screen: 'display'; meetingId: string }
   | { screen: 'bodies' }
   | { screen: 'body'; bodyId: string }
   | { screen: 'standingOrders'; bodyId: string };
@@ -13,6 +15,8 @@ const ID = '([0-9a-f-]{36})';
 const patterns: [RegExp, (id: string) => Route][] = [
   [new RegExp(`^#/meetings/${ID}$`), (meetingId) => ({ screen: 'meeting', meetingId })],
   [new RegExp(`^#/meetings/${ID}/agenda$`), (meetingId) => ({ screen: 'agenda', meetingId })],
+  [new RegExp(`^#/meetings/${ID}/live$`), (meetingId) => ({ screen: 'live', meetingId })],
+  [new RegExp(`^#/display/${ID}$`), (meetingId) => ({ screen: 'display', meetingId })],
   [new RegExp(`^#/bodies/${ID}$`), (bodyId) => ({ screen: 'body', bodyId })],
   [new RegExp(`^#/bodies/${ID}/standing-orders$`), (bodyId) => ({ screen: 'standingOrders', bodyId })],
 ];
@@ -34,6 +38,10 @@ export const hashOf = (route: Route): string => {
       return `#/meetings/${route.meetingId}`;
     case 'agenda':
       return `#/meetings/${route.meetingId}/agenda`;
+    case 'live':
+      return `#/meetings/${route.meetingId}/live`;
+    case 'display':
+      return `#/display/${route.meetingId}`;
     case 'bodies':
       return '#/bodies';
     case 'body':
@@ -51,6 +59,10 @@ export const topicsOf = (route: Route): Topic[] => {
     case 'meeting':
     case 'agenda':
       return [meetingTopic(route.meetingId), 'bodies'];
+    case 'live':
+      return [meetingTopic(route.meetingId)];
+    case 'display':
+      return [displayTopic(route.meetingId)];
     case 'bodies':
       return ['bodies'];
     case 'body':

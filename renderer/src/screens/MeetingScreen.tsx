@@ -34,6 +34,7 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
   useShortcut('e', useCallback(() => setMode('edit'), []), viewing && meeting?.status !== 'closed');
   useShortcut('a', useCallback(() => navigate({ screen: 'agenda', meetingId }), [navigate, meetingId]), viewing);
   useShortcut('c', useCallback(() => setMode('copy'), []), viewing);
+  useShortcut('l', useCallback(() => navigate({ screen: 'live', meetingId }), [navigate, meetingId]), viewing && !!meeting?.bodyId);
   useShortcut('r', useCallback(() => void setReady(meeting?.status !== 'ready'), [setReady, meeting?.status]), viewing && preparing);
   // Arriving at the screen, or leaving a form, puts the focus on the heading (forms focus their first field).
   useEffect(() => {
@@ -119,13 +120,18 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
               <dd>{body ? `${body.members.filter((m) => m.active).length} members of ${body.name}` : '…'}</dd>
             </dl>
             <div className="form-actions">
+              {meeting.bodyId && (
+                <a className="button button--primary" href={`#/meetings/${meetingId}/live`}>
+                  {preparing ? 'Run the meeting' : meeting.status === 'closed' ? 'The record' : 'Back to the meeting'} <kbd>L</kbd>
+                </a>
+              )}
               {meeting.status !== 'closed' && (
                 <button type="button" className="button" onClick={() => setMode('edit')}>
                   Edit details <kbd>E</kbd>
                 </button>
               )}
               {preparing && (
-                <button type="button" className="button button--primary" onClick={() => void setReady(meeting.status !== 'ready')}>
+                <button type="button" className="button" onClick={() => void setReady(meeting.status !== 'ready')}>
                   {meeting.status === 'ready' ? 'Back to draft' : 'Mark ready'} <kbd>R</kbd>
                 </button>
               )}
@@ -175,7 +181,7 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
         </>
       )}
       <footer className="shortcuts" aria-label="Keyboard shortcuts">
-        <kbd>E</kbd> edit · <kbd>A</kbd> agenda · <kbd>R</kbd> ready · <kbd>C</kbd> copy · <kbd>Esc</kbd> meetings
+        <kbd>L</kbd> run the meeting · <kbd>E</kbd> edit · <kbd>A</kbd> agenda · <kbd>R</kbd> ready · <kbd>C</kbd> copy · <kbd>Esc</kbd> meetings
       </footer>
     </main>
   );

@@ -1,0 +1,62 @@
+// The chamber display: read-only, large type, readable across the room. It shows only public
+// facts (the core never sends it anything from a private session or an exempt item).
+import { formatElapsed, formatLongDate } from '../../../shared/format';
+import { displayTopic } from '../../../shared/topics';
+import { useTopic } from '../context';
+import { useNow } from '../hooks';
+import './display.css';
+
+export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
+  const { data: display, missing } = useTopic(displayTopic(meetingId));
+  const now = useNow();
+  if (!display) {
+    return (
+      <main className="display">
+        <p className="display__waiting" role="status">
+          {missing ?? 'Connecting to Chamber…'}
+        </p>
+      </main>
+    );
+  }
+  return (
+    <main className="display" aria-label="Chamber display">
+      <header className="display__header">
+        <p className="display__body">{display.body}</p>
+        <p className="display__meeting">
+          {display.title} · {formatLongDate(display.date)}
+        </p>
+        <p className="display__clock time">{now.toTimeString().slice(0, 5)}</p>
+      </header>
+      <section className="display__main" aria-live="polite">
+        {display.privateSession ? (
+          <p className="display__private">Private session</p>
+        ) : display.status === 'adjourned' ? (
+          <p className="display__state">The meeting is adjourned</p>
+        ) : display.status === 'closed' ? (
+          <p className="display__state">The meeting has closed</p>
+        ) : display.currentItem ? (
+          <>
+            <p className="display__label">Item {display.currentItem.number}</p>
+            <h1 className="display__title">{display.currentItem.title}</h1>
+            <p className="display__elapsed time">{formatElapsed(now.getTime() - new Date(display.currentItem.startedAt).getTime())}</p>
+          </>
+        ) : (
+          <p className="display__state">{display.status === 'in_progress' ? 'The meeting is in progress' : 'The meeting has not started'}</p>
+        )}
+      </section>
+      <footer className="display__footer">
+        {display.chair && (
+          <p>
+            In the chair: <strong>{display.chair.name}</strong>
+            {display.chair.capacity !== 'Chairman' && ` (${display.chair.capacity})`}
+          </p>
+        )}
+        {display.quorum && (display.status === 'in_progress' || display.status === 'adjourned') && (
+          <p className={display.quorum.quorate ? 'display__quorate' : 'display__inquorate'} data-testid="display-quorum">
+            {display.quorum.quorate ? 'Quorate' : 'Not quorate'} · {display.quorum.present} present, {display.quorum.required} needed
+          </p>
+        )}
+      </footer>
+    </main>
+  );
+};

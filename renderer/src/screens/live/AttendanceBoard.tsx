@@ -1,0 +1,229 @@
+// The attendance board: type part of a name, then one key for the state. Every member of the
+// body, with running counts by state and by group.
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { formatClockTime, instantToday } from '../../../../shared/format';
+import { attendanceCounts } from '../../../../shared/procedure/attendance';
+import { memberDisplayNames, memberFullName, type BodyState, type Member } from '../../../../shared/state/body';
+import type { MeetingState } from '../../../../shared/state/meeting';
+import { arrivedAt, departedAt, isHere, type MemberAttendance } from '../../../../shared/state/meetingLive';
+import { useCommand } from './useCommand';
+
+type Action = 'present' | 'virtual' | 'apologies' | 'absent' | 'left';
+
+const ACTIONS: { action: Action; key: string; label: string }[] = [
+  { action: 'present', key: '1', label: 'Present' },
+  { action: 'virtual', key: '2', label: 'Virtual' },
+  { action: 'apologies', key: '3', label: 'Apologies' },
+  { action: 'absent', key: '4', label: 'Absent' },
+  { action: 'left', key: '5', label: 'Left' },
+];
+
+const stateOf = (a: MemberAttendance | undefined): Action | 'unmarked' => {
+  if (!a) return 'unmarked';
+  if (a.state === 'present' || a.state === 'virtual') return isHere(a) ? a.state : 'left';
+  return a.state;
+};
+
+const STATE_LABELS: Record<Action | 'unmarked', string> = {
+  present: 'Present',
+  virtual: 'Virtual',
+  apologies: 'Apologies',
+  absent: 'Absent',
+  left: 'Left',
+  unmarked: 'Not marked',
+};
+
+const timeNote = (meeting: MeetingState, a: MemberAttendance | undefined): string => {
+  const arrived = arrivedAt(a);
+  const left = departedAt(a);
+  const late = arrived && meeting.startedAt && arrived > meeting.startedAt;
+  return [late ? `arrived ${formatClockTime(arrived)}` : '', left ? `left ${formatClockTime(left)}` : ''].filter(Boolean).join(', ');
+};
+
+export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
+  const { send, error } = useCommand();
+  const [query, setQuery] = useState('');
+  const [highlight, setHighlight] = useState(0);
+  const [timeText, setTimeText] = useState('');
+  const [announcement, setAnnouncement] = useState('');
+  const search = useRef<HTMLInputElement>(null);
+  const closed = meeting.status === 'closed';
+
+  const members = useMemo(() => body.members.filter((m) => m.active), [body.members]);
+  const names = useMemo(() => memberDisplayNames(body.members), [body.members]);
+  const matches = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    if (!q) return members;
+    return members.filter((m) =>
+      [names[m.id], memberFullName(m), m.surname, m.group].some((text) => text?.toLowerCase().includes(q)),
+    );
+  }, [members, names, query]);
+  const selected = query ? matches[Math.min(highlight, matches.length - 1)] : undefined;
+  const counts = attendanceCounts(meeting, body);
+
+  const mark = async (member: Member, action: Action) => {
+    const time = timeText.trim() ? instantToday(timeText, new Date(`${meeting.date}T12:00:00`)) : undefined;
+    if (timeText.trim() && !time) {
+      setAnnouncement('The time must be written like 10:42.');
+      return;
+    }
+    const ok =
+      action === 'left'
+        ? await send({ type: 'attendance.depart', meetingId: meeting.id, memberId: member.id, ...(time ? { time } : {}) })
+        : await send({ type: 'attendance.mark', meetingId: meeting.id, memberId: member.id, state: action, ...(time ? { time } : {}) });
+    if (ok) {
+      setAnnouncement(`${names[member.id]}: ${STATE_LABELS[action].toLowerCase()}${time ? ` at ${formatClockTime(time)}` : ''}.`);
+      setQuery('');
+      setHighlight(0);
+      setTimeText('');
+      search.current?.focus();
+    }
+  };
+
+  const onSearchKey = (event: KeyboardEvent<HTMLInputElement>) => {
+    const action = ACTIONS.find((a) => a.key === event.key)?.action ?? (event.key === 'Enter' ? 'present' : undefined);
+    if (action && selected) {
+      event.preventDefault();
+      void mark(selected, action);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setHighlight((h) => Math.max(0, Math.min(matches.length - 1, h + (event.key === 'ArrowDown' ? 1 : -1))));
+    } else if (event.key === 'Escape' && query) {
+      event.preventDefault();
+      event.stopPropagation();
+      setQuery('');
+    }
+  };
+
+  return (
+    <section className="panel attendance" aria-labelledby="attendance-heading">
+      <header className="panel__header">
+        <h2 id="attendance-heading">Attendance</h2>
+        <p className="attendance__counts" data-testid="attendance-counts">
+          <span>Present {counts.total.present}</span>
+          <span>Virtual {counts.total.virtual}</span>
+          <span>Apologies {counts.total.apologies}</span>
+          <span>Absent {counts.total.absent}</span>
+          <span>Left {counts.total.left}</span>
+        </p>
+      </header>
+      {!closed && (
+        <div className="attendance__find">
+          <div className="field">
+            <label htmlFor="attendance-search">
+              Find member <kbd>/</kbd>
+            </label>
+            <input
+              id="attendance-search"
+              ref={search}
+              type="search"
+              autoComplete="off"
+              value={query}
+              aria-describedby="attendance-keys"
+              aria-controls="attendance-list"
+              onChange={(e) => {
+                setQuery(e.target.value);
+                setHighlight(0);
+              }}
+              onKeyDown={onSearchKey}
+            />
+          </div>
+          <div className="field attendance__time">
+            <label htmlFor="attendance-time">Time (blank: now)</label>
+            <input id="attendance-time" type="text" inputMode="numeric" placeholder="10:42" value={timeText} onChange={(e) => setTimeText(e.target.value)} />
+          </div>
+          <p id="attendance-keys" className="field__hint attendance__keys">
+            Type part of a name, <kbd>↑</kbd>/<kbd>↓</kbd> to choose, then <kbd>Enter</kbd> or <kbd>1</kbd> present · <kbd>2</kbd> virtual · <kbd>3</kbd>{' '}
+            apologies · <kbd>4</kbd> absent · <kbd>5</kbd> left
+          </p>
+        </div>
+      )}
+      <p className="attendance__announce" aria-live="polite" data-testid="attendance-announce">
+        {announcement}
+      </p>
+      {error && (
+        <p className="form-error" role="alert">
+          {error.message}
+        </p>
+      )}
+      <div className="attendance__list" id="attendance-list" role="region" aria-label="Members" tabIndex={0}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Member</th>
+              <th scope="col">Group</th>
+              <th scope="col">State</th>
+              {!closed && <th scope="col">Mark</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {matches.map((member) => {
+              const a = meeting.attendance[member.id];
+              const state = stateOf(a);
+              const note = timeNote(meeting, a);
+              return (
+                <tr key={member.id} className={member === selected ? 'is-selected' : undefined} aria-selected={member === selected}>
+                  <th scope="row">
+                    {names[member.id]}
+                    {member.roles.length > 0 && <span className="muted"> ({member.roles.join(', ')})</span>}
+                    {a?.inPlaceOf && <span className="muted"> for {names[a.inPlaceOf]}</span>}
+                  </th>
+                  <td>{member.group}</td>
+                  <td>
+                    <span className={`pill pill--${state}`}>{STATE_LABELS[state]}</span>
+                    {note && <span className="muted attendance__note"> {note}</span>}
+                  </td>
+                  {!closed && (
+                    <td className="attendance__actions">
+                      {ACTIONS.map(({ action, label }) => (
+                        <button
+                          key={action}
+                          type="button"
+                          className="mini"
+                          aria-label={`${label}: ${names[member.id]}`}
+                          aria-pressed={state === action}
+                          disabled={action === 'left' && !isHere(a)}
+                          onClick={() => void mark(member, action)}
+                        >
+                          {label.slice(0, 1)}
+                        </button>
+                      ))}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {matches.length === 0 && <p className="muted">No member matches “{query}”.</p>}
+      </div>
+      <details className="attendance__groups">
+        <summary>By group</summary>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">Group</th>
+              <th scope="col">Present</th>
+              <th scope="col">Virtual</th>
+              <th scope="col">Apologies</th>
+              <th scope="col">Absent</th>
+              <th scope="col">Left</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(counts.byGroup).map(([group, c]) => (
+              <tr key={group}>
+                <th scope="row">{group}</th>
+                <td>{c.present}</td>
+                <td>{c.virtual}</td>
+                <td>{c.apologies}</td>
+                <td>{c.absent}</td>
+                <td>{c.left}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </section>
+  );
+};
