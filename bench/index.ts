@@ -1,6 +1,7 @@
 // `npm run bench`: whole-process and per-command figures, each beside a bare baseline measured
 // in the same run on the same machine. Medians and p99; never used as pass/fail in tests.
 import { arch, cpus, platform } from 'node:os';
+import { benchAttendance } from './attendance';
 import { benchCommandRoundTrip } from './commandRoundTrip';
 import { benchOpenMeeting } from './openMeeting';
 import { benchProcessStart } from './processStart';
@@ -12,6 +13,7 @@ console.log('Running… (about a minute)\n');
 
 rows.push(...benchCommandRoundTrip());
 rows.push(...benchOpenMeeting());
+rows.push(...(await benchAttendance()));
 rows.push(...(await benchProcessStart()));
 
 printTable(rows);

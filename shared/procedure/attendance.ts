@@ -13,17 +13,25 @@ export const seatHolders = (body: BodyState): Member[] => body.members.filter((m
 export const isWithdrawnFrom = (meeting: MeetingState, memberId: string, itemId: string | undefined): boolean =>
   itemId !== undefined && meeting.declarations.some((d) => d.memberId === memberId && d.itemId === itemId && d.withdraws);
 
-/** The member present for a seat: the seat holder, or a substitute standing in for them. */
-export const presentForSeat = (meeting: MeetingState, seat: Member): string | undefined => {
-  if (isHere(meeting.attendance[seat.id])) return seat.id;
-  return Object.entries(meeting.attendance).find(([, a]) => a.inPlaceOf === seat.id && isHere(a))?.[0];
+/** Substitutes present, by the seat they fill. */
+const substitutesHere = (meeting: MeetingState): Map<string, string> => {
+  const bySeat = new Map<string, string>();
+  for (const [memberId, a] of Object.entries(meeting.attendance)) {
+    if (a.inPlaceOf && isHere(a)) bySeat.set(a.inPlaceOf, memberId);
+  }
+  return bySeat;
 };
+
+/** The member present for a seat: the seat holder, or a substitute standing in for them. */
+export const presentForSeat = (meeting: MeetingState, seat: Member, substitutes = substitutesHere(meeting)): string | undefined =>
+  isHere(meeting.attendance[seat.id]) ? seat.id : substitutes.get(seat.id);
 
 /** Each seat's status for the quorum, for the item being taken (withdrawn members do not count). */
 export const seatStatuses = (meeting: MeetingState, body: BodyState): Record<string, AttendanceStatus> => {
   const statuses: Record<string, AttendanceStatus> = {};
+  const substitutes = substitutesHere(meeting);
   for (const seat of seatHolders(body)) {
-    const here = presentForSeat(meeting, seat);
+    const here = presentForSeat(meeting, seat, substitutes);
     if (here === undefined) {
       statuses[seat.id] = meeting.attendance[seat.id]?.state === 'apologies' ? 'apologies' : 'absent';
     } else if (isWithdrawnFrom(meeting, here, meeting.currentItemId)) {
