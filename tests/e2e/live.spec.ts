@@ -33,7 +33,7 @@ test('the clerk marks the whole membership by keyboard; quorum and the chamber d
   await chamber.post({ type: 'body.setStandingOrders', bodyId, standingOrders: { ...defaultStandingOrders('full_council'), quorum: { kind: 'fixed', count: 74 } } });
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`${chamber.url}/#/meetings/${meetingId}`);
-  await expect(page.getByRole('heading', { name: 'County Council', level: 1 })).toBeFocused();
+  await expect(page.getByRole('heading', { name: 'County Council', level: 1 })).toBeVisible();
   await page.keyboard.press('l');
   await expect(page.getByRole('heading', { name: /Kent County Council: Thursday, 22 October 2015/ })).toBeVisible();
 
@@ -70,7 +70,7 @@ test('the clerk marks the whole membership by keyboard; quorum and the chamber d
   await screenshot(display, 'chamber-display');
 
   // A departure makes the meeting inquorate: the clerk sees it at once, and so does the chamber.
-  await page.keyboard.press('/');
+  await expect(page.getByLabel('Find member')).toBeFocused(); // still there after the last mark
   await markByKeyboard(page, 'Mr S C Manion', '5');
   const quorum = page.getByTestId('quorum');
   await expect(quorum).toContainText('Inquorate');

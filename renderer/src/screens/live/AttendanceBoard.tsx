@@ -10,12 +10,12 @@ import { useCommand } from './useCommand';
 
 type Action = 'present' | 'virtual' | 'apologies' | 'absent' | 'left';
 
-const ACTIONS: { action: Action; key: string; label: string }[] = [
-  { action: 'present', key: '1', label: 'Present' },
-  { action: 'virtual', key: '2', label: 'Virtual' },
-  { action: 'apologies', key: '3', label: 'Apologies' },
-  { action: 'absent', key: '4', label: 'Absent' },
-  { action: 'left', key: '5', label: 'Left' },
+const ACTIONS: { action: Action; key: string; label: string; short: string }[] = [
+  { action: 'present', key: '1', label: 'Present', short: 'P' },
+  { action: 'virtual', key: '2', label: 'Virtual', short: 'V' },
+  { action: 'apologies', key: '3', label: 'Apologies', short: 'Ap' },
+  { action: 'absent', key: '4', label: 'Absent', short: 'Ab' },
+  { action: 'left', key: '5', label: 'Left', short: 'L' },
 ];
 
 const stateOf = (a: MemberAttendance | undefined): Action | 'unmarked' => {
@@ -175,7 +175,7 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
                   </td>
                   {!closed && (
                     <td className="attendance__actions">
-                      {ACTIONS.map(({ action, label }) => (
+                      {ACTIONS.map(({ action, label, short }) => (
                         <button
                           key={action}
                           type="button"
@@ -185,7 +185,7 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
                           disabled={action === 'left' && !isHere(a)}
                           onClick={() => void mark(member, action)}
                         >
-                          {label.slice(0, 1)}
+                          {short}
                         </button>
                       ))}
                     </td>
