@@ -4,16 +4,21 @@ import { connectApi } from './api';
 import { App } from './App';
 import { StoreContext } from './context';
 import { routeFromHash } from './routes';
-import { createChamberStore } from './store';
+import { createChamberStore, resumeRunningMeeting } from './store';
 import './styles.css';
 
-const store = createChamberStore(connectApi(), {
+const api = connectApi();
+const store = createChamberStore(api, {
   initialRoute: routeFromHash(window.location.hash),
   writeLocation: (hash) => {
     if (window.location.hash !== hash) window.location.hash = hash;
   },
 });
 window.addEventListener('hashchange', () => store.getState().show(routeFromHash(window.location.hash)));
+
+// Opened with no particular screen (the desktop app starting, perhaps after a crash): go straight
+// back to a meeting that is running, so the clerk is where they were.
+if (!window.location.hash || window.location.hash === '#/') void resumeRunningMeeting(api, store);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

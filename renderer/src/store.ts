@@ -72,3 +72,14 @@ export const topicValue = <T extends Topic>(state: ChamberState, topic: T): Topi
   state.topics[topic] as TopicValue<T> | undefined;
 
 export { hashOf, routeFromHash, type Route };
+
+/** If a meeting is in progress or adjourned, show its live screen. */
+export const resumeRunningMeeting = async (api: ChamberApi, store: ChamberStore): Promise<void> => {
+  try {
+    const meetings = await api.read('meetings');
+    const running = meetings.find((m) => m.status === 'in_progress' || m.status === 'adjourned');
+    if (running && store.getState().route.screen === 'meetings') store.getState().navigate({ screen: 'live', meetingId: running.id });
+  } catch {
+    // The meetings list shows whatever went wrong.
+  }
+};

@@ -7,6 +7,7 @@ import { useChamber, useTopic } from '../context';
 import { useShortcut } from '../shortcuts';
 import { AgendaClock } from './live/AgendaClock';
 import { AlsoPresentPanel } from './live/AlsoPresentPanel';
+import { AttendanceCorrection } from './live/AttendanceCorrection';
 import { AttendanceBoard } from './live/AttendanceBoard';
 import { ChairPanel } from './live/ChairPanel';
 import { DeclarationsPanel } from './live/DeclarationsPanel';
@@ -63,6 +64,7 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
         <AttendanceBoard meeting={meeting} body={body} />
         <div className="live__side">
           <AgendaClock meeting={meeting} />
+          {meeting.status === 'closed' && <AttendanceCorrection meeting={meeting} body={body} />}
           <ChairPanel meeting={meeting} body={body} />
           <DeclarationsPanel meeting={meeting} body={body} />
           <AlsoPresentPanel meeting={meeting} body={body} />
