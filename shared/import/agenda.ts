@@ -245,7 +245,7 @@ const KIND_PATTERNS: readonly (readonly [AgendaItemKind, RegExp])[] = [
   ['exempt', /\bexempt\b|\bexclusion of (?:the )?press\b|\bpress and public\b/i],
   ['apologies', /\bapolog/i],
   ['election', /^election\b|\b(?:election|appointment) of (?:the )?(?:chair|vice[- ]?chair)/i],
-  ['declarations', /\bdeclarations? of\b|\bdisclosable pecuniary\b/i],
+  ['declarations', /\bdeclarations? of (?:[a-z ]{0,60})?interests?\b|\bdisclosable pecuniary\b/i],
   ['minutes', /\bminutes\b/i],
   ['announcements', /\bannouncements?\b|\bcommunications\b/i],
   ['leaders_report', /\bleader(?:['’]s)? (?:oral )?report\b|\breport (?:by|of|from) (?:the )?leader\b/i],

@@ -303,3 +303,12 @@ describe('guessItemKind', () => {
     expect(guessItemKind(title)).toBe(kind);
   });
 });
+
+describe('guessing kinds from titles', () => {
+  it('takes only declarations of interest as declarations', async () => {
+    const { guessItemKind } = await import('../../shared/import/agenda');
+    expect(guessItemKind("Chairman's declaration of acceptance of office")).toBe('other');
+    expect(guessItemKind('Declarations of Disclosable Pecuniary Interests or Other Significant Interests in items on the agenda')).toBe('declarations');
+    expect(guessItemKind('Declarations of Interest')).toBe('declarations');
+  });
+});

@@ -18,8 +18,10 @@ const agendaPacks = [readPack('kcc-2015-agenda.txt'), readPack('kcc-2021-agenda.
 const presentPack = readPack('kcc-2015-present.txt');
 
 const NUM_RUNS = 300;
-/** Each input must be answered within this many milliseconds. */
-const TIME_LIMIT_MS = 200;
+/** Each input must be answered within this many milliseconds: a bound that catches a hang (runaway
+ * backtracking takes seconds or minutes), generous enough for a busy shared machine. Speed itself is
+ * measured in npm run bench, not here. */
+const TIME_LIMIT_MS = 1_000;
 
 const timed = <T>(run: () => T): T => {
   const started = performance.now();
@@ -223,8 +225,8 @@ describe('the importers stay fast on large and hostile input', () => {
   it('reads a pack repeated up to the size limit in bounded time', () => {
     const big = agendaPacks[1].repeat(Math.floor(MAX_IMPORT_CHARACTERS / agendaPacks[1].length));
     expect(big.length).toBeLessThanOrEqual(MAX_IMPORT_CHARACTERS);
-    within(3_000, () => expectWellFormedAgenda(parseAgenda(big)));
-    within(3_000, () => expectWellFormedPresent(parsePresentParagraph(big)));
+    within(15_000, () => expectWellFormedAgenda(parseAgenda(big)));
+    within(15_000, () => expectWellFormedPresent(parsePresentParagraph(big)));
   });
 
   it.each([
@@ -239,7 +241,7 @@ describe('the importers stay fast on large and hostile input', () => {
     ['an enormous name', `PRESENT: Mr ${'A '.repeat(250_000)}Smith`],
     ['long runs of spaces and commas', `${' '.repeat(250_000)}${','.repeat(250_000)}`],
   ])('%s', (_case, text) => {
-    within(3_000, () => expectWellFormedAgenda(parseAgenda(text)));
-    within(3_000, () => expectWellFormedPresent(parsePresentParagraph(text)));
+    within(15_000, () => expectWellFormedAgenda(parseAgenda(text)));
+    within(15_000, () => expectWellFormedPresent(parsePresentParagraph(text)));
   });
 });
