@@ -37,9 +37,10 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
   useShortcut('l', useCallback(() => navigate({ screen: 'live', meetingId }), [navigate, meetingId]), viewing && !!meeting?.bodyId);
   useShortcut('r', useCallback(() => void setReady(meeting?.status !== 'ready'), [setReady, meeting?.status]), viewing && preparing);
   // Arriving at the screen, or leaving a form, puts the focus on the heading (forms focus their first field).
+  const loaded = meeting !== undefined;
   useEffect(() => {
-    if (viewing) heading.current?.focus();
-  }, [meetingId, viewing]);
+    if (viewing && loaded) heading.current?.focus();
+  }, [meetingId, viewing, loaded]);
 
   if (!meeting) {
     return (
