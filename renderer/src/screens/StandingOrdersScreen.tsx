@@ -1,6 +1,422 @@
-// Placeholder: being built.
-export const StandingOrdersScreen = ({ bodyId: _bodyId }: { bodyId: string }) => (
-  <main className="screen">
-    <h1>StandingOrdersScreen</h1>
-  </main>
-);
+// A body's standing orders: every number the meeting screens run on, edited before the meeting.
+// Save (Enter) sends the whole profile; the core's errors appear beside the field they name.
+import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { localTimeOf } from '../../../shared/format';
+import { quorumRequired } from '../../../shared/procedure/quorum';
+import { defaultStandingOrders } from '../../../shared/procedure/standingOrders';
+import { BODY_KIND_LABELS, type BodyState } from '../../../shared/state/body';
+import { bodyTopic } from '../../../shared/topics';
+import { useChamber, useTopic } from '../context';
+import { useShortcut } from '../shortcuts';
+import { firstWithError, formErrors, formKeys, mergeErrors, TextField, withLabel, type FormErrors } from './body/formParts';
+import {
+  parseMinutesSeconds,
+  profileOf,
+  SO_FIELDS,
+  soFieldOf,
+  soId,
+  SPEECH_ROLES,
+  valuesOf,
+  type SOValues,
+  type SpeechRole,
+} from './body/standingOrdersValues';
+import './bodies.css';
+
+interface CheckProps {
+  field: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  error?: string;
+  hint?: string;
+  errorLabel: string;
+}
+
+const Check = ({ field, label, checked, onChange, error, hint, errorLabel }: CheckProps) => {
+  const id = soId(field);
+  const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={`field bo-field--check ${error ? 'field--error' : ''}`}>
+      <label className="bo-choice" htmlFor={id}>
+        <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} aria-invalid={error ? true : undefined} aria-describedby={describedBy} />
+        {label}
+      </label>
+      {hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="field__error" id={`${id}-error`} role="alert">
+          {withLabel(errorLabel, error)}
+        </p>
+      )}
+    </div>
+  );
+};
+
+/** "5:00" → "5 minutes", for the clerk to see what was understood. */
+const spoken = (text: string): string => {
+  const seconds = parseMinutesSeconds(text);
+  if (seconds === undefined) return '';
+  if (seconds === 0) return 'no limit';
+  const m = Math.floor(seconds / 60);
+  const s = seconds % 60;
+  return [m ? `${m} ${m === 1 ? 'minute' : 'minutes'}` : '', s ? `${s} seconds` : ''].filter(Boolean).join(' ');
+};
+
+const same = (a: SOValues, b: SOValues): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+interface FormProps {
+  body: BodyState;
+  onLeave(): void;
+}
+
+const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
+  const invoke = useChamber((s) => s.invoke);
+  const [values, setValues] = useState<SOValues>(() => valuesOf(body.standingOrders));
+  const [errors, setErrors] = useState<FormErrors>({ byField: {} });
+  const [status, setStatus] = useState<string>();
+  const [saving, setSaving] = useState(false);
+  const [leaveWarned, setLeaveWarned] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const dirty = !same(values, valuesOf(body.standingOrders));
+  const set = <K extends keyof SOValues>(key: K, value: SOValues[K]) => {
+    setValues((v) => ({ ...v, [key]: value }));
+    setLeaveWarned(false);
+  };
+  const setSpeech = (role: SpeechRole, text: string) => set('speech', { ...values.speech, [role]: text });
+  const error = (field: (typeof SO_FIELDS)[number]) => errors.byField[field];
+  const voting = body.members.filter((m) => m.active && m.voting).length;
+
+  const reset = useCallback(() => {
+    setValues(valuesOf(defaultStandingOrders(body.kind)));
+    setErrors({ byField: {} });
+    setStatus(`The defaults for a ${BODY_KIND_LABELS[body.kind].toLowerCase()} are filled in. Save to keep them, or leave without saving.`);
+  }, [body.kind]);
+  useShortcut('r', reset, { alt: true });
+
+  const leave = () => {
+    if (dirty && !leaveWarned) {
+      setLeaveWarned(true);
+      setStatus('There are unsaved changes. Press Enter to save them, or Esc again to leave without saving.');
+      return;
+    }
+    onLeave();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (saving) return;
+    const { standingOrders, errors: local } = profileOf(values);
+    setSaving(true);
+    const outcome = await invoke({ type: 'body.setStandingOrders', bodyId: body.id, standingOrders });
+    setSaving(false);
+    if (outcome.ok) {
+      setErrors({ byField: {} });
+      setLeaveWarned(false);
+      setStatus(`Standing orders saved at ${localTimeOf(new Date())}.`);
+      return;
+    }
+    const found = mergeErrors(local, formErrors(outcome.error, soFieldOf));
+    setErrors(found);
+    setStatus(undefined);
+    const wrong = firstWithError(SO_FIELDS, found.byField);
+    const target = wrong === 'quorum' ? soId('quorum-fraction') : wrong ? soId(wrong) : undefined;
+    if (target) document.getElementById(target)?.focus();
+  };
+
+  const number = (field: (typeof SO_FIELDS)[number], label: string, key: keyof SOValues, hint?: string) => (
+    <TextField id={soId(field)} label={label} numeric className="bo-field--narrow" hint={hint} value={values[key] as string} onChange={(v) => set(key, v as never)} error={error(field)} />
+  );
+
+  const quorumNow = (() => {
+    const { standingOrders } = profileOf(values);
+    const q = standingOrders.quorum;
+    const valid =
+      q.kind === 'fraction'
+        ? Number.isInteger(q.numerator) && Number.isInteger(q.denominator) && q.numerator >= 1 && q.numerator <= q.denominator
+        : Number.isInteger(q.count) && q.count >= 1;
+    return valid ? quorumRequired(q, voting) : undefined;
+  })();
+
+  return (
+    <form ref={form} id="standing-orders-form" className="bo-so-form" onSubmit={submit} onKeyDown={formKeys(leave)} noValidate aria-label={`Standing orders of ${body.name}`}>
+      <fieldset className="bo-so-group">
+        <legend>Division bell and voting</legend>
+        {number('divisionBell.seconds', 'Division bell (seconds)', 'bellSeconds', 'Rung before a vote so members outside can return; 0 for no bell.')}
+        <Check
+          field="divisionBell.chairmanMaySkip"
+          label="The chairman may skip the bell when satisfied that all members are present"
+          errorLabel="Skipping the bell"
+          checked={values.chairmanMaySkip}
+          onChange={(v) => set('chairmanMaySkip', v)}
+          error={error('divisionBell.chairmanMaySkip')}
+        />
+        {number('votingWindowSeconds', 'Voting window (seconds)', 'votingWindowSeconds', 'Time allowed for electronic voting once the vote opens.')}
+        <Check
+          field="castingVote"
+          label="On an equality of votes the chairman has a second or casting vote"
+          errorLabel="Casting vote"
+          hint="Untick when a tie means the proposal is not passed."
+          checked={values.castingVote}
+          onChange={(v) => set('castingVote', v)}
+          error={error('castingVote')}
+        />
+      </fieldset>
+
+      <fieldset className="bo-so-group">
+        <legend>Speech limits (minutes:seconds)</legend>
+        <p className="field__hint bo-so-group__hint">Type minutes and seconds, such as 5:00 or 2:30; 0:00 means no limit.</p>
+        <div className="bo-so-speeches">
+          {SPEECH_ROLES.map((role) => {
+            const field = `speechLimits.${role.key}` as const;
+            return (
+              <TextField
+                key={role.key}
+                id={soId(field)}
+                label={role.label}
+                className="bo-field--narrow"
+                hint={spoken(values.speech[role.key]) || ' '}
+                value={values.speech[role.key]}
+                onChange={(v) => setSpeech(role.key, v)}
+                error={error(field)}
+              />
+            );
+          })}
+        </div>
+      </fieldset>
+
+      <fieldset className="bo-so-group">
+        <legend>Time-limited business (minutes)</legend>
+        {number('timeLimitedDebateMinutes', 'Motion for time-limited debate (minutes)', 'timeLimitedDebateMinutes', 'The whole debate, from moving to the vote.')}
+        {number('questionTimeMinutes', 'Question time (minutes)', 'questionTimeMinutes', 'The fixed period for members’ questions.')}
+      </fieldset>
+
+      <fieldset className="bo-so-group" aria-describedby={error('quorum') ? `${soId('quorum')}-error` : undefined}>
+        <legend>Quorum</legend>
+        <div className="bo-choices bo-choices--row" role="radiogroup" aria-label="Kind of quorum rule">
+          <label className="bo-choice">
+            <input id={soId('quorum-fraction')} type="radio" name="quorum-kind" checked={values.quorumKind === 'fraction'} onChange={() => set('quorumKind', 'fraction')} />
+            A fraction of the voting members
+          </label>
+          <label className="bo-choice">
+            <input id={soId('quorum-fixed')} type="radio" name="quorum-kind" checked={values.quorumKind === 'fixed'} onChange={() => set('quorumKind', 'fixed')} />
+            A fixed number of members
+          </label>
+        </div>
+        {error('quorum') && (
+          <p className="field__error" id={`${soId('quorum')}-error`} role="alert">
+            {withLabel('Quorum rule', error('quorum')!)}
+          </p>
+        )}
+        {values.quorumKind === 'fraction' ? (
+          <>
+            <div className="bo-so-fraction">
+              <TextField
+                id={soId('quorum.numerator')}
+                label="Quorum numerator"
+                numeric
+                value={values.numerator}
+                onChange={(v) => set('numerator', v)}
+                error={error('quorum.numerator')}
+                errorShownElsewhere
+              />
+              <span className="bo-so-fraction__word" aria-hidden="true">
+                in every
+              </span>
+              <TextField
+                id={soId('quorum.denominator')}
+                label="Quorum denominator"
+                numeric
+                value={values.denominator}
+                onChange={(v) => set('denominator', v)}
+                error={error('quorum.denominator')}
+                errorShownElsewhere
+              />
+            </div>
+            <p className="field__hint bo-so-fraction__hint">For example 1 in every 4: a quarter of the voting members, the legal minimum for a full council.</p>
+            {(['quorum.numerator', 'quorum.denominator'] as const).map(
+              (field) =>
+                error(field) && (
+                  <p key={field} className="field__error bo-so-fraction__error" id={`${soId(field)}-error`} role="alert">
+                    {withLabel(field === 'quorum.numerator' ? 'Quorum numerator' : 'Quorum denominator', error(field)!)}
+                  </p>
+                ),
+            )}
+          </>
+        ) : (
+          number('quorum.count', 'Quorum (number of members)', 'count')
+        )}
+        <p className="bo-so-result" aria-live="polite">
+          {quorumNow === undefined ? (
+            'Correct the numbers to see the quorum.'
+          ) : voting === 0 ? (
+            'There are no voting members yet: import them to see how many must be present.'
+          ) : (
+            <>
+              With {voting} voting {voting === 1 ? 'member' : 'members'} now, <strong>{quorumNow}</strong> must be present.
+            </>
+          )}
+        </p>
+        <Check
+          field="quorum.composition"
+          label="Also require a minimum from each of some groups (e.g. partner organisations)"
+          errorLabel="Composition"
+          checked={values.composition}
+          onChange={(v) => set('composition', v)}
+        />
+        {values.composition && (
+          <div className="bo-so-composition">
+            <div className={`field ${error('quorum.composition.groups') ? 'field--error' : ''}`}>
+              <label htmlFor={soId('quorum.composition.groups')}>Groups, one per line</label>
+              <textarea
+                id={soId('quorum.composition.groups')}
+                rows={3}
+                value={values.groups}
+                onChange={(e) => set('groups', e.target.value)}
+                aria-invalid={error('quorum.composition.groups') ? true : undefined}
+                aria-describedby={`${soId('quorum.composition.groups')}-hint${error('quorum.composition.groups') ? ` ${soId('quorum.composition.groups')}-error` : ''}`}
+              />
+              <p className="field__hint" id={`${soId('quorum.composition.groups')}-hint`}>
+                As written in the members’ Group column. Ctrl+Enter saves from here.
+              </p>
+              {error('quorum.composition.groups') && (
+                <p className="field__error" id={`${soId('quorum.composition.groups')}-error`} role="alert">
+                  {withLabel('Groups', error('quorum.composition.groups')!)}
+                </p>
+              )}
+            </div>
+            {number('quorum.composition.minimumEach', 'Minimum from each group', 'minimumEach')}
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset className="bo-so-group">
+        <legend>Virtual attendance</legend>
+        <Check
+          field="virtualAttendanceCounts.quorum"
+          label="Members attending virtually count towards the quorum"
+          errorLabel="Virtual attendance"
+          hint="English law requires physical presence at a formal meeting."
+          checked={values.virtualQuorum}
+          onChange={(v) => set('virtualQuorum', v)}
+          error={error('virtualAttendanceCounts.quorum')}
+        />
+        <Check
+          field="virtualAttendanceCounts.voting"
+          label="Members attending virtually may vote"
+          errorLabel="Virtual voting"
+          checked={values.virtualVoting}
+          onChange={(v) => set('virtualVoting', v)}
+          error={error('virtualAttendanceCounts.voting')}
+        />
+      </fieldset>
+
+      <fieldset className="bo-so-group">
+        <legend>Recorded votes</legend>
+        <Check
+          field="recordedVote.always"
+          label="Record every vote by name"
+          errorLabel="Recorded votes"
+          checked={values.recordedAlways}
+          onChange={(v) => set('recordedAlways', v)}
+          error={error('recordedVote.always')}
+        />
+        <Check field="recordedVote.onRequest" label="Members may ask for a recorded vote" errorLabel="Recorded votes" checked={values.onRequest} onChange={(v) => set('onRequest', v)} />
+        {values.onRequest && number('recordedVote.onRequestOf', 'Members needed to ask for one', 'onRequestOf')}
+        <Check
+          field="recordedVote.forBudget"
+          label="Always record budget decisions"
+          errorLabel="Budget votes"
+          checked={values.forBudget}
+          onChange={(v) => set('forBudget', v)}
+          error={error('recordedVote.forBudget')}
+        />
+      </fieldset>
+
+      <div className="bo-so-footer">
+        {errors.summary && (
+          <p className="form-error" role="alert">
+            {errors.summary}
+          </p>
+        )}
+        <p className="bo-so-status" role="status">
+          {status ?? (dirty ? 'Unsaved changes.' : '')}
+        </p>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" disabled={saving}>
+            Save standing orders <kbd>Enter</kbd>
+          </button>
+          <button type="button" className="button" onClick={reset}>
+            Reset to defaults for a {BODY_KIND_LABELS[body.kind].toLowerCase()} <kbd>Alt+R</kbd>
+          </button>
+          <button type="button" className="button" onClick={leave}>
+            Back to {body.name} <kbd>Esc</kbd>
+          </button>
+        </div>
+      </div>
+    </form>
+  );
+};
+
+export const StandingOrdersScreen = ({ bodyId }: { bodyId: string }) => {
+  const { data: body, missing } = useTopic(bodyTopic(bodyId));
+  const navigate = useChamber((s) => s.navigate);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = body !== undefined;
+  const back = useCallback(() => navigate({ screen: 'body', bodyId }), [navigate, bodyId]);
+
+  useEffect(() => heading.current?.focus(), [bodyId, loaded]);
+  // With the focus on the heading (on arrival), Escape goes back; inside the form, the form decides.
+  useShortcut(
+    'Escape',
+    useCallback(
+      (event: KeyboardEvent) => {
+        if (!(event.target instanceof Node && document.getElementById('standing-orders-form')?.contains(event.target))) back();
+      },
+      [back],
+    ),
+  );
+
+  if (!body) {
+    return (
+      <main className="screen bo-screen">
+        <p role="status">{missing ?? 'Loading the standing orders…'}</p>
+        <a href="#/bodies">Back to bodies and members</a>
+      </main>
+    );
+  }
+
+  return (
+    <main
+      className="screen bo-screen"
+      aria-labelledby="so-heading"
+      onKeyDown={(event) => {
+        // Enter on the heading (where the focus lands) saves, as it does in the form.
+        if (event.key === 'Enter' && event.target === heading.current) {
+          event.preventDefault();
+          (document.getElementById('standing-orders-form') as HTMLFormElement | null)?.requestSubmit();
+        }
+      }}
+    >
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <a href="#/bodies">Bodies and members</a> › <a href={`#/bodies/${bodyId}`}>{body.name}</a> <kbd>Esc</kbd>
+      </nav>
+      <header className="screen__header">
+        <h1 id="so-heading" tabIndex={-1} ref={heading}>
+          Standing orders: {body.name}
+        </h1>
+        <span className="status status--ready">{BODY_KIND_LABELS[body.kind]}</span>
+      </header>
+      <p className="muted bo-so-intro">
+        The numbers the meeting screens run on. Check them against {body.name}’s own standing orders before the meeting; a motion to suspend standing orders can still change a
+        limit for one item.
+      </p>
+      <StandingOrdersForm key={body.id} body={body} onLeave={back} />
+      <footer className="shortcuts" aria-label="Keyboard shortcuts">
+        <kbd>Tab</kbd> next field · <kbd>Enter</kbd> save · <kbd>Alt+R</kbd> defaults for this kind · <kbd>Esc</kbd> back to {body.name}
+      </footer>
+    </main>
+  );
+};

@@ -1,0 +1,173 @@
+// The standing-orders form as text the clerk types, and back: speech limits in minutes:seconds,
+// everything else in whole seconds, minutes or members. Pure, so it is easy to reason about.
+import type { StandingOrders } from '../../../../shared/procedure/standingOrders';
+
+export const SPEECH_ROLES = [
+  { key: 'mover', label: 'Mover of a motion' },
+  { key: 'seconder', label: 'Seconder' },
+  { key: 'otherSpeaker', label: 'Other speakers' },
+  { key: 'amendmentMover', label: 'Mover of an amendment' },
+  { key: 'rightOfReply', label: 'Mover’s right of reply' },
+] as const;
+
+export type SpeechRole = (typeof SPEECH_ROLES)[number]['key'];
+
+export interface SOValues {
+  bellSeconds: string;
+  chairmanMaySkip: boolean;
+  votingWindowSeconds: string;
+  speech: Record<SpeechRole, string>;
+  timeLimitedDebateMinutes: string;
+  questionTimeMinutes: string;
+  quorumKind: 'fraction' | 'fixed';
+  numerator: string;
+  denominator: string;
+  count: string;
+  composition: boolean;
+  groups: string;
+  minimumEach: string;
+  castingVote: boolean;
+  virtualQuorum: boolean;
+  virtualVoting: boolean;
+  recordedAlways: boolean;
+  onRequest: boolean;
+  onRequestOf: string;
+  forBudget: boolean;
+}
+
+/** 300 → "5:00"; 95 → "1:35"; 0 → "0:00" (no limit). */
+export const minutesSeconds = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+
+/** "5:00" or "4:30" → seconds; a bare "5" is 5 minutes. Undefined when it is neither. */
+export const parseMinutesSeconds = (text: string): number | undefined => {
+  const t = text.trim();
+  const full = /^(\d{1,3}):([0-5]\d)$/.exec(t);
+  if (full) return Number(full[1]) * 60 + Number(full[2]);
+  if (/^\d{1,3}$/.test(t)) return Number(t) * 60;
+  return undefined;
+};
+
+export const valuesOf = (so: StandingOrders): SOValues => ({
+  bellSeconds: String(so.divisionBell.seconds),
+  chairmanMaySkip: so.divisionBell.chairmanMaySkip,
+  votingWindowSeconds: String(so.votingWindowSeconds),
+  speech: {
+    mover: minutesSeconds(so.speechLimits.mover),
+    seconder: minutesSeconds(so.speechLimits.seconder),
+    otherSpeaker: minutesSeconds(so.speechLimits.otherSpeaker),
+    amendmentMover: minutesSeconds(so.speechLimits.amendmentMover),
+    rightOfReply: minutesSeconds(so.speechLimits.rightOfReply),
+  },
+  timeLimitedDebateMinutes: String(so.timeLimitedDebateMinutes),
+  questionTimeMinutes: String(so.questionTimeMinutes),
+  quorumKind: so.quorum.kind,
+  numerator: so.quorum.kind === 'fraction' ? String(so.quorum.numerator) : '1',
+  denominator: so.quorum.kind === 'fraction' ? String(so.quorum.denominator) : '4',
+  count: so.quorum.kind === 'fixed' ? String(so.quorum.count) : '3',
+  composition: so.quorum.composition !== undefined,
+  groups: so.quorum.composition?.groups.join('\n') ?? '',
+  minimumEach: String(so.quorum.composition?.minimumEach ?? 1),
+  castingVote: so.castingVote,
+  virtualQuorum: so.virtualAttendanceCounts.quorum,
+  virtualVoting: so.virtualAttendanceCounts.voting,
+  recordedAlways: so.recordedVote.always,
+  onRequest: so.recordedVote.onRequestOf !== null,
+  onRequestOf: String(so.recordedVote.onRequestOf ?? 5),
+  forBudget: so.recordedVote.forBudget,
+});
+
+/**
+ * The profile to send, and our own errors for text that is not a number at all (keyed by the
+ * schema's path, e.g. "quorum.numerator"). Unreadable text is still sent as it is, so the core
+ * reports every other problem at the same time; our wording wins for these fields.
+ */
+export const profileOf = (v: SOValues): { standingOrders: StandingOrders; errors: Record<string, string> } => {
+  const errors: Record<string, string> = {};
+  const whole = (path: string, text: string): number => {
+    if (/^\s*\d+\s*$/.test(text)) return Number(text);
+    errors[path] = 'must be a whole number';
+    return text as unknown as number;
+  };
+  const speech = (role: SpeechRole): number => {
+    const seconds = parseMinutesSeconds(v.speech[role]);
+    if (seconds !== undefined) return seconds;
+    errors[`speechLimits.${role}`] = 'must be minutes and seconds, such as 5:00 or 2:30 (0:00 for no limit)';
+    return v.speech[role] as unknown as number;
+  };
+  const composition = v.composition
+    ? {
+        composition: {
+          groups: v.groups
+            .split(/\r\n|\n|\r/)
+            .map((g) => g.trim())
+            .filter(Boolean),
+          minimumEach: whole('quorum.composition.minimumEach', v.minimumEach),
+        },
+      }
+    : {};
+  const quorum: StandingOrders['quorum'] =
+    v.quorumKind === 'fraction'
+      ? { kind: 'fraction', numerator: whole('quorum.numerator', v.numerator), denominator: whole('quorum.denominator', v.denominator), ...composition }
+      : { kind: 'fixed', count: whole('quorum.count', v.count), ...composition };
+  const standingOrders: StandingOrders = {
+    divisionBell: { seconds: whole('divisionBell.seconds', v.bellSeconds), chairmanMaySkip: v.chairmanMaySkip },
+    votingWindowSeconds: whole('votingWindowSeconds', v.votingWindowSeconds),
+    speechLimits: {
+      mover: speech('mover'),
+      seconder: speech('seconder'),
+      otherSpeaker: speech('otherSpeaker'),
+      amendmentMover: speech('amendmentMover'),
+      rightOfReply: speech('rightOfReply'),
+    },
+    timeLimitedDebateMinutes: whole('timeLimitedDebateMinutes', v.timeLimitedDebateMinutes),
+    questionTimeMinutes: whole('questionTimeMinutes', v.questionTimeMinutes),
+    quorum,
+    castingVote: v.castingVote,
+    virtualAttendanceCounts: { quorum: v.virtualQuorum, voting: v.virtualVoting },
+    recordedVote: {
+      always: v.recordedAlways,
+      onRequestOf: v.onRequest ? whole('recordedVote.onRequestOf', v.onRequestOf) : null,
+      forBudget: v.forBudget,
+    },
+  };
+  return { standingOrders, errors };
+};
+
+/** The form's fields, by the schema's path, in the order they appear (the first wrong one takes the focus). */
+export const SO_FIELDS = [
+  'divisionBell.seconds',
+  'divisionBell.chairmanMaySkip',
+  'votingWindowSeconds',
+  ...SPEECH_ROLES.map((r) => `speechLimits.${r.key}`),
+  'timeLimitedDebateMinutes',
+  'questionTimeMinutes',
+  'quorum',
+  'quorum.numerator',
+  'quorum.denominator',
+  'quorum.count',
+  'quorum.composition.groups',
+  'quorum.composition.minimumEach',
+  'castingVote',
+  'virtualAttendanceCounts.quorum',
+  'virtualAttendanceCounts.voting',
+  'recordedVote.always',
+  'recordedVote.onRequestOf',
+  'recordedVote.forBudget',
+] as const;
+
+/**
+ * "standingOrders.quorum.composition.groups.2" → "quorum.composition.groups": the longest field
+ * of the form that the core's path starts with.
+ */
+export const soFieldOf = (path: string): string | undefined => {
+  const inner = path.replace(/^standingOrders\.?/, '');
+  let best: string | undefined;
+  for (const field of SO_FIELDS) {
+    if ((inner === field || inner.startsWith(`${field}.`)) && (!best || field.length > best.length)) best = field;
+  }
+  if (!best && inner === 'quorum.composition') return 'quorum.composition.groups';
+  return best;
+};
+
+/** An element id for a field: "so-quorum-numerator". */
+export const soId = (field: string): string => `so-${field.replace(/\./g, '-')}`;
