@@ -12,9 +12,10 @@ export interface ShortcutOptions {
 
 /**
  * A keyboard shortcut for the clerk: a single key (e.g. "n" for a new meeting), ignored while
- * typing in a field unless it is Escape; or Alt+key, which works anywhere.
+ * typing in a field unless it is Escape; or Alt+key, which works anywhere. The handler may return
+ * false to decline the key.
  */
-export const useShortcut = (key: string, handler: (event: KeyboardEvent) => void, options: ShortcutOptions | boolean = {}): void => {
+export const useShortcut = (key: string, handler: (event: KeyboardEvent) => void | false, options: ShortcutOptions | boolean = {}): void => {
   const { enabled = true, alt = false } = typeof options === 'boolean' ? { enabled: options } : options;
   useEffect(() => {
     if (!enabled) return;
@@ -23,8 +24,8 @@ export const useShortcut = (key: string, handler: (event: KeyboardEvent) => void
       const pressed = alt ? event.code.replace(/^Key/, '').toLowerCase() : event.key;
       if (pressed !== key && event.key !== key) return;
       if (!alt && key !== 'Escape' && isTyping(event.target)) return;
-      event.preventDefault();
-      handler(event);
+      // A handler that returns false declines the key, leaving it to the browser.
+      if (handler(event) !== false) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { ChamberError } from '../../../shared/errors';
 import { formatDateInput, parseDateInput, parseTimeInput } from '../../../shared/format';
 import type { BodySummary } from '../../../shared/state/body';
+import { formErrors, mergeErrors } from './formErrors';
 
 export interface MeetingDetails {
   bodyId: string;
@@ -63,13 +64,11 @@ export const MeetingForm = ({ initial, bodies, submitLabel, onSubmit, onCancel }
     const error = await onSubmit(details);
     setSaving(false);
     if (!error) return;
-    const byField: Record<string, string> = { ...typed };
-    for (const issue of error.details.issues ?? []) byField[issue.field] ??= issue.message;
-    if (!error.details.issues && error.details.field) byField[error.details.field] ??= error.message;
-    setErrors(byField);
+    const placed = mergeErrors(typed, formErrors(error, (path) => (FIELDS.some((f) => f.name === path) ? path : undefined)));
+    setErrors(placed.byField);
     // A problem that belongs to no field on this form is still shown, above the buttons.
-    const firstWrong = FIELDS.find((f) => byField[f.name]);
-    setSummary(firstWrong ? undefined : error.message);
+    const firstWrong = FIELDS.find((f) => placed.byField[f.name]);
+    setSummary(placed.summary);
     if (firstWrong) document.getElementById(`${formId}-${firstWrong.name}`)?.focus();
   };
 

@@ -1,4 +1,5 @@
 // Words for the kinds of agenda item, and small helpers the agenda forms share.
+import { formErrors } from '../../components/formErrors';
 import type { ChamberError } from '../../../../shared/errors';
 import type { AgendaItemKind } from '../../../../shared/import/agenda';
 
@@ -29,16 +30,11 @@ export const pagesLabel = (pages: { from: number; to: number } | undefined): str
  * A problem that names no field of the form comes back as `rest`.
  */
 export const errorsByField = (error: ChamberError, prefix: string, known: readonly string[]): { fields: Record<string, string>; rest?: string } => {
-  const fields: Record<string, string> = {};
-  const issues = error.details.issues ?? (error.details.field ? [{ field: error.details.field, message: error.message }] : []);
-  let rest: string | undefined;
-  for (const issue of issues) {
-    const field = issue.field.startsWith(prefix) ? issue.field.slice(prefix.length) : issue.field;
-    if (known.includes(field)) fields[field] ??= issue.message;
-    else rest ??= error.details.issues ? `${issue.field} ${issue.message}` : error.message;
-  }
-  if (issues.length === 0) rest = error.message;
-  return { fields, ...(rest === undefined ? {} : { rest }) };
+  const placed = formErrors(error, (path) => {
+    const field = path.startsWith(prefix) ? path.slice(prefix.length) : path;
+    return known.includes(field) ? field : undefined;
+  });
+  return { fields: placed.byField, ...(placed.summary === undefined ? {} : { rest: placed.summary }) };
 };
 
 /** A page number as typed: undefined when empty, NaN when it is not a whole number. */

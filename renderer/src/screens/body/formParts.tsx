@@ -2,40 +2,8 @@
 // the core placed beside the fields they name, Enter-to-save for every kind of control, and a
 // confirmation panel.
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type Ref } from 'react';
-import type { ChamberError } from '../../../../shared/errors';
-
-/** "must not be empty" becomes "Surname must not be empty"; a whole sentence from the core stays as it is. */
-export const withLabel = (label: string, message: string): string => (/^\p{Ll}/u.test(message) ? `${label} ${message}` : message);
-
-export interface FormErrors {
-  byField: Record<string, string>;
-  /** What belongs to no field on the form, shown above its buttons. */
-  summary?: string;
-}
-
-/**
- * Places the core's errors (details.issues, or details.field with the message) on the form's
- * fields. `fieldOf` turns the core's path ("member.initials.0") into the form's field
- * ("initials"), or undefined when the form has no such field.
- */
-export const formErrors = (error: ChamberError, fieldOf: (path: string) => string | undefined): FormErrors => {
-  const issues = error.details.issues ?? (error.details.field !== undefined ? [{ field: error.details.field, message: error.message }] : []);
-  const byField: Record<string, string> = {};
-  const unplaced: string[] = [];
-  for (const issue of issues) {
-    const field = fieldOf(issue.field);
-    if (field === undefined) unplaced.push(error.details.issues && issue.field ? withLabel(issue.field, issue.message) : issue.message);
-    else byField[field] ??= issue.message;
-  }
-  if (issues.length === 0) return { byField, summary: error.message };
-  return { byField, summary: unplaced.length ? unplaced.join(' ') : undefined };
-};
-
-/** Merges errors found on this side (wording the clerk will recognise wins) with the core's. */
-export const mergeErrors = (local: Record<string, string>, core: FormErrors): FormErrors => ({
-  byField: { ...core.byField, ...local },
-  summary: core.summary,
-});
+import { withLabel } from '../../components/formErrors';
+export { formErrors, mergeErrors, withLabel, type FormErrors } from '../../components/formErrors';
 
 const isSubmitOnEnter = (target: EventTarget): boolean =>
   target instanceof HTMLSelectElement || (target instanceof HTMLInputElement && ['checkbox', 'radio'].includes(target.type));

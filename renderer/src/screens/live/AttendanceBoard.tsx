@@ -180,12 +180,16 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
                           key={action}
                           type="button"
                           className="mini"
-                          aria-label={`${label}: ${names[member.id]}`}
+                          title={`${label}: ${names[member.id]}`}
                           aria-pressed={state === action}
                           disabled={action === 'left' && !isHere(a)}
                           onClick={() => void mark(member, action)}
                         >
                           {short}
+                          <span className="visually-hidden">
+                            {' '}
+                            {label}: {names[member.id]}
+                          </span>
                         </button>
                       ))}
                     </td>
