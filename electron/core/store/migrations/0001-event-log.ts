@@ -13,7 +13,7 @@ export const eventLog: Migration = {
 
       CREATE TABLE events (
         position   INTEGER PRIMARY KEY,       -- order across all streams; the sync cursor
-        id         TEXT NOT NULL UNIQUE,      -- UUID, so a resend is recognised anywhere
+        id         TEXT NOT NULL,             -- random UUID: the records server recognises a resend by it
         stream     TEXT NOT NULL,             -- e.g. meeting:<uuid>
         seq        INTEGER NOT NULL,          -- 1, 2, 3 … within the stream
         meeting_id TEXT,                      -- for reading one meeting's record; stream covers its order
