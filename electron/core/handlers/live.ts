@@ -199,7 +199,11 @@ export const liveHandlers = {
       if (!meeting.bodyId) return { error: refused('Choose the body that is meeting before starting it.', 'meetingId') };
       const time = timeOf(given, ctx);
       if (isError(time)) return { error: time };
-      return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.started', payload: { meetingId, time } }] };
+      // Apologies received in advance are recorded against members not already marked.
+      const apologies: NewEvent[] = meeting.expectedApologies
+        .filter((a) => !meeting.attendance[a.memberId])
+        .map((a) => ({ stream: streams.meeting(meetingId), type: 'attendance.marked', payload: { meetingId, memberId: a.memberId, state: 'apologies', time } }));
+      return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.started', payload: { meetingId, time } }, ...apologies] };
     }),
 
   'meeting.adjourn': (view, { meetingId, time: given, reason }, ctx) =>

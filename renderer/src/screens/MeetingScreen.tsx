@@ -2,10 +2,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChamberError } from '../../../shared/errors';
 import { formatLongDate, localDateOf, parseDateInput, parseTimeInput, STATUS_LABELS } from '../../../shared/format';
-import { memberDisplayNames } from '../../../shared/state/body';
 import { bodyTopic, meetingTopic } from '../../../shared/topics';
 import { MeetingForm, type MeetingDetails } from '../components/MeetingForm';
 import { useChamber, useTopic } from '../context';
+import { ExpectedApologies } from './ExpectedApologies';
 import { useShortcut } from '../shortcuts';
 
 type Mode = 'view' | 'edit' | 'copy';
@@ -66,7 +66,6 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
     return undefined;
   };
 
-  const names = body ? memberDisplayNames(body.members) : {};
   const bodyChoices = bodies?.length ? bodies : meeting.bodyId ? [{ id: meeting.bodyId, name: meeting.body, kind: 'committee' as const, memberCount: 0 }] : [];
 
   return (
@@ -166,19 +165,7 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
               </ol>
             )}
           </section>
-          {meeting.expectedApologies.length > 0 && (
-            <section className="panel" aria-labelledby="apologies-heading">
-              <h2 id="apologies-heading">Apologies received</h2>
-              <ul>
-                {meeting.expectedApologies.map((a) => (
-                  <li key={a.memberId}>
-                    {names[a.memberId] ?? 'A former member'}
-                    {a.note && <span className="muted"> — {a.note}</span>}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
+          {body && <ExpectedApologies meeting={meeting} body={body} />}
         </>
       )}
       <footer className="shortcuts" aria-label="Keyboard shortcuts">

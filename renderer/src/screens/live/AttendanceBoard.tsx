@@ -70,7 +70,15 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
     const ok =
       action === 'left'
         ? await send({ type: 'attendance.depart', meetingId: meeting.id, memberId: member.id, ...(time ? { time } : {}) })
-        : await send({ type: 'attendance.mark', meetingId: meeting.id, memberId: member.id, state: action, ...(time ? { time } : {}) });
+        : await send({
+            type: 'attendance.mark',
+            meetingId: meeting.id,
+            memberId: member.id,
+            state: action,
+            ...(time ? { time } : {}),
+            // A committee substitute present stands in for the member named in the membership.
+            ...(member.substituteFor && (action === 'present' || action === 'virtual') ? { inPlaceOf: member.substituteFor } : {}),
+          });
     if (ok) {
       setAnnouncement(`${names[member.id]}: ${STATE_LABELS[action].toLowerCase()}${time ? ` at ${formatClockTime(time)}` : ''}.`);
       setQuery('');

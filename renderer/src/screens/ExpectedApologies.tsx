@@ -1,0 +1,76 @@
+// Apologies received before the meeting, recorded in advance; the live screen starts from them.
+import { useState, type FormEvent } from 'react';
+import { memberDisplayNames, type BodyState } from '../../../shared/state/body';
+import type { MeetingState } from '../../../shared/state/meeting';
+import { useCommand } from './live/useCommand';
+
+export const ExpectedApologies = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
+  const { send, error } = useCommand();
+  const names = memberDisplayNames(body.members);
+  const [memberId, setMemberId] = useState('');
+  const [note, setNote] = useState('');
+  const expected = new Set(meeting.expectedApologies.map((a) => a.memberId));
+  const choices = body.members.filter((m) => m.active && !expected.has(m.id)).sort((a, b) => a.surname.localeCompare(b.surname));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (await send({ type: 'apologies.expect', meetingId: meeting.id, memberId, note })) {
+      setMemberId('');
+      setNote('');
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="apologies-heading">
+      <h2 id="apologies-heading">Apologies received</h2>
+      {meeting.expectedApologies.length === 0 ? (
+        <p className="muted">None recorded yet.</p>
+      ) : (
+        <ul>
+          {meeting.expectedApologies.map((a) => (
+            <li key={a.memberId}>
+              {names[a.memberId] ?? 'A former member'}
+              {a.note && <span className="muted"> — {a.note}</span>}{' '}
+              {meeting.status !== 'closed' && (
+                <button
+                  type="button"
+                  className="mini"
+                  onClick={() => void send({ type: 'apologies.withdrawExpected', meetingId: meeting.id, memberId: a.memberId })}
+                >
+                  Remove<span className="visually-hidden"> apologies from {names[a.memberId]}</span>
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {meeting.status !== 'closed' && (
+        <form className="compact-form" onSubmit={submit}>
+          <div className="field">
+            <label htmlFor="apology-member">Member</label>
+            <select id="apology-member" value={memberId} onChange={(e) => setMemberId(e.target.value)}>
+              <option value="">Choose…</option>
+              {choices.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {names[m.id]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="apology-note">Note (optional)</label>
+            <input id="apology-note" value={note} placeholder="e.g. on council business" onChange={(e) => setNote(e.target.value)} />
+          </div>
+          <button type="submit" className="button">
+            Record apologies
+          </button>
+          {error && (
+            <p className="form-error" role="alert">
+              {error.message}
+            </p>
+          )}
+        </form>
+      )}
+    </section>
+  );
+};
