@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useLayoutEffect } from 'react';
 
 const isTyping = (target: EventTarget | null): boolean =>
   target instanceof HTMLElement &&
@@ -17,7 +17,8 @@ export interface ShortcutOptions {
  */
 export const useShortcut = (key: string, handler: (event: KeyboardEvent) => void | false, options: ShortcutOptions | boolean = {}): void => {
   const { enabled = true, alt = false } = typeof options === 'boolean' ? { enabled: options } : options;
-  useEffect(() => {
+  // A layout effect: the key works from the moment the screen is painted, not a frame later.
+  useLayoutEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey !== alt) return;

@@ -48,7 +48,8 @@ test('a new user prepares the December 2021 full council from the documents they
   await expect(page.getByRole('heading', { name: 'Agenda', level: 1 })).toBeVisible();
   await page.keyboard.press('i');
   await page.getByLabel('Or open the summons as a .txt file').setInputFiles(join('tests', 'fixtures', 'packs', 'kcc-2021-agenda.txt'));
-  await expect(page.getByRole('heading', { name: '12 items read from kcc-2021-agenda.txt' })).toBeVisible();
+  // The preview takes the focus once it is ready for the keyboard.
+  await expect(page.getByRole('heading', { name: '12 items read from kcc-2021-agenda.txt' })).toBeFocused();
   await page.keyboard.press('Alt+l');
   await expect(page.getByRole('status')).toHaveText('12 items loaded.');
   for (let step = 0; step < 9; step += 1) await page.keyboard.press('ArrowDown');
