@@ -4,6 +4,7 @@ import type { ChamberError } from '../../../shared/errors';
 import { formatDateInput, parseDateInput, parseTimeInput } from '../../../shared/format';
 import type { BodySummary } from '../../../shared/state/body';
 import { formErrors, mergeErrors } from './formErrors';
+import { FormActions, FormError } from './FormParts';
 
 export interface MeetingDetails {
   bodyId: string;
@@ -120,19 +121,8 @@ export const MeetingForm = ({ initial, bodies, submitLabel, onSubmit, onCancel }
           </div>
         );
       })}
-      {summary && (
-        <p className="form-error" role="alert">
-          {summary}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {submitLabel} <kbd>Enter</kbd>
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel <kbd>Esc</kbd>
-        </button>
-      </div>
+      <FormError message={summary} />
+      <FormActions submitLabel={submitLabel} saving={saving} onCancel={onCancel} />
     </form>
   );
 };

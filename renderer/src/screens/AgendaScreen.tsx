@@ -13,6 +13,7 @@ import { ItemForm } from './agenda/ItemForm';
 import { KIND_LABELS, numberAfter, pagesLabel } from './agenda/kinds';
 import { SplitForm } from './agenda/SplitForm';
 import './agenda.css';
+import { FormError } from '../components/FormParts';
 
 type Mode =
   | { kind: 'list' }
@@ -274,11 +275,7 @@ export const AgendaScreen = ({ meetingId }: { meetingId: string }) => {
         <p className="agenda-screen__started">The meeting has started: items can still be corrected, added and moved, but not removed or replaced.</p>
       )}
       {meeting.status === 'closed' && <p className="agenda-screen__started">The meeting is closed: its agenda is part of the record and can no longer be changed.</p>}
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError message={problem} />
       <p className="agenda-screen__status" role="status">
         {status}
       </p>

@@ -8,6 +8,7 @@ import { useShortcut } from '../shortcuts';
 import { firstWithError, formErrors, formKeys, TextField, withLabel, type FormErrors } from './body/formParts';
 import { moveFocusInList } from './MeetingsScreen';
 import './bodies.css';
+import { FormError, FormActions } from '../components/FormParts';
 
 const KIND_HINTS: Record<BodyKind, string> = {
   full_council: 'Quorum one quarter of the members; 45 minutes for a time-limited debate.',
@@ -73,19 +74,8 @@ const NewBodyForm = ({ initialKind, onSubmit, onCancel }: NewBodyProps) => {
           </p>
         )}
       </div>
-      {errors.summary && (
-        <p className="form-error" role="alert">
-          {errors.summary}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          Create body <kbd>Enter</kbd>
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel <kbd>Esc</kbd>
-        </button>
-      </div>
+      <FormError message={errors.summary} />
+      <FormActions submitLabel="Create body" saving={saving} onCancel={onCancel} />
     </form>
   );
 };

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { memberDisplayNames, type BodyState } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
 import { useCommand } from './live/useCommand';
+import { FormError, MemberSelect } from '../components/FormParts';
 
 export const ExpectedApologies = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
   const { send, error } = useCommand();
@@ -46,17 +47,7 @@ export const ExpectedApologies = ({ meeting, body }: { meeting: MeetingState; bo
       )}
       {meeting.status !== 'closed' && (
         <form className="compact-form" onSubmit={submit}>
-          <div className="field">
-            <label htmlFor="apology-member">Member</label>
-            <select id="apology-member" value={memberId} onChange={(e) => setMemberId(e.target.value)}>
-              <option value="">Choose…</option>
-              {choices.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {names[m.id]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <MemberSelect id="apology-member" label="Member" members={choices} names={names} value={memberId} onChange={setMemberId} />
           <div className="field">
             <label htmlFor="apology-note">Note (optional)</label>
             <input id="apology-note" value={note} placeholder="e.g. on council business" onChange={(e) => setNote(e.target.value)} />
@@ -64,11 +55,7 @@ export const ExpectedApologies = ({ meeting, body }: { meeting: MeetingState; bo
           <button type="submit" className="button">
             Record apologies
           </button>
-          {error && (
-            <p className="form-error" role="alert">
-              {error.message}
-            </p>
-          )}
+          <FormError message={error?.message} />
         </form>
       )}
     </section>

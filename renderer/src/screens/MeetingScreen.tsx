@@ -7,6 +7,7 @@ import { MeetingForm, type MeetingDetails } from '../components/MeetingForm';
 import { useChamber, useTopic } from '../context';
 import { ExpectedApologies } from './ExpectedApologies';
 import { useShortcut } from '../shortcuts';
+import { FormError } from '../components/FormParts';
 
 type Mode = 'view' | 'edit' | 'copy';
 
@@ -79,11 +80,7 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
         </h1>
         <span className={`status status--${meeting.status}`}>{STATUS_LABELS[meeting.status]}</span>
       </header>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError message={problem} />
       {mode === 'edit' ? (
         <section className="panel" aria-label="Edit meeting details">
           <MeetingForm initial={{ ...meeting, bodyId: meeting.bodyId ?? '' }} bodies={bodyChoices} submitLabel="Save details" onSubmit={save} onCancel={() => setMode('view')} />

@@ -21,6 +21,7 @@ import {
   type SpeechRole,
 } from './body/standingOrdersValues';
 import './bodies.css';
+import { FormError } from '../components/FormParts';
 
 interface CheckProps {
   field: string;
@@ -336,11 +337,7 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
       </fieldset>
 
       <div className="bo-so-footer">
-        {errors.summary && (
-          <p className="form-error" role="alert">
-            {errors.summary}
-          </p>
-        )}
+        <FormError message={errors.summary} />
         <p className="bo-so-status" role="status">
           {status ?? (dirty ? 'Unsaved changes.' : '')}
         </p>

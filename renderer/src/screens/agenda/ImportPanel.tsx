@@ -10,6 +10,7 @@ import { useShortcut } from '../../shortcuts';
 import { controlProps, Field } from './Field';
 import { KIND_LABELS, KINDS, pagesFromText } from './kinds';
 import { readTextFile } from './readTextFile';
+import { FormError } from '../../components/FormParts';
 
 export interface PreviewRow {
   key: number;
@@ -283,11 +284,7 @@ export const ImportPanel = ({ draft, onDraftChange, existing, load, onLoaded, on
               </tbody>
             </table>
           </div>
-          {summary && (
-            <p className="form-error" role="alert">
-              {summary}
-            </p>
-          )}
+          <FormError message={summary} />
           {asking ? (
             <div className="pack-import__ask" role="group" aria-labelledby={`${id}-ask`}>
               <p id={`${id}-ask`}>

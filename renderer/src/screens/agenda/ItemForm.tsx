@@ -5,6 +5,7 @@ import type { ChamberError } from '../../../../shared/errors';
 import { guessItemKind, type AgendaItemKind } from '../../../../shared/import/agenda';
 import { controlProps, Field } from './Field';
 import { errorsByField, KIND_LABELS, KINDS, pagesFromText } from './kinds';
+import { FormError } from '../../components/FormParts';
 
 interface Values {
   number: string;
@@ -154,11 +155,7 @@ export const ItemForm = ({ initial, guessKind = false, label, submitLabel, onSub
       {field('motionTitle', 'motionTitle', 'Motion title', { className: 'agenda-form__full' })}
       {field('motionText', 'motionText', 'Motion text', { className: 'agenda-form__full', wide: true })}
       {field('description', 'description', 'Description', { className: 'agenda-form__full', wide: true, hint: 'e.g. To receive apologies for absence.' })}
-      {summary && (
-        <p className="form-error" role="alert">
-          {summary}
-        </p>
-      )}
+      <FormError message={summary} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={saving}>
           {submitLabel} <kbd>Enter</kbd>

@@ -5,6 +5,7 @@ import type { ChamberError } from '../../../../shared/errors';
 import { guessItemKind, type AgendaItemKind } from '../../../../shared/import/agenda';
 import { controlProps, Field } from './Field';
 import { errorsByField, KIND_LABELS, KINDS, pagesFromText } from './kinds';
+import { FormError, FormActions } from '../../components/FormParts';
 
 const FIELD_NAMES = ['firstTitle', 'second.number', 'second.title', 'second.pages.from', 'second.pages.to', 'second.pages', 'second.kind'];
 
@@ -109,19 +110,8 @@ export const SplitForm = ({ item, suggestedNumber, onSubmit, onCancel }: Props) 
           </Field>
         </div>
       </fieldset>
-      {summary && (
-        <p className="form-error" role="alert">
-          {summary}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          Split the item <kbd>Enter</kbd>
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel <kbd>Esc</kbd>
-        </button>
-      </div>
+      <FormError message={summary} />
+      <FormActions submitLabel="Split the item" saving={saving} onCancel={onCancel} />
     </form>
   );
 };

@@ -4,6 +4,7 @@ import type { ChamberError } from '../../../../shared/errors';
 import type { BodyKind } from '../../../../shared/procedure/standingOrders';
 import { BODY_KIND_LABELS, type BodyState } from '../../../../shared/state/body';
 import { firstWithError, formErrors, formKeys, mergeErrors, TextField, withLabel, type FormErrors } from './formParts';
+import { FormError, FormActions } from '../../components/FormParts';
 
 export interface BodyDetails {
   name: string;
@@ -77,19 +78,8 @@ export const BodyDetailsForm = ({ body, onSubmit, onCancel }: Props) => {
         error={errors.byField.next}
         className="bo-field--narrow"
       />
-      {errors.summary && (
-        <p className="form-error" role="alert">
-          {errors.summary}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          Save details <kbd>Enter</kbd>
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel <kbd>Esc</kbd>
-        </button>
-      </div>
+      <FormError message={errors.summary} />
+      <FormActions submitLabel="Save details" saving={saving} onCancel={onCancel} />
     </form>
   );
 };

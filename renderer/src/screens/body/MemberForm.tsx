@@ -4,6 +4,7 @@ import { MemberRoleName, type MemberDetails } from '../../../../shared/commands/
 import type { ChamberError } from '../../../../shared/errors';
 import { memberFullName, type Member } from '../../../../shared/state/body';
 import { firstWithError, formErrors, formKeys, mergeErrors, TextField, withLabel, type FormErrors } from './formParts';
+import { FormError } from '../../components/FormParts';
 
 interface Values {
   title: string;
@@ -225,11 +226,7 @@ export const MemberForm = ({ member, bodyName, members, groups, onSubmit, onCanc
           </div>
         </div>
       </div>
-      {errors.summary && (
-        <p className="form-error" role="alert">
-          {errors.summary}
-        </p>
-      )}
+      <FormError message={errors.summary} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={saving}>
           {member ? 'Save member' : `Add to ${bodyName}`} <kbd>Enter</kbd>

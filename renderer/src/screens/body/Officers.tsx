@@ -4,6 +4,7 @@ import type { OfficerDetails } from '../../../../shared/commands/body';
 import type { ChamberError } from '../../../../shared/errors';
 import type { Officer } from '../../../../shared/state/body';
 import { Confirm, firstWithError, formErrors, formKeys, TextField, type FormErrors } from './formParts';
+import { FormError } from '../../components/FormParts';
 
 export type OfficerTask = { kind: 'add' } | { kind: 'edit'; officerId: string } | { kind: 'remove'; officerId: string };
 
@@ -50,11 +51,7 @@ const OfficerForm = ({ officer, onSubmit, onCancel }: FormProps) => {
         onChange={(jobTitle) => setValues((v) => ({ ...v, jobTitle }))}
         error={errors.byField.jobTitle}
       />
-      {errors.summary && (
-        <p className="form-error" role="alert">
-          {errors.summary}
-        </p>
-      )}
+      <FormError message={errors.summary} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={saving}>
           {officer ? 'Save officer' : 'Add officer'} <kbd>Enter</kbd>

@@ -3,6 +3,7 @@
 // confirmation panel.
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { withLabel } from '../../components/formErrors';
+import { FormError } from '../../components/FormParts';
 export { formErrors, mergeErrors, withLabel, type FormErrors } from '../../components/formErrors';
 
 const isSubmitOnEnter = (target: EventTarget): boolean =>
@@ -108,11 +109,7 @@ export const Confirm = ({ title, children, confirmLabel, onConfirm, onCancel, bu
     >
       <h3 id={`${id}-title`}>{title}</h3>
       <div id={`${id}-text`}>{children}</div>
-      {problem && (
-        <p className="form-error" role="alert">
-          {problem}
-        </p>
-      )}
+      <FormError message={problem} />
       <div className="form-actions">
         <button type="button" ref={button} className="button bo-button--danger" onClick={onConfirm} disabled={busy}>
           {confirmLabel} <kbd>Enter</kbd>

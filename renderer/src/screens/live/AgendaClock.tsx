@@ -8,6 +8,7 @@ import { useNow } from '../../hooks';
 import { useShortcut } from '../../shortcuts';
 import { ItemNotes } from './ItemNotes';
 import { useCommand } from './useCommand';
+import { FormError } from '../../components/FormParts';
 
 const EXEMPT_REASON = 'Exempt information under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972';
 
@@ -56,11 +57,7 @@ export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
           {now.toTimeString().slice(0, 8)}
         </span>
       </header>
-      {error && (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormError message={error?.message} />
       <div className="clock__controls">
         {before && (
           <button type="button" className="button button--primary" onClick={start}>

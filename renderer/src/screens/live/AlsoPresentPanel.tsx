@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import type { BodyState } from '../../../../shared/state/body';
 import type { MeetingState } from '../../../../shared/state/meeting';
 import { useCommand } from './useCommand';
+import { FormError } from '../../components/FormParts';
 
 export const AlsoPresentPanel = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
   const { send, error } = useCommand();
@@ -70,11 +71,7 @@ export const AlsoPresentPanel = ({ meeting, body }: { meeting: MeetingState; bod
           <button type="submit" className="button">
             Add
           </button>
-          {error && (
-            <p className="form-error" role="alert">
-              {error.message}
-            </p>
-          )}
+          <FormError message={error?.message} />
         </form>
       )}
     </section>

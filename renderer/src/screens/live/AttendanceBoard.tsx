@@ -7,6 +7,7 @@ import { memberDisplayNames, memberFullName, type BodyState, type Member } from 
 import type { MeetingState } from '../../../../shared/state/meeting';
 import { arrivedAt, departedAt, isHere, type MemberAttendance } from '../../../../shared/state/meetingLive';
 import { useCommand } from './useCommand';
+import { FormError } from '../../components/FormParts';
 
 type Action = 'present' | 'virtual' | 'apologies' | 'absent' | 'left';
 
@@ -149,11 +150,7 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
       <p className="attendance__announce" aria-live="polite" data-testid="attendance-announce">
         {announcement}
       </p>
-      {error && (
-        <p className="form-error" role="alert">
-          {error.message}
-        </p>
-      )}
+      <FormError message={error?.message} />
       <div className="attendance__list" id="attendance-list" role="region" aria-label="Members" tabIndex={0}>
         <table>
           <thead>

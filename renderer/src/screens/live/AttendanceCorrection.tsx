@@ -5,6 +5,7 @@ import { formatClockTime, instantToday } from '../../../../shared/format';
 import { memberDisplayNames, type BodyState } from '../../../../shared/state/body';
 import type { MeetingState } from '../../../../shared/state/meeting';
 import { useCommand } from './useCommand';
+import { FormError } from '../../components/FormParts';
 
 export const AttendanceCorrection = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
   const { send, error } = useCommand();
@@ -85,11 +86,7 @@ export const AttendanceCorrection = ({ meeting, body }: { meeting: MeetingState;
         <button type="submit" className="button">
           Record the correction
         </button>
-        {error && (
-          <p className="form-error" role="alert">
-            {error.message}
-          </p>
-        )}
+        <FormError message={error?.message} />
         <p aria-live="polite">{done}</p>
       </form>
     </section>

@@ -6,6 +6,7 @@ import { memberDisplayNames, type BodyState } from '../../../../shared/state/bod
 import type { MeetingState } from '../../../../shared/state/meeting';
 import { isHere, presiding } from '../../../../shared/state/meetingLive';
 import { useCommand } from './useCommand';
+import { FormError } from '../../components/FormParts';
 
 const CAPACITIES: Record<ChairCapacity, string> = {
   chairman: 'Chairman',
@@ -71,11 +72,7 @@ export const ChairPanel = ({ meeting, body }: { meeting: MeetingState; body: Bod
           <button type="submit" className="button">
             Takes the chair
           </button>
-          {error && (
-            <p className="form-error" role="alert">
-              {error.message}
-            </p>
-          )}
+          <FormError message={error?.message} />
         </form>
       )}
     </section>

@@ -4,6 +4,7 @@ import type { DeclarationKind } from '../../../../shared/commands/live';
 import { memberDisplayNames, type BodyState } from '../../../../shared/state/body';
 import type { MeetingState } from '../../../../shared/state/meeting';
 import { useCommand } from './useCommand';
+import { FormError, MemberSelect } from '../../components/FormParts';
 
 export const DECLARATION_KIND_LABELS: Record<DeclarationKind, string> = {
   disclosable_pecuniary: 'Disclosable pecuniary interest',
@@ -48,17 +49,7 @@ export const DeclarationsPanel = ({ meeting, body }: { meeting: MeetingState; bo
       )}
       {meeting.status !== 'closed' && (
         <form className="compact-form" onSubmit={submit}>
-          <div className="field">
-            <label htmlFor="declaration-member">Member</label>
-            <select id="declaration-member" value={memberId} onChange={(e) => setMemberId(e.target.value)}>
-              <option value="">Choose…</option>
-              {members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {names[m.id]}
-                </option>
-              ))}
-            </select>
-          </div>
+          <MemberSelect id="declaration-member" label="Member" members={members} names={names} value={memberId} onChange={setMemberId} />
           <div className="field">
             <label htmlFor="declaration-item">Item</label>
             <select id="declaration-item" value={itemId} onChange={(e) => setItemId(e.target.value)}>
@@ -105,11 +96,7 @@ export const DeclarationsPanel = ({ meeting, body }: { meeting: MeetingState; bo
           <button type="submit" className="button">
             Record declaration
           </button>
-          {error && (
-            <p className="form-error" role="alert">
-              {error.message}
-            </p>
-          )}
+          <FormError message={error?.message} />
         </form>
       )}
     </section>
