@@ -42,14 +42,17 @@ export const createBody = z
   })
   .describe("Create a body with the default standing orders for its kind. Returns bodyId.");
 
+const minuteNumber = z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(1_000_000);
+
 export const updateBody = z
   .strictObject({
     type: z.literal('body.update'),
     bodyId: Id,
     name: Line(120),
     kind: BodyKind,
+    nextMinuteNumber: minuteNumber.optional().describe('Also set the number of the next minute, in the same transaction.'),
   })
-  .describe("Rename a body or change its kind (its standing orders are kept).");
+  .describe("Rename a body or change its kind (its standing orders are kept), and optionally its next minute number.");
 
 export const setStandingOrders = z
   .strictObject({
@@ -63,7 +66,7 @@ export const setNextMinuteNumber = z
   .strictObject({
     type: z.literal('body.setNextMinuteNumber'),
     bodyId: Id,
-    next: z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(1_000_000).describe('The number the next minute will take, e.g. 219.'),
+    next: minuteNumber.describe('The number the next minute will take, e.g. 219.'),
   })
   .describe("Set the number of the body's next minute (minutes are numbered across meetings).");
 

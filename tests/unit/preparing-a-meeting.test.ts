@@ -152,3 +152,24 @@ describe('preparing a meeting', () => {
     expect(copy.agenda.filter((i) => originalIds.has(i.itemId))).toEqual([]);
   });
 });
+
+describe('editing a body', () => {
+  it('renames it and sets the next minute number in one transaction, or neither', () => {
+    const core = openTestCore();
+    try {
+      const { bodyId } = core.send(kccBody);
+      core.send({ type: 'body.create', name: 'Planning Committee', kind: 'committee' });
+      const before = core.eventCount();
+      expect(core.dispatch({ type: 'body.update', bodyId, name: 'Planning Committee', kind: 'full_council', nextMinuteNumber: 219 })).toMatchObject({
+        ok: false,
+        error: { details: { field: 'name' } },
+      });
+      expect(core.eventCount()).toBe(before);
+      core.send({ type: 'body.update', bodyId, name: 'Kent County Council (Full Council)', kind: 'full_council', nextMinuteNumber: 219 });
+      expect((core.read(`body:${bodyId}`) as { ok: true; data: BodyState }).data).toMatchObject({ name: 'Kent County Council (Full Council)', nextMinuteNumber: 219 });
+      expect(core.eventCount()).toBe(before + 2);
+    } finally {
+      core.dispose();
+    }
+  });
+});

@@ -67,12 +67,20 @@ export const bodyHandlers = {
     };
   },
 
-  'body.update': (view, { bodyId, name, kind }) =>
-    withBody(view, bodyId, () => {
+  'body.update': (view, { bodyId, name, kind, nextMinuteNumber }) =>
+    withBody(view, bodyId, (body) => {
       if (view.bodies().some((b) => b.id !== bodyId && b.name.toLowerCase() === name.toLowerCase())) {
         return { error: refused(`There is already a body called ${name}.`, 'name') };
       }
-      return { events: [{ stream: streams.body(bodyId), type: 'body.detailsChanged', payload: { bodyId, name, kind } }] };
+      const stream = streams.body(bodyId);
+      return {
+        events: [
+          ...(name !== body.name || kind !== body.kind ? [{ stream, type: 'body.detailsChanged' as const, payload: { bodyId, name, kind } }] : []),
+          ...(nextMinuteNumber !== undefined && nextMinuteNumber !== body.nextMinuteNumber
+            ? [{ stream, type: 'body.nextMinuteNumberSet' as const, payload: { bodyId, next: nextMinuteNumber } }]
+            : []),
+        ],
+      };
     }),
 
   'body.setStandingOrders': (view, { bodyId, standingOrders }) =>

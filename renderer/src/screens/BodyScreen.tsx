@@ -126,14 +126,9 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
   };
 
   const saveDetails = async (details: BodyDetails): Promise<ChamberError | undefined> => {
-    if (details.next !== body.nextMinuteNumber) {
-      const error = await run({ type: 'body.setNextMinuteNumber', bodyId, next: details.next });
-      if (error) return error;
-    }
-    if (details.name.trim() !== body.name || details.kind !== body.kind) {
-      const error = await run({ type: 'body.update', bodyId, name: details.name, kind: details.kind });
-      if (error) return error;
-    }
+    // One command: the name, kind and minute number are saved together or not at all.
+    const error = await run({ type: 'body.update', bodyId, name: details.name, kind: details.kind, nextMinuteNumber: details.next });
+    if (error) return error;
     setNotice('Details saved.');
     close();
     return undefined;

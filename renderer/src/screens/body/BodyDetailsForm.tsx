@@ -41,7 +41,7 @@ export const BodyDetailsForm = ({ body, onSubmit, onCancel }: Props) => {
     const error = await onSubmit({ name, kind, next: Number.isNaN(number) ? (next as unknown as number) : number });
     setSaving(false);
     if (!error) return;
-    const found = mergeErrors(local, formErrors(error, (path) => (path === 'name' || path === 'kind' ? path : path === 'next' ? 'next' : undefined)));
+    const found = mergeErrors(local, formErrors(error, (path) => (path === 'name' || path === 'kind' ? path : path === 'next' || path === 'nextMinuteNumber' ? 'next' : undefined)));
     setErrors(found);
     const wrong = firstWithError(FIELDS, found.byField);
     if (wrong) document.getElementById(`${id}-${wrong}`)?.focus();
