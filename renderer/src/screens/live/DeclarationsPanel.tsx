@@ -21,6 +21,7 @@ export const DeclarationsPanel = ({ meeting, body }: { meeting: MeetingState; bo
   const [kind, setKind] = useState<DeclarationKind>('disclosable_pecuniary');
   const [description, setDescription] = useState('');
   const [withdraws, setWithdraws] = useState(true);
+  const [removing, setRemoving] = useState<{ id: string; reason: string }>();
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -42,7 +43,28 @@ export const DeclarationsPanel = ({ meeting, body }: { meeting: MeetingState; bo
           {meeting.declarations.map((d) => (
             <li key={d.id}>
               <strong>{names[d.memberId]}</strong>, item {itemLabel(d.itemId)}: {DECLARATION_KIND_LABELS[d.kind].toLowerCase()} — {d.description}
-              {d.withdraws && <span className="pill pill--withdrawn"> Withdraws</span>}
+              {d.withdraws && <span className="pill pill--withdrawn"> Withdraws</span>}{' '}
+              {meeting.status !== 'closed' && removing?.id !== d.id && (
+                <button type="button" className="mini" onClick={() => setRemoving({ id: d.id, reason: '' })}>
+                  Remove<span className="visually-hidden"> the declaration by {names[d.memberId]}</span>
+                </button>
+              )}
+              {removing?.id === d.id && (
+                <form
+                  className="inline-form"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    void send({ type: 'declaration.remove', meetingId: meeting.id, declarationId: d.id, reason: removing.reason }).then((ok) => ok && setRemoving(undefined));
+                  }}
+                  onKeyDown={(e) => e.key === 'Escape' && setRemoving(undefined)}
+                >
+                  <label htmlFor={`remove-${d.id}`}>Why is it removed? (recorded)</label>
+                  <input id={`remove-${d.id}`} autoFocus value={removing.reason} onChange={(e) => setRemoving({ id: d.id, reason: e.target.value })} />
+                  <button type="submit" className="mini">
+                    Remove <kbd>Enter</kbd>
+                  </button>
+                </form>
+              )}
             </li>
           ))}
         </ul>
