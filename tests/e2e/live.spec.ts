@@ -114,3 +114,36 @@ test('after SIGKILL mid-meeting, reopening brings the clerk back to the same ite
     await again.kill();
   }
 });
+
+test('declarations of interest and the chair are recorded from the live screen', async ({ page, chamber }) => {
+  const { bodyId, meetingId } = await prepare(chamber);
+  const body = (await chamber.read(`body:${bodyId}`)).data as { members: { id: string; surname: string; title: string }[] };
+  const harrison = body.members.find((m) => m.surname === 'Harrison' && m.title === 'Mr')!;
+  const angell = body.members.find((m) => m.surname === 'Angell')!;
+  for (const m of [harrison, angell]) await chamber.post({ type: 'attendance.mark', meetingId, memberId: m.id, state: 'present' });
+  await page.goto(`${chamber.url}/#/meetings/${meetingId}/live`);
+
+  // The Chairman is offered first; taking the chair is one button.
+  await page.getByRole('button', { name: 'Takes the chair' }).click();
+  await expect(page.getByTestId('chair')).toContainText('Mr M Harrison (Chairman)');
+
+  const declarations = page.getByRole('region', { name: 'Declarations of interest' });
+  await expect(declarations).toContainText('There were no declarations of interest.');
+  await page.getByLabel('Member', { exact: true }).first().selectOption({ label: 'Mr Angell' });
+  await page.getByLabel('Item', { exact: true }).selectOption({ label: "8. Dependent Carers' Allowance" });
+  await page.getByLabel('Interest', { exact: true }).fill('A relative receives the allowance');
+  await expect(page.getByLabel('Withdraws for the item')).toBeChecked();
+  await expect(page.getByLabel('Withdraws for the item')).toBeDisabled();
+  await page.getByRole('button', { name: 'Record declaration' }).click();
+  await expect(declarations).toContainText('Mr Angell, item 8. Dependent Carers\' Allowance: disclosable pecuniary interest — A relative receives the allowance');
+  await expect(declarations).toContainText('Withdraws');
+  await expectAccessible(page);
+
+  await declarations.getByRole('button', { name: /Remove the declaration by Mr Angell/ }).click();
+  await page.getByLabel('Why is it removed? (recorded)').fill('Recorded against the wrong member');
+  await page.keyboard.press('Enter');
+  await expect(declarations).toContainText('There were no declarations of interest.');
+  const meeting = (await chamber.read(`meeting:${meetingId}`)).data;
+  expect(meeting.declarations).toEqual([]);
+  expect(meeting.chair).toEqual([expect.objectContaining({ memberId: harrison.id, capacity: 'chairman' })]);
+});
