@@ -733,10 +733,14 @@ const draftOfItem = (record: ItemRecord): AgendaItemDraft => {
   const notes = [...record.notes];
   let pages: PageRange | undefined;
   const titleParts = record.titleLines.map((line) => {
-    const taken = takePageRange(line);
-    if (taken.pages !== undefined) {
+    // A line may carry more than one range: take them all out of the title, keep the first.
+    let taken = takePageRange(line);
+    for (let guard = 0; taken.pages !== undefined && guard < 5; guard += 1) {
       if (pages === undefined) pages = taken.pages;
       else notes.push('The title has two page ranges; the first was kept.');
+      const again = takePageRange(taken.rest);
+      if (again.pages === undefined) break;
+      taken = again;
     }
     return taken.rest;
   }).filter((part) => part !== '');

@@ -312,3 +312,17 @@ describe('guessing kinds from titles', () => {
     expect(guessItemKind('Declarations of Interest')).toBe('declarations');
   });
 });
+
+describe('page ranges', () => {
+  it('takes two ranges on one title line out of the title, keeps the first and says so', async () => {
+    const { parseAgenda } = await import('../../shared/import/agenda');
+    const result = parseAgenda('A G E N D A\n\n1. Apologies for Absence\n\n2. Application 21/0042 Land at Mill Lane (Pages 7 - 20) (Pages 21 - 30)\n');
+    if ('error' in result) throw new Error(result.error.message);
+    expect(result.items[1]).toMatchObject({
+      title: 'Application 21/0042 Land at Mill Lane',
+      pages: { from: 7, to: 20 },
+      confidence: 'unsure',
+      note: expect.stringContaining('two page ranges'),
+    });
+  });
+});
