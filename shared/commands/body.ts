@@ -95,6 +95,14 @@ export const addOfficer = z
   .strictObject({ type: z.literal('officer.add'), bodyId: Id, officer: OfficerDetails })
   .describe('Add an officer who attends this body (never counted for quorum or votes). Returns officerId.');
 
+export const importOfficers = z
+  .strictObject({
+    type: z.literal('officer.import'),
+    bodyId: Id,
+    officers: z.array(OfficerDetails).min(1, { error: 'must list at least one officer' }).max(100, { error: 'must list at most 100 officers' }),
+  })
+  .describe('Add the officers named in the IN ATTENDANCE paragraph of earlier minutes, all or nothing; those already listed are refused.');
+
 export const updateOfficer = z
   .strictObject({ type: z.literal('officer.update'), bodyId: Id, officerId: Id, officer: OfficerDetails })
   .describe("Correct an officer's name or job title.");
@@ -113,6 +121,7 @@ export const bodyCommands = [
   removeMember,
   importMembers,
   addOfficer,
+  importOfficers,
   updateOfficer,
   removeOfficer,
 ] as const;

@@ -80,3 +80,19 @@ test('a new user prepares the December 2021 full council from the documents they
   expect(meeting.agenda[9]).toMatchObject({ title: 'Strategic Statement Update: Framing Kent’s Future', pages: { from: 15, to: 22 } });
   expect((await chamber.read(`body:${bodyId}`)).data.members).toHaveLength(74);
 });
+
+test('officers in attendance are imported from the IN ATTENDANCE paragraph of earlier minutes', async ({ page, chamber }) => {
+  const { bodyId } = (await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' })).body.result.ids;
+  await page.goto(`${chamber.url}/#/bodies/${bodyId}`);
+  await page.getByRole('button', { name: 'Import from minutes (IN ATTENDANCE)' }).click();
+  await page.getByLabel('Paste the IN ATTENDANCE paragraph').fill(presentParagraph);
+  await page.keyboard.press('Control+Enter');
+  const list = page.getByRole('list', { name: 'Officers to import' });
+  await expect(list.getByRole('listitem')).toHaveCount(3);
+  await expect(list).toContainText('Geoff Wild (Director of Governance and Law)');
+  await expectAccessible(page);
+  await expect(page.getByRole('button', { name: 'Import 3 officers' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('rowheader', { name: 'Peter Sass' })).toBeVisible();
+  expect((await chamber.read(`body:${bodyId}`)).data.officers.map((o: { name: string }) => o.name)).toEqual(['David Cockburn', 'Geoff Wild', 'Peter Sass']);
+});

@@ -173,3 +173,32 @@ describe('editing a body', () => {
     }
   });
 });
+
+describe('officers from the IN ATTENDANCE paragraph', () => {
+  it('reads each name and job title from the 2015 minutes and imports them all or none', async () => {
+    const { parseInAttendance } = await import('../../shared/import/inAttendance');
+    const read = parseInAttendance(readFileSync(join(__dirname, '..', 'fixtures', 'packs', 'kcc-2015-present.txt'), 'utf8'));
+    expect(read).toEqual({
+      officers: [
+        { name: 'David Cockburn', jobTitle: 'Corporate Director Strategic & Corporate Services' },
+        { name: 'Geoff Wild', jobTitle: 'Director of Governance and Law' },
+        { name: 'Peter Sass', jobTitle: 'Head of Democratic Services' },
+      ],
+    });
+    expect(parseInAttendance('PRESENT: Mr M J Harrison')).toMatchObject({ error: { message: expect.stringContaining('No "IN ATTENDANCE"') } });
+    expect(parseInAttendance('IN ATTENDANCE: nobody in particular')).toMatchObject({ error: { message: expect.stringContaining('names nobody') } });
+
+    const core = openTestCore();
+    try {
+      const { bodyId } = core.send(kccBody);
+      const officers = 'officers' in read ? read.officers : [];
+      core.send({ type: 'officer.import', bodyId, officers });
+      const before = core.eventCount();
+      expect(core.dispatch({ type: 'officer.import', bodyId, officers })).toMatchObject({ ok: false, error: { details: { field: 'officers.0' } } });
+      expect(core.eventCount()).toBe(before);
+      expect((core.read(`body:${bodyId}`) as { ok: true; data: BodyState }).data.officers.map((o) => o.name)).toEqual(['David Cockburn', 'Geoff Wild', 'Peter Sass']);
+    } finally {
+      core.dispose();
+    }
+  });
+});

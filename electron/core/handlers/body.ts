@@ -141,6 +141,25 @@ export const bodyHandlers = {
       return { events: [{ stream: streams.body(bodyId), type: 'officer.added', payload: { bodyId, officerId, officer } }], ids: { officerId } };
     }),
 
+  'officer.import': (view, { bodyId, officers }, ctx) =>
+    withBody(view, bodyId, (body) => {
+      const key = (o: { name: string }) => o.name.toLowerCase().replace(/\s+/g, ' ');
+      const listed = new Set(body.officers.filter((o) => o.active).map(key));
+      const seen = new Set<string>();
+      for (const [i, officer] of officers.entries()) {
+        if (listed.has(key(officer))) return { error: refused(`${officer.name} is already listed as an officer of ${body.name}. Nothing was imported.`, `officers.${i}`) };
+        if (seen.has(key(officer))) return { error: refused(`${officer.name} appears twice in the list. Nothing was imported.`, `officers.${i}`) };
+        seen.add(key(officer));
+      }
+      return {
+        events: officers.map((officer) => ({
+          stream: streams.body(bodyId),
+          type: 'officer.added' as const,
+          payload: { bodyId, officerId: ctx.newId(), officer },
+        })),
+      };
+    }),
+
   'officer.update': (view, { bodyId, officerId, officer }) =>
     withBody(view, bodyId, (body) =>
       body.officers.some((o) => o.id === officerId && o.active)
@@ -164,6 +183,7 @@ export const bodyHandlers = {
   | 'member.remove'
   | 'member.import'
   | 'officer.add'
+  | 'officer.import'
   | 'officer.update'
   | 'officer.remove'
 >;

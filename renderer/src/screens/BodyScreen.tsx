@@ -1,7 +1,7 @@
 // A body's page: its details and next minute number, its members (import, add, edit, remove),
 // the officers who attend it, and the way to its standing orders.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { MemberDetails, OfficerDetails } from '../../../shared/commands/body';
+import type { MemberDetails } from '../../../shared/commands/body';
 import type { ChamberError } from '../../../shared/errors';
 import { quorumRequired } from '../../../shared/procedure/quorum';
 import type { StandingOrders } from '../../../shared/procedure/standingOrders';
@@ -14,7 +14,7 @@ import { Confirm } from './body/formParts';
 import { ImportMembers, type ImportSource } from './body/ImportMembers';
 import { MemberForm } from './body/MemberForm';
 import { MembersTable, rowId } from './body/MembersTable';
-import { Officers, type OfficerTask } from './body/Officers';
+import { Officers, type OfficerCommand, type OfficerTask } from './body/Officers';
 import './bodies.css';
 
 type Mode =
@@ -166,8 +166,7 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
 
   const importMembers = (source: ImportSource, list: MemberDetails[]) => run({ type: 'member.import', bodyId, source, members: list });
 
-  const officerCommand = (command: { type: 'officer.add'; officer: OfficerDetails } | { type: 'officer.update'; officerId: string; officer: OfficerDetails } | { type: 'officer.remove'; officerId: string }) =>
-    run({ ...command, bodyId });
+  const officerCommand = (command: OfficerCommand) => run({ ...command, bodyId });
 
   const memberTask = (() => {
     switch (mode.kind) {

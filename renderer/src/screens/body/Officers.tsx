@@ -2,11 +2,80 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { OfficerDetails } from '../../../../shared/commands/body';
 import type { ChamberError } from '../../../../shared/errors';
+import { parseInAttendance } from '../../../../shared/import/inAttendance';
 import type { Officer } from '../../../../shared/state/body';
 import { Confirm, firstWithError, formErrors, formKeys, TextField, type FormErrors } from './formParts';
 import { FormError } from '../../components/FormParts';
 
-export type OfficerTask = { kind: 'add' } | { kind: 'edit'; officerId: string } | { kind: 'remove'; officerId: string };
+export type OfficerTask = { kind: 'add' } | { kind: 'import' } | { kind: 'edit'; officerId: string } | { kind: 'remove'; officerId: string };
+
+export type OfficerCommand =
+  | { type: 'officer.add'; officer: OfficerDetails }
+  | { type: 'officer.import'; officers: OfficerDetails[] }
+  | { type: 'officer.update'; officerId: string; officer: OfficerDetails }
+  | { type: 'officer.remove'; officerId: string };
+
+/** Officers from the IN ATTENDANCE paragraph of earlier minutes: read, shown, then imported together. */
+const ImportOfficers = ({ onImport, onCancel }: { onImport(officers: OfficerDetails[]): Promise<ChamberError | undefined>; onCancel(): void }) => {
+  const [text, setText] = useState('');
+  const [read, setRead] = useState<OfficerDetails[]>();
+  const [problem, setProblem] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const importButton = useRef<HTMLButtonElement>(null);
+  // Once read, the list is checked and Enter imports it.
+  useEffect(() => {
+    if (read) importButton.current?.focus();
+  }, [read]);
+
+  const check = () => {
+    const result = parseInAttendance(text);
+    if ('error' in result) {
+      setRead(undefined);
+      setProblem(result.error.message);
+    } else {
+      setRead(result.officers);
+      setProblem(undefined);
+    }
+  };
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!read) return check();
+    setBusy(true);
+    const error = await onImport(read);
+    setBusy(false);
+    setProblem(error?.message);
+  };
+
+  return (
+    <form className="bo-officer-form" onSubmit={submit} onKeyDown={formKeys(onCancel)} aria-label="Import officers from minutes">
+      <div className="field">
+        <label htmlFor="in-attendance">Paste the IN ATTENDANCE paragraph</label>
+        <textarea id="in-attendance" rows={4} autoFocus value={text} onChange={(e) => { setText(e.target.value); setRead(undefined); }} />
+      </div>
+      {read && (
+        <>
+          <p>{read.length} officers read:</p>
+          <ul aria-label="Officers to import">
+            {read.map((o) => (
+              <li key={o.name}>
+                {o.name} <span className="muted">({o.jobTitle})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <FormError message={problem} />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={busy} ref={importButton}>
+          {read ? `Import ${read.length} officers` : 'Read the paragraph'} <kbd>{read ? 'Enter' : 'Ctrl+Enter'}</kbd>
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel <kbd>Esc</kbd>
+        </button>
+      </div>
+    </form>
+  );
+};
 
 interface FormProps {
   officer?: Officer;
@@ -69,7 +138,7 @@ interface Props {
   officers: readonly Officer[];
   task?: OfficerTask;
   onTask(task: OfficerTask | undefined, focusAfter?: string): void;
-  invoke(command: { type: 'officer.add'; officer: OfficerDetails } | { type: 'officer.update'; officerId: string; officer: OfficerDetails } | { type: 'officer.remove'; officerId: string }): Promise<ChamberError | undefined>;
+  invoke(command: OfficerCommand): Promise<ChamberError | undefined>;
   /** The shortcut that adds one, shown on the button. */
   addKey: string;
 }
@@ -81,6 +150,19 @@ export const Officers = ({ bodyName, officers, task, onTask, invoke, addKey }: P
   const [busy, setBusy] = useState(false);
   const current = officers.filter((o) => o.active);
   const named = (officerId: string) => current.find((o) => o.id === officerId);
+
+  if (task?.kind === 'import') {
+    return (
+      <ImportOfficers
+        onCancel={() => onTask(undefined, 'import-officers')}
+        onImport={async (list) => {
+          const error = await invoke({ type: 'officer.import', officers: list });
+          if (!error) onTask(undefined, 'add-officer');
+          return error;
+        }}
+      />
+    );
+  }
 
   if (task?.kind === 'add' || task?.kind === 'edit') {
     const officer = task.kind === 'edit' ? named(task.officerId) : undefined;
@@ -172,9 +254,14 @@ export const Officers = ({ bodyName, officers, task, onTask, invoke, addKey }: P
           </tbody>
         </table>
       )}
-      <button type="button" id="add-officer" className="button" onClick={() => onTask({ kind: 'add' })}>
-        Add officer <kbd>{addKey}</kbd>
-      </button>
+      <div className="form-actions">
+        <button type="button" id="add-officer" className="button" onClick={() => onTask({ kind: 'add' })}>
+          Add officer <kbd>{addKey}</kbd>
+        </button>
+        <button type="button" id="import-officers" className="button" onClick={() => onTask({ kind: 'import' })}>
+          Import from minutes (IN ATTENDANCE)
+        </button>
+      </div>
     </>
   );
 };
