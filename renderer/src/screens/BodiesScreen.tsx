@@ -1,11 +1,11 @@
 // The bodies on this laptop (the council, its committees and panels) with their members; N makes one.
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChamberError } from '../../../shared/errors';
 import type { BodyKind } from '../../../shared/procedure/standingOrders';
 import { BODY_KIND_LABELS } from '../../../shared/state/body';
 import { useChamber, useTopic } from '../context';
 import { useShortcut } from '../shortcuts';
-import { firstWithError, formErrors, formKeys, TextField, withLabel, type FormErrors } from './body/formParts';
+import { formKeys, KindSelect, TextField, useCommandForm } from './body/formParts';
 import { moveFocusInList } from './MeetingsScreen';
 import './bodies.css';
 import { FormError, FormActions } from '../components/FormParts';
@@ -26,27 +26,10 @@ interface NewBodyProps {
 const NewBodyForm = ({ initialKind, onSubmit, onCancel }: NewBodyProps) => {
   const [name, setName] = useState('');
   const [kind, setKind] = useState<BodyKind>(initialKind);
-  const [errors, setErrors] = useState<FormErrors>({ byField: {} });
-  const [saving, setSaving] = useState(false);
-  const first = useRef<HTMLInputElement>(null);
-  const id = useId();
-  useEffect(() => first.current?.focus(), []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    const error = await onSubmit(name, kind);
-    setSaving(false);
-    if (!error) return;
-    const found = formErrors(error, (path) => (path === 'name' || path === 'kind' ? path : undefined));
-    setErrors(found);
-    const wrong = firstWithError(['name', 'kind'], found.byField);
-    if (wrong) document.getElementById(`${id}-${wrong}`)?.focus();
-  };
+  const { errors, saving, first, id, submit } = useCommandForm(['name', 'kind'], (path) => (path === 'name' || path === 'kind' ? path : undefined));
 
   return (
-    <form className="bo-new-body-form" onSubmit={submit} onKeyDown={formKeys(onCancel)} noValidate aria-label="New body">
+    <form className="bo-new-body-form" onSubmit={(e) => void submit(e, () => onSubmit(name, kind))} onKeyDown={formKeys(onCancel)} noValidate aria-label="New body">
       <TextField
         id={`${id}-name`}
         inputRef={first}
@@ -56,24 +39,7 @@ const NewBodyForm = ({ initialKind, onSubmit, onCancel }: NewBodyProps) => {
         onChange={setName}
         error={errors.byField.name}
       />
-      <div className={`field ${errors.byField.kind ? 'field--error' : ''}`}>
-        <label htmlFor={`${id}-kind`}>Kind of body</label>
-        <select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value as BodyKind)} aria-describedby={`${id}-kind-hint`}>
-          {(Object.keys(BODY_KIND_LABELS) as BodyKind[]).map((k) => (
-            <option key={k} value={k}>
-              {BODY_KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-        <p className="field__hint" id={`${id}-kind-hint`}>
-          Chooses the starting standing orders. {KIND_HINTS[kind]}
-        </p>
-        {errors.byField.kind && (
-          <p className="field__error" role="alert">
-            {withLabel('Kind of body', errors.byField.kind)}
-          </p>
-        )}
-      </div>
+      <KindSelect id={`${id}-kind`} value={kind} onChange={setKind} hint={`Chooses the starting standing orders. ${KIND_HINTS[kind]}`} error={errors.byField.kind} />
       <FormError message={errors.summary} />
       <FormActions submitLabel="Create body" saving={saving} onCancel={onCancel} />
     </form>

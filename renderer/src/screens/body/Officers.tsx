@@ -1,11 +1,11 @@
 // Officers in attendance: council staff listed in the minutes, never counted for quorum or votes.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { OfficerDetails } from '../../../../shared/commands/body';
 import type { ChamberError } from '../../../../shared/errors';
 import { parseInAttendance } from '../../../../shared/import/inAttendance';
 import type { Officer } from '../../../../shared/state/body';
-import { Confirm, firstWithError, formErrors, formKeys, TextField, type FormErrors } from './formParts';
-import { FormError } from '../../components/FormParts';
+import { Confirm, formKeys, TextField, useCommandForm } from './formParts';
+import { FormActions, FormError } from '../../components/FormParts';
 
 export type OfficerTask = { kind: 'add' } | { kind: 'import' } | { kind: 'edit'; officerId: string } | { kind: 'remove'; officerId: string };
 
@@ -87,30 +87,13 @@ const FIELDS = ['name', 'jobTitle'] as const;
 
 const OfficerForm = ({ officer, onSubmit, onCancel }: FormProps) => {
   const [values, setValues] = useState<OfficerDetails>({ name: officer?.name ?? '', jobTitle: officer?.jobTitle ?? '' });
-  const [errors, setErrors] = useState<FormErrors>({ byField: {} });
-  const [saving, setSaving] = useState(false);
-  const first = useRef<HTMLInputElement>(null);
-  const id = useId();
-  useEffect(() => first.current?.focus(), []);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    const error = await onSubmit(values);
-    setSaving(false);
-    if (!error) return;
-    const found = formErrors(error, (path) => {
-      const field = path.replace(/^officer\./, '');
-      return (FIELDS as readonly string[]).includes(field) ? field : undefined;
-    });
-    setErrors(found);
-    const wrong = firstWithError(FIELDS, found.byField);
-    if (wrong) document.getElementById(`${id}-${wrong}`)?.focus();
-  };
+  const { errors, saving, first, id, submit } = useCommandForm(FIELDS, (path) => {
+    const field = path.replace(/^officer\./, '');
+    return (FIELDS as readonly string[]).includes(field) ? field : undefined;
+  });
 
   return (
-    <form className="bo-officer-form" onSubmit={submit} onKeyDown={formKeys(onCancel)} noValidate aria-label={officer ? `Edit ${officer.name}` : 'Add an officer'}>
+    <form className="bo-officer-form" onSubmit={(e) => void submit(e, () => onSubmit(values))} onKeyDown={formKeys(onCancel)} noValidate aria-label={officer ? `Edit ${officer.name}` : 'Add an officer'}>
       <TextField id={`${id}-name`} inputRef={first} label="Officer’s name" hint="As the minutes write it, e.g. Mr B Watts" value={values.name} onChange={(name) => setValues((v) => ({ ...v, name }))} error={errors.byField.name} />
       <TextField
         id={`${id}-jobTitle`}
@@ -121,14 +104,7 @@ const OfficerForm = ({ officer, onSubmit, onCancel }: FormProps) => {
         error={errors.byField.jobTitle}
       />
       <FormError message={errors.summary} />
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {officer ? 'Save officer' : 'Add officer'} <kbd>Enter</kbd>
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel <kbd>Esc</kbd>
-        </button>
-      </div>
+      <FormActions submitLabel={officer ? 'Save officer' : 'Add officer'} saving={saving} onCancel={onCancel} />
     </form>
   );
 };

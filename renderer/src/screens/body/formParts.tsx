@@ -1,8 +1,11 @@
 // Small pieces the body screens share: a labelled text field with its hint and error, errors from
 // the core placed beside the fields they name, Enter-to-save for every kind of control, and a
 // confirmation panel.
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode, type Ref } from 'react';
-import { withLabel } from '../../components/formErrors';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import type { ChamberError } from '../../../../shared/errors';
+import type { BodyKind } from '../../../../shared/procedure/standingOrders';
+import { BODY_KIND_LABELS } from '../../../../shared/state/body';
+import { formErrors, mergeErrors, withLabel, type FormErrors } from '../../components/formErrors';
 import { FormError } from '../../components/FormParts';
 export { formErrors, mergeErrors, withLabel, type FormErrors } from '../../components/formErrors';
 
@@ -121,3 +124,54 @@ export const Confirm = ({ title, children, confirmLabel, onConfirm, onCancel, bu
     </section>
   );
 };
+
+/**
+ * What every form that sends one command shares: its errors, whether it is saving, focus on its
+ * first field when it opens, and on the first field the core found wrong after a refusal.
+ * `fieldOf` turns the core's path into the form's field; field ids are `${id}-${field}`.
+ */
+export const useCommandForm = <F extends string>(fields: readonly F[], fieldOf: (path: string) => string | undefined) => {
+  const [errors, setErrors] = useState<FormErrors>({ byField: {} });
+  const [saving, setSaving] = useState(false);
+  const first = useRef<HTMLInputElement>(null);
+  const id = useId();
+  useEffect(() => first.current?.focus(), []);
+
+  /** Send, then place any refusal beside its fields; `local` holds problems found on this side. */
+  const submit = async (event: FormEvent, send: () => Promise<ChamberError | undefined>, local: Record<string, string> = {}) => {
+    event.preventDefault();
+    if (saving) return;
+    setSaving(true);
+    const error = await send();
+    setSaving(false);
+    if (!error) return;
+    const found = mergeErrors(local, formErrors(error, fieldOf));
+    setErrors(found);
+    const wrong = firstWithError(fields, found.byField);
+    if (wrong) document.getElementById(`${id}-${wrong}`)?.focus();
+  };
+
+  return { errors, saving, first, id, submit };
+};
+
+/** The kind of body, with a line saying what choosing it does. */
+export const KindSelect = ({ id, value, onChange, hint, error }: { id: string; value: BodyKind; onChange(kind: BodyKind): void; hint: string; error?: string }) => (
+  <div className={`field ${error ? 'field--error' : ''}`}>
+    <label htmlFor={id}>Kind of body</label>
+    <select id={id} value={value} onChange={(e) => onChange(e.target.value as BodyKind)} aria-describedby={`${id}-hint`}>
+      {(Object.keys(BODY_KIND_LABELS) as BodyKind[]).map((k) => (
+        <option key={k} value={k}>
+          {BODY_KIND_LABELS[k]}
+        </option>
+      ))}
+    </select>
+    <p className="field__hint" id={`${id}-hint`}>
+      {hint}
+    </p>
+    {error && (
+      <p className="field__error" role="alert">
+        {withLabel('Kind of body', error)}
+      </p>
+    )}
+  </div>
+);
