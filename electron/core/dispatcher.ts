@@ -14,7 +14,7 @@ import { chamberDisplay } from '../../shared/state/display';
 import { displayTopic, type StateUpdate, type Topic, type TopicValue } from '../../shared/topics';
 import { handlers, type Decision, type Handler, type StateView } from './handlers';
 import { EventLog } from './store/eventLog';
-import { Projections, reduceStream } from './store/projections';
+import { Projections, reduceStream, type ListTopic } from './store/projections';
 
 export interface DispatcherOptions {
   db: Database;
@@ -76,16 +76,19 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     const byStream = new Map<string, RecordedEvent[]>();
     for (const e of recorded) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e]);
     const next = new Map<string, unknown>();
+    const lists = new Set<ListTopic>();
     for (const [stream, events] of byStream) {
       const previous = stateOf(stream);
       const state = reduceStream(stream, previous, events);
-      projections.save(stream, events[events.length - 1].seq, state, previous);
+      const list = projections.save(stream, events[events.length - 1].seq, state, previous);
+      if (list) lists.add(list);
       next.set(stream, state);
     }
-    return { recorded, next };
+    return { recorded, next, lists };
   });
 
-  const notify = (recorded: readonly RecordedEvent[]): void => {
+  /** Tell subscribers what changed: each stream, the displays it affects, and a list only if its rows changed. */
+  const notify = (recorded: readonly RecordedEvent[], lists: ReadonlySet<ListTopic>): void => {
     if (listeners.size === 0) return;
     const updates: StateUpdate[] = [];
     const changed = new Set(recorded.map((e) => e.stream));
@@ -99,9 +102,10 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       const display = read(displayTopic(meetingId));
       if (display.ok) updates.push({ topic: displayTopic(meetingId), data: display.data });
     }
-    const touches = (kind: string) => [...changed].some((s) => s.startsWith(`${kind}:`));
-    if (touches('meeting')) updates.unshift({ topic: 'meetings', data: listMeetings.all().sort(compareMeetings as never) });
-    if (touches('body')) updates.unshift({ topic: 'bodies', data: listBodies.all() });
+    for (const list of lists) {
+      const value = read(list);
+      if (value.ok) updates.unshift({ topic: list, data: value.data });
+    }
     for (const update of updates) for (const listener of listeners) listener(update);
   };
 
@@ -129,10 +133,10 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     try {
       const decision = decide(command, at);
       if ('error' in decision) return { ok: false, error: decision.error };
-      const { recorded, next } = commit(decision.events, at);
+      const { recorded, next, lists } = commit(decision.events, at);
       for (const [stream, state] of next) cache.set(stream, state);
       log.committed(recorded);
-      notify(recorded);
+      notify(recorded, lists);
       return { ok: true, result: { ids: decision.ids ?? {}, events: recorded.length } };
     } catch (error) {
       // The transaction rolled back and the cache was not touched: the record is as it was.

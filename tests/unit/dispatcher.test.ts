@@ -105,6 +105,23 @@ describe('the dispatcher', () => {
     expect(updates).toHaveLength(3);
   });
 
+  it('pushes a list only when its rows change, not on every event of a meeting', () => {
+    core = openTestCore();
+    const { bodyId, meetingId } = core.kccMeeting();
+    const { memberId } = core.send({
+      type: 'member.add',
+      bodyId,
+      member: { title: 'Mr', initials: ['M', 'J'], surname: 'Harrison', honours: [], group: '', roles: [], voting: true },
+    });
+    const topics: string[] = [];
+    core.subscribe((u) => topics.push(u.topic));
+    core.send({ type: 'attendance.mark', meetingId, memberId, state: 'present' });
+    expect(topics).toEqual([`meeting:${meetingId}`, `display:${meetingId}`]);
+    topics.length = 0;
+    core.send({ type: 'meeting.start', meetingId });
+    expect(topics).toEqual(['meetings', `meeting:${meetingId}`, `display:${meetingId}`]); // its status shows in the list
+  });
+
   it('keeps projections equal to a replay of the log, across a restart', () => {
     core = openTestCore();
     const { bodyId, meetingId } = core.kccMeeting();

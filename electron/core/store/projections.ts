@@ -5,13 +5,19 @@ import type { RecordedEvent } from '../../../shared/events';
 import { reduceBody, summariseBody, type BodyState, type BodySummary } from '../../../shared/state/body';
 import { reduceMeeting, summariseMeeting, type MeetingState, type MeetingSummary } from '../../../shared/state/meeting';
 
+/** The list screens' topics, each kept as a table. */
+export type ListTopic = 'meetings' | 'bodies';
+
 const sameSummary = <T extends object>(a: T, b: T): boolean => (Object.keys(a) as (keyof T)[]).every((key) => a[key] === b[key]);
 
 /** How one kind of stream turns events into state, and which tables mirror that state. */
 interface StreamKind<S> {
   reduce(state: S | undefined, event: RecordedEvent): S | undefined;
-  /** Keep list tables in step with the new state (same transaction), when what they show changed. */
-  mirror?(statements: MirrorStatements, state: S, previous: S | undefined): void;
+  /**
+   * Keep list tables in step with the new state (same transaction), when what they show changed.
+   * Returns the list topic it changed, if any.
+   */
+  mirror?(statements: MirrorStatements, state: S, previous: S | undefined): ListTopic | undefined;
 }
 
 interface MirrorStatements {
@@ -22,7 +28,7 @@ interface MirrorStatements {
 const meetingKind: StreamKind<MeetingState> = {
   reduce: reduceMeeting,
   mirror: (s, m, previous) => {
-    if (previous && sameSummary<MeetingSummary>(summariseMeeting(previous), summariseMeeting(m))) return;
+    if (previous && sameSummary<MeetingSummary>(summariseMeeting(previous), summariseMeeting(m))) return undefined;
     s.upsertMeeting.run({
       id: m.id,
       bodyId: m.bodyId ?? null,
@@ -33,6 +39,7 @@ const meetingKind: StreamKind<MeetingState> = {
       venue: m.venue,
       status: m.status,
     });
+    return 'meetings';
   },
 };
 
@@ -40,8 +47,9 @@ const bodyKind: StreamKind<BodyState> = {
   reduce: reduceBody,
   mirror: (s, b, previous) => {
     const summary = summariseBody(b);
-    if (previous && sameSummary<BodySummary>(summariseBody(previous), summary)) return;
+    if (previous && sameSummary<BodySummary>(summariseBody(previous), summary)) return undefined;
     s.upsertBody.run(summary);
+    return 'bodies';
   },
 };
 
@@ -89,9 +97,9 @@ export class Projections {
     return row ? JSON.parse(row.state) : undefined;
   }
 
-  /** Write a stream's new state (inside the caller's transaction). */
-  save(stream: string, seq: number, state: unknown, previous: unknown): void {
+  /** Write a stream's new state (inside the caller's transaction); says which list it changed, if any. */
+  save(stream: string, seq: number, state: unknown, previous: unknown): ListTopic | undefined {
     this.upsert.run(stream, seq, JSON.stringify(state));
-    kindOf(stream).mirror?.(this.mirrors, state as never, previous as never);
+    return kindOf(stream).mirror?.(this.mirrors, state as never, previous as never);
   }
 }

@@ -1,7 +1,7 @@
 // One meeting before it runs: details, agenda at a glance, expected apologies, ready or not.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChamberError } from '../../../shared/errors';
-import { formatLongDate, localDateOf, parseDateInput, parseTimeInput, STATUS_LABELS } from '../../../shared/format';
+import { formatLongDate, localDateOf, STATUS_LABELS } from '../../../shared/format';
 import { bodyTopic, meetingTopic } from '../../../shared/topics';
 import { MeetingForm, type MeetingDetails } from '../components/MeetingForm';
 import { useChamber, useTopic } from '../context';
@@ -93,11 +93,7 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
             initial={{ ...meeting, bodyId: meeting.bodyId ?? '', date: localDateOf(new Date()) }}
             bodies={bodyChoices}
             submitLabel="Create the next meeting"
-            onSubmit={(details) => {
-              const date = parseDateInput(details.date) ?? details.date;
-              const startTime = parseTimeInput(details.startTime) ?? details.startTime;
-              return copy({ ...details, date, startTime });
-            }}
+            onSubmit={copy}
             onCancel={() => setMode('view')}
           />
         </section>
