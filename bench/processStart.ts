@@ -11,7 +11,7 @@ const RUNS = 5;
 const root = join(import.meta.dirname ?? __dirname, '..');
 
 const bareServer = `require('node:http').createServer((q, s) => s.end('{}')).listen(0, '127.0.0.1', function () {
-  console.log('Open: http://127.0.0.1:' + this.address().port + '/');
+  console.log('Clerk, on this computer: http://127.0.0.1:' + this.address().port + '/');
 });`;
 
 const rssKb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
@@ -23,7 +23,7 @@ const startOnce = (args: string[], probe: (url: string) => Promise<void>): Promi
     let out = '';
     child.stdout.on('data', async (chunk) => {
       out += chunk;
-      const url = /Open:\s+(http:\/\/\S+?)\/?\s/.exec(out)?.[1];
+      const url = /Clerk, on this computer:\s+(http:\/\/\S+?)\/?\s/.exec(out)?.[1];
       if (!url || child.killed) return;
       await probe(url);
       const elapsed = performance.now() - started;

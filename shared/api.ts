@@ -8,12 +8,19 @@ export type InvokeResult = { ok: true; result: CommandResult } | { ok: false; er
 
 export interface ChamberApi {
   invoke(command: Command): Promise<InvokeResult>;
+  /** Read a topic's whole value once, now. */
   read<T extends Topic>(topic: T): Promise<TopicValue<T>>;
-  /** Called with every state update; returns a function that unsubscribes. */
+  /**
+   * The topics this window shows (the whole set each time). Each topic newly watched arrives whole
+   * through `subscribe`, then as the changes each command makes; one that cannot be watched
+   * arrives as an error saying why.
+   */
+  watch(topics: readonly Topic[]): void;
+  /** Called with every update of a watched topic; returns a function that unsubscribes. */
   subscribe(listener: (update: StateUpdate) => void): () => void;
   /**
-   * Called when the live connection to the core is lost or restored (browser mode); a client
-   * re-reads what it shows on reconnection. Electron IPC never disconnects.
+   * Called when the live connection to the core is lost or restored; on restoring, every watched
+   * topic arrives whole again.
    */
   onConnectionChange(listener: (connected: boolean) => void): () => void;
 }

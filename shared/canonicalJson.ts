@@ -1,18 +1,12 @@
-// JSON with object keys sorted at every depth, so the same value always hashes the same,
-// on the laptop and on the records server.
-export const canonicalJson = (value: unknown): string => JSON.stringify(sortKeys(value));
+// Canonical JSON (RFC 8785, the JSON Canonicalization Scheme), so the same value always hashes
+// the same, on the laptop, on the records server, and for anyone checking the record. The
+// `canonicalize` package implements the RFC; see docs/record-format.md for what is hashed.
+import canonicalize from 'canonicalize';
 
-const sortKeys = (value: unknown): unknown => {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    const source = value as Record<string, unknown>;
-    const sorted: Record<string, unknown> = {};
-    for (const key of Object.keys(source).sort()) {
-      if (source[key] !== undefined) sorted[key] = sortKeys(source[key]);
-    }
-    return sorted;
-  }
-  return value;
+export const canonicalJson = (value: unknown): string => {
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError('This value has no JSON form (undefined, a function or a symbol).');
+  return text;
 };
 
 /** The hash before the first event of a stream. */

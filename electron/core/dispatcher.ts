@@ -1,26 +1,35 @@
-// The one dispatcher: validate a command, decide against current state, append events and
-// update projections in one transaction, then tell subscribers. A command is acknowledged only
-// after its transaction has committed.
+// The one dispatcher: validate a command, decide against current state, then in one transaction
+// append its events, record what they imply (a change of quorum, whatever caused it) and write the
+// parts of the state they changed; only after the commit acknowledge it and tell subscribers what
+// changed. The cost of a command follows what it changed, never the size of the meeting.
 import type { Database } from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import type { ZodError } from 'zod';
 import type { InvokeResult } from '../../shared/api';
+import { canonicalJson } from '../../shared/canonicalJson';
 import { commandSchemaByType, type Command } from '../../shared/commands';
-import { chamberError, notFound, type ChamberError } from '../../shared/errors';
-import type { NewEvent, RecordedEvent } from '../../shared/events';
+import { chamberError, notFound, refused, type ChamberError } from '../../shared/errors';
+import { streams as streamIds, type NewEvent, type RecordedEvent } from '../../shared/events';
+import { quorumChange } from '../../shared/procedure/attendance';
 import type { BodyState, BodySummary } from '../../shared/state/body';
-import { compareMeetings, type MeetingState, type MeetingSummary } from '../../shared/state/meeting';
 import { chamberDisplay } from '../../shared/state/display';
-import { displayTopic, type StateUpdate, type Topic, type TopicValue } from '../../shared/topics';
+import { compareMeetings, type MeetingState, type MeetingSummary } from '../../shared/state/meeting';
+import { Draft, type Change } from '../../shared/state/parts';
+import { defaultSettings, SETTINGS_STREAM, type SettingsState } from '../../shared/state/settings';
+import { eventChanges, streamKind, streamKindName } from '../../shared/state/streams';
+import { displayTopic, isTopic, type StateUpdate, type Topic, type TopicValue } from '../../shared/topics';
 import { handlers, type Decision, type Handler, type StateView } from './handlers';
 import { EventLog } from './store/eventLog';
-import { Projections, reduceStream, type ListTopic } from './store/projections';
+import { Projections, type ListTopic } from './store/projections';
+import { verifyRecord, type VerifyReport } from './store/verify';
 
 export interface DispatcherOptions {
   db: Database;
   deviceId: string;
   now?: () => Date;
   newId?: () => string;
+  /** Open without writing: every command is refused with this reason; reads follow other processes' commits. */
+  readOnly?: { reason: string };
 }
 
 export type ReadResult<T extends Topic> = { ok: true; data: TopicValue<T> } | { ok: false; error: ChamberError };
@@ -28,7 +37,10 @@ export type ReadResult<T extends Topic> = { ok: true; data: TopicValue<T> } | { 
 export interface Dispatcher {
   dispatch(input: unknown): InvokeResult;
   read<T extends Topic>(topic: T): ReadResult<T>;
+  /** Every update, for every topic; hosts pass on only what each client watches. */
   subscribe(listener: (update: StateUpdate) => void): () => void;
+  /** Check the hash chains and that a replay of the log equals the stored state. */
+  verify(): VerifyReport;
   readonly log: EventLog;
 }
 
@@ -41,70 +53,147 @@ export const zodToChamberError = (error: ZodError, what: string): ChamberError =
   return chamberError('invalid_command', `${what}: ${where}.`, { field: first.field, issues });
 };
 
+/** One stream's work within a command: its state before, the draft of its state after, and the changes. */
+interface StreamWork {
+  before: object | undefined;
+  draft: Draft<object>;
+  changes: Change[];
+  /** The time (payload `time`) of the last event of this command in this stream, if it had one. */
+  lastTime?: string;
+}
+
 export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
-  const { db, deviceId } = options;
+  const { db, deviceId, readOnly } = options;
   const now = options.now ?? (() => new Date());
   const newId = options.newId ?? randomUUID;
   const log = new EventLog(db);
   const projections = new Projections(db);
-  const listMeetings = db.prepare(
-    'SELECT id, body_id AS bodyId, body, title, date, start_time AS startTime, venue, status FROM meetings',
-  );
+  const listMeetings = db.prepare('SELECT id, body_id AS bodyId, body, title, date, start_time AS startTime, venue, status FROM meetings');
   const listBodies = db.prepare('SELECT id, name, kind, member_count AS memberCount FROM bodies ORDER BY name');
+  const liveMeetingsOfBody = db.prepare("SELECT id FROM meetings WHERE body_id = ? AND status IN ('in_progress', 'adjourned')").pluck();
+  const liveMeetings = db.prepare("SELECT id FROM meetings WHERE status IN ('in_progress', 'adjourned')").pluck();
+  const dataVersion = () => db.pragma('data_version', { simple: true }) as number;
   const listeners = new Set<(update: StateUpdate) => void>();
 
-  /** Current state by stream, loaded from the projections on first use. */
-  const cache = new Map<string, unknown>();
-  const stateOf = (stream: string): unknown => {
+  /** Current state by stream, loaded from the projections on first use; never mutated, only replaced. */
+  const cache = new Map<string, object | undefined>();
+  let seenVersion = dataVersion();
+  /** Read-only: another process writes the file, so forget what we knew when it has committed. */
+  const followOtherWriters = () => {
+    if (!readOnly) return;
+    const version = dataVersion();
+    if (version !== seenVersion) {
+      cache.clear();
+      seenVersion = version;
+    }
+  };
+  const stateOf = (stream: string): object | undefined => {
     if (!cache.has(stream)) cache.set(stream, projections.load(stream));
     return cache.get(stream);
   };
+  const settingsOf = (): SettingsState => (stateOf(SETTINGS_STREAM) as SettingsState | undefined) ?? defaultSettings();
   const view: StateView = {
     meeting: (meetingId) => stateOf(`meeting:${meetingId}`) as MeetingState | undefined,
     body: (bodyId) => stateOf(`body:${bodyId}`) as BodyState | undefined,
     bodies: () => listBodies.all() as BodySummary[],
+    settings: settingsOf,
   };
 
   const decide = (command: Command, at: string): Decision => {
     const handler = handlers[command.type] as Handler<Command['type']>;
-    return handler(view, command as never, { now: at, newId });
+    return handler(view, command as never, { now: at, newId, timeZone: settingsOf().timeZone });
   };
 
-  /** Append the events and write the projections they change, all in one transaction. */
+  /** The last chamber display sent for each meeting, so that one is pushed only when it changes. */
+  const displaysSent = new Map<string, string>();
+
+  /**
+   * Append the events, apply them, record the quorum changes they cause, and write the parts they
+   * changed, all in one transaction.
+   */
   const commit = db.transaction((events: readonly NewEvent[], at: string) => {
-    const recorded = log.append(events, { at, deviceId, newId });
-    const byStream = new Map<string, RecordedEvent[]>();
-    for (const e of recorded) byStream.set(e.stream, [...(byStream.get(e.stream) ?? []), e]);
-    const next = new Map<string, unknown>();
-    const lists = new Set<ListTopic>();
-    for (const [stream, events] of byStream) {
-      const previous = stateOf(stream);
-      const state = reduceStream(stream, previous, events);
-      const list = projections.save(stream, events[events.length - 1].seq, state, previous);
-      if (list) lists.add(list);
-      next.set(stream, state);
+    const batch = log.begin({ at, deviceId, newId });
+    const work = new Map<string, StreamWork>();
+    const current = (stream: string) => work.get(stream)?.draft.state ?? stateOf(stream);
+
+    const record = (proposed: readonly NewEvent[]) => {
+      for (const event of batch.append(proposed)) {
+        const kind = streamKind(event.stream);
+        if (!kind) throw new Error(`no state is kept for stream ${event.stream}`);
+        let entry = work.get(event.stream);
+        const changes = eventChanges(kind, entry ? entry.draft.state : stateOf(event.stream), event);
+        if (changes.length === 0) continue;
+        if (!entry) {
+          const before = stateOf(event.stream);
+          entry = { before, draft: new Draft(before, kind.shape), changes: [] };
+          work.set(event.stream, entry);
+        }
+        entry.draft.apply(changes);
+        entry.changes.push(...changes);
+        const time = (event.payload as { time?: unknown }).time;
+        if (typeof time === 'string') entry.lastTime = time;
+      }
+    };
+    record(events);
+
+    // Whatever the command was, if a meeting in progress stopped or started being quorate, the
+    // change is recorded now, at the time of what caused it.
+    const derived: NewEvent[] = [];
+    for (const meetingId of meetingsAffected(work)) {
+      const meeting = current(`meeting:${meetingId}`) as MeetingState | undefined;
+      const body = meeting?.bodyId ? (current(`body:${meeting.bodyId}`) as BodyState | undefined) : undefined;
+      if (!meeting || !body) continue;
+      const change = quorumChange(meeting, body);
+      if (!change) continue;
+      const time = work.get(`meeting:${meetingId}`)?.lastTime ?? at;
+      const payload = { meetingId, time, present: change.present, required: change.required };
+      derived.push({ stream: streamIds.meeting(meetingId), type: change.quorate ? 'quorum.regained' : 'quorum.lost', payload });
     }
-    return { recorded, next, lists };
+    if (derived.length) record(derived);
+
+    const lists = new Set<ListTopic>();
+    for (const [stream, entry] of work) {
+      const state = entry.draft.state as { seq: number };
+      projections.saveChanges(stream, entry.draft, state.seq);
+      const list = projections.mirror(stream, state, entry.before);
+      if (list) lists.add(list);
+    }
+    return { recorded: batch.recorded, work, lists };
   });
 
-  /** Tell subscribers what changed: each stream, the displays it affects, and a list only if its rows changed. */
-  const notify = (recorded: readonly RecordedEvent[], lists: ReadonlySet<ListTopic>): void => {
-    if (listeners.size === 0) return;
+  /** Meetings whose quorum or display a command may have changed: its own, and the live meetings of a body it changed. */
+  const meetingsAffected = (work: ReadonlyMap<string, StreamWork>): Set<string> => {
+    const ids = new Set<string>();
+    for (const stream of work.keys()) {
+      const kindName = streamKindName(stream);
+      const id = stream.slice(kindName.length + 1);
+      if (kindName === 'meeting') ids.add(id);
+      else if (kindName === 'body') for (const meetingId of liveMeetingsOfBody.all(id) as string[]) ids.add(meetingId);
+      else if (kindName === 'settings') for (const meetingId of liveMeetings.all() as string[]) ids.add(meetingId);
+    }
+    return ids;
+  };
+
+  /** Tell subscribers what changed: lists whose rows changed, each stream's changes, displays that now read differently. */
+  const notify = (work: ReadonlyMap<string, StreamWork>, lists: ReadonlySet<ListTopic>): void => {
     const updates: StateUpdate[] = [];
-    const changed = new Set(recorded.map((e) => e.stream));
-    for (const stream of changed) updates.push({ topic: stream as Topic, data: cache.get(stream) });
-    // The chamber display of every meeting whose own record, or whose body, changed.
-    const displayed = new Set([...changed].filter((s) => s.startsWith('meeting:')).map((s) => s.slice(8)));
-    for (const [stream, state] of cache) {
-      if (stream.startsWith('meeting:') && changed.has(`body:${(state as MeetingState | undefined)?.bodyId}`)) displayed.add(stream.slice(8));
-    }
-    for (const meetingId of displayed) {
-      const display = read(displayTopic(meetingId));
-      if (display.ok) updates.push({ topic: displayTopic(meetingId), data: display.data });
-    }
     for (const list of lists) {
       const value = read(list);
-      if (value.ok) updates.unshift({ topic: list, data: value.data });
+      if (value.ok) updates.push({ topic: list, data: value.data });
+    }
+    for (const [stream, entry] of work) {
+      const state = entry.draft.state as { seq: number };
+      if (stream === SETTINGS_STREAM) updates.push({ topic: 'settings', data: state });
+      else if (!entry.before) updates.push({ topic: stream as Topic, data: state });
+      else updates.push({ topic: stream as Topic, patch: { fromSeq: (entry.before as { seq: number }).seq, seq: state.seq, changes: entry.changes } });
+    }
+    for (const meetingId of meetingsAffected(work)) {
+      const display = read(displayTopic(meetingId));
+      if (!display.ok) continue;
+      const text = canonicalJson(display.data);
+      if (displaysSent.get(meetingId) === text) continue;
+      displaysSent.set(meetingId, text);
+      updates.push({ topic: displayTopic(meetingId), data: display.data });
     }
     for (const update of updates) for (const listener of listeners) listener(update);
   };
@@ -112,63 +201,48 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
   const dispatch = (input: unknown): InvokeResult => {
     const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
     if (typeof type !== 'string') {
-      return {
-        ok: false,
-        error: chamberError('invalid_command', 'A command must be an object with a "type" naming the command.', {
-          field: 'type',
-        }),
-      };
+      return { ok: false, error: chamberError('invalid_command', 'A command must be an object with a "type" naming the command.', { field: 'type' }) };
     }
     const schema = commandSchemaByType.get(type);
-    if (!schema) {
-      return {
-        ok: false,
-        error: chamberError('unknown_command', `There is no command called "${type.slice(0, 80)}".`, { field: 'type' }),
-      };
-    }
+    if (!schema) return { ok: false, error: chamberError('unknown_command', `There is no command called "${type.slice(0, 80)}".`, { field: 'type' }) };
     const parsed = schema.safeParse(input);
     if (!parsed.success) return { ok: false, error: zodToChamberError(parsed.error, type) };
+    if (readOnly) return { ok: false, error: refused(`Chamber has this data open read-only (${readOnly.reason}); nothing was recorded.`) };
     const command = parsed.data as Command;
     const at = now().toISOString();
     try {
       const decision = decide(command, at);
       if ('error' in decision) return { ok: false, error: decision.error };
-      const { recorded, next, lists } = commit(decision.events, at);
-      for (const [stream, state] of next) cache.set(stream, state);
+      if (decision.events.length === 0) return { ok: true, result: { ids: decision.ids ?? {}, events: 0, recorded: [] } };
+      const { recorded, work, lists } = commit(decision.events, at);
+      for (const [stream, entry] of work) cache.set(stream, entry.draft.state);
       log.committed(recorded);
-      notify(recorded, lists);
-      return { ok: true, result: { ids: decision.ids ?? {}, events: recorded.length } };
+      notify(work, lists);
+      return { ok: true, result: { ids: decision.ids ?? {}, events: recorded.length, recorded: recorded.map((e) => e.type) } };
     } catch (error) {
       // The transaction rolled back and the cache was not touched: the record is as it was.
-      return {
-        ok: false,
-        error: chamberError('internal', `Chamber could not record "${type}": ${(error as Error).message}. Nothing was changed.`),
-      };
+      return { ok: false, error: chamberError('internal', `Chamber could not record "${type}": ${(error as Error).message}. Nothing was changed.`) };
     }
   };
 
+  const missing = (what: string): { ok: false; error: ChamberError } => ({ ok: false, error: notFound(what, 'topic') });
+
   const read = <T extends Topic>(topic: T): ReadResult<T> => {
-    if (topic === 'meetings') {
-      const rows = (listMeetings.all() as MeetingSummary[]).sort(compareMeetings);
-      return { ok: true, data: rows as TopicValue<T> };
-    }
+    followOtherWriters();
+    if (typeof topic !== 'string' || !isTopic(topic)) return missing(`There is no topic called "${String(topic).slice(0, 80)}".`);
+    if (topic === 'meetings') return { ok: true, data: (listMeetings.all() as MeetingSummary[]).sort(compareMeetings) as TopicValue<T> };
     if (topic === 'bodies') return { ok: true, data: view.bodies() as TopicValue<T> };
-    if (topic.startsWith('meeting:')) {
-      const meeting = view.meeting(topic.slice(8));
-      if (meeting) return { ok: true, data: meeting as TopicValue<T> };
-      return { ok: false, error: notFound(`There is no meeting with id ${topic.slice(8)}.`, 'topic') };
+    if (topic === 'settings') return { ok: true, data: settingsOf() as TopicValue<T> };
+    const [kind, id] = [topic.slice(0, topic.indexOf(':')), topic.slice(topic.indexOf(':') + 1)];
+    if (kind === 'meeting' || kind === 'display') {
+      const meeting = view.meeting(id);
+      if (!meeting) return missing(`There is no meeting with id ${id}.`);
+      if (kind === 'meeting') return { ok: true, data: meeting as TopicValue<T> };
+      const body = meeting.bodyId ? view.body(meeting.bodyId) : undefined;
+      return { ok: true, data: chamberDisplay(meeting, body, settingsOf().timeZone) as TopicValue<T> };
     }
-    if (topic.startsWith('display:')) {
-      const meeting = view.meeting(topic.slice(8));
-      if (meeting) return { ok: true, data: chamberDisplay(meeting, meeting.bodyId ? view.body(meeting.bodyId) : undefined) as TopicValue<T> };
-      return { ok: false, error: notFound(`There is no meeting with id ${topic.slice(8)}.`, 'topic') };
-    }
-    if (topic.startsWith('body:')) {
-      const body = view.body(topic.slice(5));
-      if (body) return { ok: true, data: body as TopicValue<T> };
-      return { ok: false, error: notFound(`There is no body with id ${topic.slice(5)}.`, 'topic') };
-    }
-    return { ok: false, error: notFound(`There is no topic called "${String(topic).slice(0, 80)}".`, 'topic') };
+    const body = view.body(id);
+    return body ? { ok: true, data: body as TopicValue<T> } : missing(`There is no body with id ${id}.`);
   };
 
   return {
@@ -178,6 +252,7 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    verify: () => verifyRecord(db),
     log,
   };
 };

@@ -1,4 +1,4 @@
-// The bridge between the window and the core: one invoke channel, one read, one subscription.
+// The bridge between the window and the core: invoke, read, watch and the pushed updates.
 // Sandboxed, so this is bundled as CommonJS and may require only 'electron'.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ChamberApi } from '../../shared/api';
@@ -11,13 +11,18 @@ const api: ChamberApi = {
     if (!result.ok) throw new Error(result.error.message);
     return result.data;
   },
+  watch: (topics) => ipcRenderer.send('chamber:watch', [...topics]),
   subscribe: (listener) => {
     const relay = (_event: IpcRendererEvent, update: StateUpdate) => listener(update);
     ipcRenderer.on('chamber:update', relay);
     return () => void ipcRenderer.removeListener('chamber:update', relay);
   },
-  // IPC to the main process does not drop; the core's own failures come back as errors.
-  onConnectionChange: () => () => undefined,
+  // The core may stop and be restarted by the shell: the window is told, and re-reads on return.
+  onConnectionChange: (listener) => {
+    const relay = (_event: IpcRendererEvent, connected: boolean) => listener(connected);
+    ipcRenderer.on('chamber:connection', relay);
+    return () => void ipcRenderer.removeListener('chamber:connection', relay);
+  },
 };
 
 contextBridge.exposeInMainWorld('chamber', api);

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect } from 'react';
 import { useStore } from 'zustand';
+import { DEFAULT_TIME_ZONE } from '../../shared/time';
 import type { Topic, TopicValue } from '../../shared/topics';
 import type { ChamberState, ChamberStore } from './store';
 
@@ -12,7 +13,7 @@ export const useChamber = <T,>(selector: (state: ChamberState) => T): T => {
 };
 
 /**
- * The latest value of a topic, read on first use and kept current by pushed updates.
+ * The latest value of a topic, watched on first use and kept current by pushed changes.
  * `missing` says why it could not be read (e.g. a meeting that does not exist).
  */
 export const useTopic = <T extends Topic>(topic: T | undefined): { data?: TopicValue<T>; missing?: string } => {
@@ -20,9 +21,11 @@ export const useTopic = <T extends Topic>(topic: T | undefined): { data?: TopicV
   if (!store) throw new Error('useTopic outside StoreContext');
   const data = useStore(store, (s) => (topic ? (s.topics[topic] as TopicValue<T> | undefined) : undefined));
   const missing = useStore(store, (s) => (topic ? s.missing[topic] : undefined));
-  const known = useStore(store, (s) => (topic ? topic in s.topics || topic in s.missing : true));
   useEffect(() => {
-    if (topic && !known) void store.getState().load(topic);
-  }, [topic, known, store]);
+    if (topic) store.getState().watch(topic);
+  }, [topic, store]);
   return { data, missing };
 };
+
+/** The installation's time zone: every time on screen is shown, and typed, in it. */
+export const useTimeZone = (): string => useTopic('settings').data?.timeZone ?? DEFAULT_TIME_ZONE;

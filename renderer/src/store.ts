@@ -1,14 +1,19 @@
-// The renderer's state: the topics the core last sent, and where the clerk is. Fed only by the API.
+// The renderer's state: the topics the core last sent, and where the clerk is. Fed only by the API:
+// each watched topic arrives whole, then as the changes each command made (applied here with the
+// same function the core uses), so a command on a long meeting sends and costs little.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ChamberApi, InvokeResult } from '../../shared/api';
 import type { Command } from '../../shared/commands';
-import type { Topic, TopicValue } from '../../shared/topics';
+import { bodyShape } from '../../shared/state/body';
+import { meetingShape } from '../../shared/state/meeting';
+import { applyChanges, type Shape } from '../../shared/state/parts';
+import type { StateUpdate, Topic, TopicValue } from '../../shared/topics';
 import { routeFromHash, topicsOf, type Route, hashOf } from './routes';
 
 export interface ChamberState {
   connected: boolean;
   route: Route;
-  /** The latest value of each topic read or pushed so far. */
+  /** The latest value of each topic received so far. */
   topics: Partial<Record<Topic, unknown>>;
   /** Topics that could not be read (e.g. a meeting that does not exist), with why. */
   missing: Partial<Record<Topic, string>>;
@@ -17,9 +22,11 @@ export interface ChamberState {
   /** Show a screen the address already names (after a hashchange). */
   show(route: Route): void;
   invoke(command: Command): Promise<InvokeResult>;
-  /** Read the topics the current screen shows, e.g. on arrival or after reconnecting. */
+  /** Watch the topics the current screen shows. */
   refresh(): Promise<void>;
-  /** Read one topic now. */
+  /** Watch a topic: it arrives whole, then changes follow. */
+  watch(topic: Topic): void;
+  /** Read one topic now, whatever has been pushed (e.g. before acting on its latest value). */
   load(topic: Topic): Promise<void>;
 }
 
@@ -31,7 +38,34 @@ export interface StoreOptions {
   writeLocation(hash: string): void;
 }
 
+/** How a topic whose changes are pushed is put together; undefined for topics pushed whole. */
+const shapeOf = (topic: Topic): Shape | undefined =>
+  topic.startsWith('meeting:') ? meetingShape : topic.startsWith('body:') ? bodyShape : undefined;
+
+const seqOf = (value: unknown): number | undefined => (value as { seq?: number } | undefined)?.seq;
+
 export const createChamberStore = (api: ChamberApi, options: StoreOptions): ChamberStore => {
+  const watched = new Set<Topic>();
+  const watch = (topics: Iterable<Topic>) => {
+    let added = false;
+    for (const topic of topics) {
+      if (!watched.has(topic)) {
+        watched.add(topic);
+        added = true;
+      }
+    }
+    if (added) api.watch([...watched]);
+  };
+
+  /** Keep the newer of two values of a topic, by stream sequence when it has one. */
+  const keep = (topic: Topic, data: unknown) =>
+    store.setState((s) => {
+      const known = seqOf(s.topics[topic]);
+      const incoming = seqOf(data);
+      if (known !== undefined && incoming !== undefined && incoming < known) return s;
+      return { topics: { ...s.topics, [topic]: data }, missing: { ...s.missing, [topic]: undefined } };
+    });
+
   const store = createStore<ChamberState>()((set, get) => ({
     connected: true,
     route: options.initialRoute,
@@ -48,23 +82,45 @@ export const createChamberStore = (api: ChamberApi, options: StoreOptions): Cham
     },
     invoke: (command) => api.invoke(command),
     async refresh() {
-      await Promise.all(topicsOf(get().route).map((topic) => get().load(topic)));
+      watch(topicsOf(get().route));
+    },
+    watch(topic) {
+      watch([topic]);
     },
     async load(topic) {
+      watch([topic]);
       try {
-        const data = await api.read(topic);
-        set((s) => ({ topics: { ...s.topics, [topic]: data }, missing: { ...s.missing, [topic]: undefined } }));
+        keep(topic, await api.read(topic));
       } catch (error) {
         set((s) => ({ missing: { ...s.missing, [topic]: (error as Error).message } }));
       }
     },
   }));
 
-  api.subscribe((update) => store.setState((s) => ({ topics: { ...s.topics, [update.topic]: update.data } })));
-  api.onConnectionChange((connected) => {
-    store.setState({ connected });
-    if (connected) void store.getState().refresh();
-  });
+  const receive = (update: StateUpdate) => {
+    const { topic } = update;
+    if ('error' in update) {
+      store.setState((s) => ({ missing: { ...s.missing, [topic]: update.error.message } }));
+      return;
+    }
+    if ('data' in update) {
+      keep(topic, update.data);
+      return;
+    }
+    const current = store.getState().topics[topic];
+    const shape = shapeOf(topic);
+    const seq = seqOf(current);
+    if (current === undefined || !shape || seq === undefined || update.patch.seq <= seq) return; // nothing to patch, or already newer
+    if (update.patch.fromSeq !== seq) {
+      // A change was missed (e.g. it crossed a read): take the whole value again.
+      void store.getState().load(topic);
+      return;
+    }
+    store.setState((s) => ({ topics: { ...s.topics, [topic]: applyChanges(current as object, update.patch.changes, shape) } }));
+  };
+
+  api.subscribe(receive);
+  api.onConnectionChange((connected) => store.setState({ connected }));
   return store;
 };
 

@@ -51,8 +51,15 @@ export const updateBody = z
     name: Line(120),
     kind: BodyKind,
     nextMinuteNumber: minuteNumber.optional().describe('Also set the number of the next minute, in the same transaction.'),
+    seats: z
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' })
+      .max(1000, { error: 'must be at most 1000' })
+      .nullable()
+      .optional()
+      .describe('The whole number of seats, vacancies included (the quorum is reckoned on it); null for one seat per voting member listed.'),
   })
-  .describe("Rename a body or change its kind (its standing orders are kept), and optionally its next minute number.");
+  .describe('Rename a body or change its kind (its standing orders are kept), and optionally its next minute number and its number of seats.');
 
 export const setStandingOrders = z
   .strictObject({

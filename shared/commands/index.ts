@@ -5,8 +5,9 @@ import { agendaCommands } from './agenda';
 import { bodyCommands } from './body';
 import { liveCommands } from './live';
 import { meetingCommands } from './meeting';
+import { settingsCommands } from './settings';
 
-export const commandSchemas = [...bodyCommands, ...meetingCommands, ...agendaCommands, ...liveCommands] as const;
+export const commandSchemas = [...bodyCommands, ...meetingCommands, ...agendaCommands, ...liveCommands, ...settingsCommands] as const;
 
 export const Command = z.discriminatedUnion('type', commandSchemas);
 export type Command = z.infer<typeof Command>;
@@ -22,11 +23,14 @@ export const commandSchemaByType: ReadonlyMap<string, (typeof commandSchemas)[nu
 export interface CommandResult {
   /** Ids made by the command, e.g. the new meeting's id. */
   ids: Record<string, string>;
-  /** How many events the command appended. */
+  /** How many events the command appended (0 when it changed nothing). */
   events: number;
+  /** The types of the events appended, in order: what was recorded, e.g. ["attendance.corrected"]. */
+  recorded: string[];
 }
 
 export * from './agenda';
 export * from './body';
 export * from './live';
 export * from './meeting';
+export * from './settings';

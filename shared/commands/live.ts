@@ -1,10 +1,21 @@
 // Commands the clerk gives while the meeting runs: attendance, declarations, the chair, the
 // agenda clock, private session, notes; and corrections once the meeting is closed.
 import { z } from 'zod';
-import { Id, Instant, Line, OptionalLine } from '../values';
+import { ClockTime, Id, Instant, Line, OptionalLine } from '../values';
+
+/**
+ * A time the clerk gives: an ISO instant, or a 24-hour local time "HH:MM" in the installation's
+ * time zone, placed on the day the meeting is sitting (the day it started or last resumed).
+ */
+export const GivenTime = z.union([Instant, ClockTime], {
+  error: 'must be a 24-hour time such as 10:42, or an ISO 8601 instant such as 2026-11-24T10:42:00.000Z',
+});
+export type GivenTime = z.infer<typeof GivenTime>;
 
 /** When it happened; the core uses the moment the command arrives when it is left out. */
-const time = Instant.optional().describe('When it happened (ISO instant); default now. The clerk may enter an earlier time.');
+const time = GivenTime.optional().describe(
+  'When it happened: "HH:MM" local time on the day the meeting is sitting, or an ISO instant; default now. The clerk may enter an earlier time, never a later one.',
+);
 
 export const AttendanceState = z.enum(['present', 'virtual', 'apologies', 'absent'], {
   error: 'must be present, virtual, apologies or absent',
@@ -43,17 +54,28 @@ export const removeOtherAttendee = z
   .strictObject({ type: z.literal('attendance.removeOther'), meetingId: Id, attendeeId: Id })
   .describe('Remove someone recorded as also present by mistake.');
 
+export const StayGiven = z.strictObject({
+  from: GivenTime.describe('Arrival.'),
+  to: GivenTime.optional().describe('Departure; omitted while the member is still here.'),
+});
+export type StayGiven = z.infer<typeof StayGiven>;
+
 export const correctAttendance = z
   .strictObject({
     type: z.literal('attendance.correct'),
     meetingId: Id,
     memberId: Id,
     state: AttendanceState,
-    arrivedAt: Instant.optional(),
-    departedAt: Instant.optional(),
+    stays: z
+      .array(StayGiven)
+      .max(50, { error: 'must list at most 50 stays' })
+      .optional()
+      .describe('Every stay of the member, in order, as it should read; omitted to keep the stays recorded.'),
     reason: Line(300).describe('Why the record is corrected, e.g. "Mr Baldock arrived at 10:40, not 11:40".'),
   })
-  .describe('Correct a member\'s attendance after the meeting closed. The correction is recorded with its reason.');
+  .describe(
+    "Correct a member's attendance: their mark and, if given, every stay (arrival and departure). Used during the meeting to put right a time recorded wrongly, and after it closes for any change. Recorded with its reason.",
+  );
 
 export const DeclarationKind = z.enum(['disclosable_pecuniary', 'other_significant', 'other'], {
   error: 'must be disclosable_pecuniary, other_significant or other',
@@ -110,7 +132,7 @@ export const withdrawItem = z
   .describe('Record that an item was withdrawn.');
 export const saveItemNote = z
   .strictObject({ type: z.literal('item.note'), meetingId: Id, itemId: Id, text: z.string().max(20_000, { error: 'must be at most 20,000 characters' }) })
-  .describe("Save the clerk's notes on an item (sent as they type, a moment after they pause).");
+  .describe("Save the clerk's notes on an item (sent as they type, a moment after they pause). After the meeting closes, notes change only by correction.record.");
 
 export const excludePublic = z
   .strictObject({
@@ -121,6 +143,28 @@ export const excludePublic = z
   })
   .describe('Exclude the press and public: the meeting goes into private session.');
 export const readmitPublic = z.strictObject({ type: z.literal('session.public'), meetingId: Id, time }).describe('Readmit the press and public.');
+
+/** What may be changed after the meeting has closed, each only as a correction with a reason. */
+export const CorrectableChange = z.discriminatedUnion('type', [
+  saveItemNote,
+  recordDeclaration,
+  removeDeclaration,
+  markOfficer,
+  addOtherAttendee,
+  removeOtherAttendee,
+]);
+export type CorrectableChange = z.infer<typeof CorrectableChange>;
+
+export const recordCorrection = z
+  .strictObject({
+    type: z.literal('correction.record'),
+    meetingId: Id,
+    reason: Line(300).describe('Why the record is corrected, e.g. "Declaration by Mr Angell missed at the time".'),
+    change: CorrectableChange.describe(
+      'The change, as the command it would have been during the meeting: item.note, declaration.record, declaration.remove, attendance.officer, attendance.addOther or attendance.removeOther (its meetingId must be this meeting).',
+    ),
+  })
+  .describe('Change the record of a closed meeting. Every change after the close is a correction: recorded with who, when and why.');
 
 export const liveCommands = [
   markAttendance,
@@ -143,4 +187,5 @@ export const liveCommands = [
   saveItemNote,
   excludePublic,
   readmitPublic,
+  recordCorrection,
 ] as const;

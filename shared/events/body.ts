@@ -9,6 +9,7 @@ export const bodyEventSchemas = {
   'body.detailsChanged': z.strictObject({ bodyId: Id, name: z.string(), kind: BodyKind }),
   'body.standingOrdersChanged': z.strictObject({ bodyId: Id, standingOrders: StandingOrders }),
   'body.nextMinuteNumberSet': z.strictObject({ bodyId: Id, next: z.int() }),
+  'body.seatsSet': z.strictObject({ bodyId: Id, seats: z.int().nullable() }),
   'member.added': z.strictObject({ bodyId: Id, memberId: Id, member: MemberDetails, source: z.enum(['form', 'csv', 'present_paragraph']) }),
   'member.updated': z.strictObject({ bodyId: Id, memberId: Id, member: MemberDetails }),
   'member.removed': z.strictObject({ bodyId: Id, memberId: Id }),

@@ -4,8 +4,9 @@ import { agendaEventSchemas } from './agenda';
 import { bodyEventSchemas } from './body';
 import { liveEventSchemas } from './live';
 import { meetingEventSchemas } from './meeting';
+import { settingsEventSchemas } from './settings';
 
-export const eventSchemas = { ...bodyEventSchemas, ...meetingEventSchemas, ...agendaEventSchemas, ...liveEventSchemas } as const;
+export const eventSchemas = { ...bodyEventSchemas, ...meetingEventSchemas, ...agendaEventSchemas, ...liveEventSchemas, ...settingsEventSchemas } as const;
 
 export type EventType = keyof typeof eventSchemas;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;
@@ -27,6 +28,7 @@ export type RecordedEvent = NewEvent & {
 export const streams = {
   meeting: (meetingId: string) => `meeting:${meetingId}`,
   body: (bodyId: string) => `body:${bodyId}`,
+  settings: () => 'settings:installation',
 } as const;
 
 export const isEventType = (type: string): type is EventType => Object.hasOwn(eventSchemas, type);

@@ -16,8 +16,20 @@ export const liveEventSchemas = {
     ...m,
     memberId: Id,
     state: AttendanceState,
+    /** Every stay as corrected. Absent in corrections recorded before stays could be given. */
+    stays: z.array(z.strictObject({ from: Instant, to: Instant.optional() })).optional(),
+    /** Only in corrections recorded before stays could be given: the first arrival and last departure. */
     arrivedAt: Instant.optional(),
     departedAt: Instant.optional(),
+    reason: z.string(),
+  }),
+  'correction.recorded': z.strictObject({
+    ...m,
+    correctionId: z.string(),
+    /** The command type of the change, e.g. "item.note". */
+    change: z.string(),
+    what: z.string(),
+    memberId: Id.optional(),
     reason: z.string(),
   }),
   'quorum.lost': z.strictObject({ ...m, time: Instant, present: z.int(), required: z.int() }),

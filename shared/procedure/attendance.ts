@@ -43,13 +43,30 @@ export const seatStatuses = (meeting: MeetingState, body: BodyState): Record<str
   return statuses;
 };
 
+/** The whole number of seats the quorum is reckoned on: the body's seats (vacancies included) when set. */
+export const wholeMembership = (body: BodyState): number => body.seats ?? seatHolders(body).filter((m) => m.voting).length;
+
 export const meetingQuorum = (meeting: MeetingState, body: BodyState): QuorumAssessment =>
   assessQuorum({
     rule: body.standingOrders.quorum,
     virtualCounts: body.standingOrders.virtualAttendanceCounts.quorum,
     members: seatHolders(body).map((m) => ({ id: m.id, group: m.group || undefined, voting: m.voting })),
     attendance: seatStatuses(meeting, body),
+    wholeMembership: wholeMembership(body),
   });
+
+/** Whether the record says the meeting is quorate: the last quorum change recorded, quorate until one is. */
+export const recordedQuorate = (meeting: MeetingState): boolean => meeting.quorumChanges[meeting.quorumChanges.length - 1]?.quorate ?? true;
+
+/**
+ * The quorum change to record, if the meeting in progress has stopped or started being quorate
+ * (whatever caused it). While adjourned nothing is recorded; the resumption settles it.
+ */
+export const quorumChange = (meeting: MeetingState, body: BodyState): { quorate: boolean; present: number; required: number } | undefined => {
+  if (meeting.status !== 'in_progress') return undefined;
+  const now = meetingQuorum(meeting, body);
+  return now.quorate === recordedQuorate(meeting) ? undefined : { quorate: now.quorate, present: now.counted, required: now.required };
+};
 
 export interface AttendanceCounts {
   present: number;
@@ -62,7 +79,7 @@ export interface AttendanceCounts {
 
 const emptyCounts = (): AttendanceCounts => ({ present: 0, virtual: 0, apologies: 0, absent: 0, left: 0 });
 
-/** Running counts by state, overall and by political group. Unmarked members count as absent. */
+/** Running counts by state, overall and by political group. Unmarked members count as absent; a member marked present or virtual whose stays are all over has left. */
 export const attendanceCounts = (meeting: MeetingState, body: BodyState): { total: AttendanceCounts; byGroup: Record<string, AttendanceCounts> } => {
   const total = emptyCounts();
   const byGroup: Record<string, AttendanceCounts> = {};

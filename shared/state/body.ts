@@ -3,12 +3,15 @@ import type { MemberDetails, OfficerDetails } from '../commands/body';
 import type { RecordedEvent } from '../events';
 import { displayNames, formatMemberName } from '../import/memberNames';
 import type { BodyKind, StandingOrders } from '../procedure/standingOrders';
+import { head, put, type Change, type Shape } from './parts';
 
 export interface Member extends MemberDetails {
   id: string;
   /** False once the membership has ended; kept for the record of past meetings. */
   active: boolean;
   addedAt: string;
+  /** When the membership ended (recorded since seats were introduced; absent for older removals). */
+  removedAt?: string;
 }
 
 export interface Officer extends OfficerDetails {
@@ -22,12 +25,20 @@ export interface BodyState {
   kind: BodyKind;
   standingOrders: StandingOrders;
   nextMinuteNumber: number;
+  /**
+   * The whole number of seats on the body, vacancies included, when the clerk has set it: the
+   * quorum is reckoned on it. Absent: one seat per voting member listed.
+   */
+  seats?: number;
   /** Members in the order they were added (the order of the PRESENT list or the spreadsheet). */
   members: Member[];
   officers: Officer[];
   createdAt: string;
   seq: number;
 }
+
+/** How a body is stored: its details in the head, each member and officer a part of its own. */
+export const bodyShape: Shape = { singles: {}, records: [], lists: ['members', 'officers'] };
 
 export type BodySummary = Pick<BodyState, 'id' | 'name' | 'kind'> & { memberCount: number };
 
@@ -61,40 +72,45 @@ export const memberDisplayNames = (members: readonly Member[]): Record<string, s
   return Object.fromEntries(members.map((m, i) => [m.id, names[i]]));
 };
 
-const replaceById = <T extends { id: string }>(list: readonly T[], id: string, change: (item: T) => T): T[] =>
-  list.map((item) => (item.id === id ? change(item) : item));
-
-export const reduceBody = (state: BodyState | undefined, event: RecordedEvent): BodyState | undefined => {
+/** What one event changes in a body. */
+export const bodyChanges = (state: BodyState | undefined, event: RecordedEvent): Change[] => {
   if (event.type === 'body.created') {
     const { bodyId, ...rest } = event.payload;
-    return { id: bodyId, ...rest, members: [], officers: [], createdAt: event.at, seq: event.seq };
+    return [head({ id: bodyId, ...rest, createdAt: event.at })];
   }
-  if (!state) return state;
-  const next = { ...state, seq: event.seq };
+  if (!state) return [];
+  const member = (id: string) => state.members.find((m) => m.id === id);
+  const officer = (id: string) => state.officers.find((o) => o.id === id);
   switch (event.type) {
     case 'body.detailsChanged':
-      return { ...next, name: event.payload.name, kind: event.payload.kind };
+      return [head({ name: event.payload.name, kind: event.payload.kind })];
     case 'body.standingOrdersChanged':
-      return { ...next, standingOrders: event.payload.standingOrders };
+      return [head({ standingOrders: event.payload.standingOrders })];
     case 'body.nextMinuteNumberSet':
-      return { ...next, nextMinuteNumber: event.payload.next };
+      return [head({ nextMinuteNumber: event.payload.next })];
+    case 'body.seatsSet':
+      return [head({ seats: event.payload.seats })];
     case 'member.added':
-      return { ...next, members: [...state.members, { id: event.payload.memberId, ...event.payload.member, active: true, addedAt: event.at }] };
+      return [put('members', event.payload.memberId, { id: event.payload.memberId, ...event.payload.member, active: true, addedAt: event.at })];
     case 'member.updated': {
-      const { member } = event.payload;
-      return { ...next, members: replaceById(state.members, event.payload.memberId, (m) => ({ id: m.id, active: m.active, addedAt: m.addedAt, ...member })) };
+      const m = member(event.payload.memberId);
+      return m ? [put('members', m.id, { id: m.id, active: m.active, addedAt: m.addedAt, ...(m.removedAt ? { removedAt: m.removedAt } : {}), ...event.payload.member })] : [];
     }
-    case 'member.removed':
-      return { ...next, members: replaceById(state.members, event.payload.memberId, (m) => ({ ...m, active: false })) };
+    case 'member.removed': {
+      const m = member(event.payload.memberId);
+      return m ? [put('members', m.id, { ...m, active: false, removedAt: event.at })] : [];
+    }
     case 'officer.added':
-      return { ...next, officers: [...state.officers, { id: event.payload.officerId, ...event.payload.officer, active: true }] };
+      return [put('officers', event.payload.officerId, { id: event.payload.officerId, ...event.payload.officer, active: true })];
     case 'officer.updated': {
-      const { officer } = event.payload;
-      return { ...next, officers: replaceById(state.officers, event.payload.officerId, (o) => ({ ...o, ...officer })) };
+      const o = officer(event.payload.officerId);
+      return o ? [put('officers', o.id, { ...o, ...event.payload.officer })] : [];
     }
-    case 'officer.removed':
-      return { ...next, officers: replaceById(state.officers, event.payload.officerId, (o) => ({ ...o, active: false })) };
+    case 'officer.removed': {
+      const o = officer(event.payload.officerId);
+      return o ? [put('officers', o.id, { ...o, active: false })] : [];
+    }
     default:
-      return next;
+      return [];
   }
 };

@@ -1,5 +1,6 @@
-// What the chamber display shows: public facts only. Nothing from an exempt item or a private
-// session reaches it beyond "Private session".
+// What the chamber display shows: public facts only. During a private session (or an exempt item)
+// it says "Private session" and nothing else that changes: no item, no chair, no counts, so that
+// nobody watching it can tell who left or came back.
 import { meetingQuorum } from '../procedure/attendance';
 import type { AgendaItemKind } from '../import/agenda';
 import type { BodyState } from './body';
@@ -13,9 +14,14 @@ export interface ChamberDisplay {
   title: string;
   date: string;
   status: MeetingStatus;
+  /** The time zone the display shows times in (the installation's). */
+  timeZone: string;
   privateSession: boolean;
-  /** The item being taken, when it may be shown in public. */
-  currentItem?: { number: string; title: string; kind: AgendaItemKind; startedAt: string };
+  /**
+   * The item being taken, when it may be shown in public. Its clock: the time spent in earlier
+   * spells, plus the time since `runningSince` while it runs (stopped while adjourned).
+   */
+  currentItem?: { number: string; title: string; kind: AgendaItemKind; elapsedBeforeMs: number; runningSince?: string };
   quorum?: { quorate: boolean; present: number; required: number };
   chair?: { name: string; capacity: string };
   /** Adjourned since, when adjourned. */
@@ -29,22 +35,29 @@ const CAPACITY_LABELS = {
   outgoing_chairman: 'Outgoing Chairman, in the chair',
 } as const;
 
-export const chamberDisplay = (meeting: MeetingState, body: BodyState | undefined): ChamberDisplay => {
-  const privateSession = isPrivate(meeting);
+export const chamberDisplay = (meeting: MeetingState, body: BodyState | undefined, timeZone: string): ChamberDisplay => {
   const item = meeting.currentItemId ? meeting.agenda.find((i) => i.itemId === meeting.currentItemId) : undefined;
-  const showItem = item && !privateSession && item.kind !== 'exempt';
-  const chair = presiding(meeting);
-  const quorum = body ? meetingQuorum(meeting, body) : undefined;
-  const progress = item ? meeting.progress[item.itemId] : undefined;
-  return {
+  const privateSession = isPrivate(meeting) || (item?.kind === 'exempt' && meeting.currentItemId !== undefined);
+  const common = {
     meetingId: meeting.id,
     body: meeting.body,
     title: meeting.title,
     date: meeting.date,
     status: meeting.status,
-    privateSession: privateSession || (item?.kind === 'exempt' && meeting.currentItemId !== undefined),
-    ...(showItem && progress
-      ? { currentItem: { number: item.number, title: item.title, kind: item.kind, startedAt: progress.periods[progress.periods.length - 1].from } }
+    timeZone,
+    privateSession,
+  };
+  if (privateSession) return common;
+  const chair = presiding(meeting);
+  const quorum = body ? meetingQuorum(meeting, body) : undefined;
+  const progress = item ? meeting.progress[item.itemId] : undefined;
+  const periods = progress?.periods ?? [];
+  const open = periods.find((p) => p.to === undefined);
+  const elapsedBeforeMs = periods.reduce((sum, p) => sum + (p.to ? Math.max(0, Date.parse(p.to) - Date.parse(p.from)) : 0), 0);
+  return {
+    ...common,
+    ...(item && progress
+      ? { currentItem: { number: item.number, title: item.title, kind: item.kind, elapsedBeforeMs, ...(open ? { runningSince: open.from } : {}) } }
       : {}),
     ...(quorum ? { quorum: { quorate: quorum.quorate, present: quorum.counted, required: quorum.required } } : {}),
     ...(chair && body ? { chair: { name: memberDisplayNames(body.members)[chair.memberId] ?? '', capacity: CAPACITY_LABELS[chair.capacity] } } : {}),

@@ -1,7 +1,9 @@
-// A meeting's current state, derived from its events by a pure reducer.
+// A meeting's current state, derived from its events. The reducer says what each event changes
+// (see parts.ts); the state is those parts put together.
 import type { AgendaItemDetails } from '../commands/agenda';
 import type { RecordedEvent } from '../events';
-import { emptyLive, reduceLive, type MeetingLive } from './meetingLive';
+import { liveChanges, type MeetingLive } from './meetingLive';
+import { head, set, type Change, type Shape } from './parts';
 
 export type MeetingStatus = 'draft' | 'ready' | 'in_progress' | 'adjourned' | 'closed';
 
@@ -35,10 +37,20 @@ export interface MeetingState extends MeetingLive {
   seq: number;
 }
 
+/**
+ * How a meeting is stored: the agenda and the lists prepared beforehand are one part each;
+ * everything that accumulates while the meeting runs is a part per entry.
+ */
+export const meetingShape: Shape = {
+  singles: { agenda: [], expectedApologies: [], officersPresent: [] },
+  records: ['attendance', 'progress', 'notes'],
+  lists: ['declarations', 'chair', 'adjournments', 'privateSessions', 'quorumChanges', 'corrections', 'others'],
+};
+
 /** The line shown in the meetings list. */
 export type MeetingSummary = Pick<MeetingState, 'id' | 'bodyId' | 'body' | 'title' | 'date' | 'startTime' | 'venue' | 'status'>;
 
-export const summariseMeeting = (m: MeetingState): MeetingSummary => ({
+export const summariseMeeting = (m: Pick<MeetingState, keyof MeetingSummary>): MeetingSummary => ({
   id: m.id,
   bodyId: m.bodyId,
   body: m.body,
@@ -62,63 +74,48 @@ const insertAfter = (agenda: readonly AgendaItem[], item: AgendaItem, afterItemI
   return [...agenda.slice(0, index + 1), item, ...agenda.slice(index + 1)];
 };
 
-/** Apply one event to a meeting. Unknown event types leave the state as it was. */
-export const reduceMeeting = (state: MeetingState | undefined, event: RecordedEvent): MeetingState | undefined => {
+/** What one event changes in a meeting. Unknown event types change nothing. */
+export const meetingChanges = (state: MeetingState | undefined, event: RecordedEvent): Change[] => {
   if (event.type === 'meeting.created') {
     const { meetingId, ...details } = event.payload;
-    return {
-      id: meetingId,
-      ...details,
-      status: 'draft',
-      agenda: [],
-      expectedApologies: [],
-      ...emptyLive(),
-      createdAt: event.at,
-      updatedAt: event.at,
-      seq: event.seq,
-    };
+    return [head({ id: meetingId, ...details, status: 'draft', createdAt: event.at })];
   }
-  if (!state) return state;
-  const next: MeetingState = { ...state, updatedAt: event.at, seq: event.seq };
+  if (!state) return [];
   switch (event.type) {
     case 'meeting.detailsChanged': {
       const { meetingId: _id, ...details } = event.payload;
-      return { ...next, ...details };
+      return [head(details)];
     }
     case 'meeting.statusChanged':
-      return { ...next, status: event.payload.status };
+      return [head({ status: event.payload.status })];
     case 'apologies.expected':
-      return {
-        ...next,
-        expectedApologies: [
+      return [
+        set('expectedApologies', [
           ...state.expectedApologies.filter((a) => a.memberId !== event.payload.memberId),
           { memberId: event.payload.memberId, note: event.payload.note, at: event.at },
-        ],
-      };
+        ]),
+      ];
     case 'apologies.expectationWithdrawn':
-      return { ...next, expectedApologies: state.expectedApologies.filter((a) => a.memberId !== event.payload.memberId) };
+      return [set('expectedApologies', state.expectedApologies.filter((a) => a.memberId !== event.payload.memberId))];
     case 'agenda.imported':
-      return { ...next, agenda: event.payload.replace ? event.payload.items : [...state.agenda, ...event.payload.items] };
+      return [set('agenda', event.payload.replace ? event.payload.items : [...state.agenda, ...event.payload.items])];
     case 'agenda.itemAdded':
-      return { ...next, agenda: insertAfter(state.agenda, event.payload.item, event.payload.afterItemId) };
+      return [set('agenda', insertAfter(state.agenda, event.payload.item, event.payload.afterItemId))];
     case 'agenda.itemChanged':
-      return {
-        ...next,
-        agenda: state.agenda.map((i) => (i.itemId === event.payload.itemId ? { itemId: i.itemId, ...event.payload.item } : i)),
-      };
+      return [set('agenda', state.agenda.map((i) => (i.itemId === event.payload.itemId ? { itemId: i.itemId, ...event.payload.item } : i)))];
     case 'agenda.itemMoved': {
       const from = state.agenda.findIndex((i) => i.itemId === event.payload.itemId);
-      return from < 0 ? next : { ...next, agenda: moveTo(state.agenda, from, event.payload.toIndex) };
+      return from < 0 ? [] : [set('agenda', moveTo(state.agenda, from, event.payload.toIndex))];
     }
     case 'agenda.itemSplit': {
       const { itemId, firstTitle, newItem } = event.payload;
       const kept = state.agenda.map((i) => (i.itemId === itemId ? { ...i, title: firstTitle } : i));
-      return { ...next, agenda: insertAfter(kept, newItem, itemId) };
+      return [set('agenda', insertAfter(kept, newItem, itemId))];
     }
     case 'agenda.itemRemoved':
-      return { ...next, agenda: state.agenda.filter((i) => i.itemId !== event.payload.itemId) };
+      return [set('agenda', state.agenda.filter((i) => i.itemId !== event.payload.itemId))];
     default:
-      return reduceLive(next, event) ?? next;
+      return liveChanges(state, event) ?? [];
   }
 };
 

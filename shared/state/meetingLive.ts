@@ -1,12 +1,22 @@
 // What happens while a meeting runs: attendance, declarations, the chair, the agenda clock,
-// adjournments and private session. Times are stored, never counters: clocks are derived.
+// adjournments, private session and corrections. Times are stored, never counters: clocks are
+// derived. Each fact that accumulates during the day is its own part (see parts.ts), so a command
+// writes and pushes only what it changed.
 import type { AttendanceState, ChairCapacity, DeclarationKind } from '../commands/live';
 import type { RecordedEvent } from '../events';
+import { head, put, remove, set, type Change } from './parts';
+
+/** One stay in the meeting (in the room or online): from arrival to departure. */
+export interface Stay {
+  from: string;
+  to?: string;
+}
 
 export interface MemberAttendance {
+  /** The clerk's last mark: present, virtual, apologies or absent. */
   state: AttendanceState;
-  /** Each stay in the meeting (in the room or online): from arrival to departure. */
-  periods: { from: string; to?: string }[];
+  /** Every stay, in order; the last is open while the member is here. Kept whatever the mark. */
+  stays: Stay[];
   /** For a substitute: the member they stand in for. */
   inPlaceOf?: string;
 }
@@ -28,6 +38,7 @@ export interface Declaration {
 }
 
 export interface ChairTerm {
+  id: string;
   memberId: string;
   capacity: ChairCapacity;
   since: string;
@@ -37,178 +48,208 @@ export type ItemProgressState = 'running' | 'done' | 'deferred' | 'withdrawn';
 
 export interface ItemProgress {
   state: ItemProgressState;
-  /** Each time the item was taken up: items can be left and returned to. */
+  /**
+   * Each spell the item was actually being taken: items can be left and returned to, and an
+   * adjournment stops the item's clock (the spell ends at the adjournment and a new one starts
+   * at the resumption).
+   */
   periods: { from: string; to?: string }[];
   reason?: string;
 }
 
 export interface Period {
+  id: string;
   from: string;
   to?: string;
   reason: string;
 }
 
+export interface QuorumChange {
+  id: string;
+  time: string;
+  quorate: boolean;
+  present: number;
+  required: number;
+}
+
 export interface Correction {
+  id: string;
   recordedAt: string;
-  memberId: string;
+  /** What was corrected, in the clerk's words: "attendance", "notes on item 3", … */
+  what: string;
+  memberId?: string;
   reason: string;
 }
 
 export interface MeetingLive {
-  attendance: Record<string, MemberAttendance>;
-  officersPresent: string[];
-  others: OtherAttendee[];
-  declarations: Declaration[];
-  chair: ChairTerm[];
   startedAt?: string;
   closedAt?: string;
   currentItemId?: string;
+  officersPresent: string[];
+  attendance: Record<string, MemberAttendance>;
   progress: Record<string, ItemProgress>;
+  notes: Record<string, string>;
+  declarations: Declaration[];
+  chair: ChairTerm[];
   adjournments: Period[];
   privateSessions: Period[];
-  quorumChanges: { time: string; quorate: boolean; present: number; required: number }[];
-  notes: Record<string, string>;
+  quorumChanges: QuorumChange[];
   corrections: Correction[];
+  others: OtherAttendee[];
 }
 
-export const emptyLive = (): MeetingLive => ({
-  attendance: {},
-  officersPresent: [],
-  others: [],
-  declarations: [],
-  chair: [],
-  progress: {},
-  adjournments: [],
-  privateSessions: [],
-  quorumChanges: [],
-  notes: {},
-  corrections: [],
-});
-
-/** Is the member in the meeting now (arrived and not left)? */
+/** Is the member in the meeting now (marked present or virtual, and their last stay still open)? */
 export const isHere = (a: MemberAttendance | undefined): boolean =>
-  !!a && (a.state === 'present' || a.state === 'virtual') && a.periods.length > 0 && a.periods[a.periods.length - 1].to === undefined;
+  !!a && (a.state === 'present' || a.state === 'virtual') && a.stays.length > 0 && a.stays[a.stays.length - 1].to === undefined;
 
-export const arrivedAt = (a: MemberAttendance | undefined): string | undefined => a?.periods[0]?.from;
-export const departedAt = (a: MemberAttendance | undefined): string | undefined => {
-  const last = a?.periods[a.periods.length - 1];
-  return last?.to;
-};
+export const arrivedAt = (a: MemberAttendance | undefined): string | undefined => a?.stays[0]?.from;
+export const departedAt = (a: MemberAttendance | undefined): string | undefined => a?.stays[a.stays.length - 1]?.to;
 
 const closeLast = <T extends { to?: string }>(periods: readonly T[], time: string): T[] =>
   periods.map((p, i) => (i === periods.length - 1 && p.to === undefined ? { ...p, to: time } : p));
 
-type Live<S> = S & MeetingLive;
+const openEntry = <T extends { to?: string }>(list: readonly T[]): T | undefined => list.find((p) => p.to === undefined);
 
-/** Apply a live event; undefined when the event is not a live one. */
-export const reduceLive = <S extends MeetingLive & { status: string }>(state: Live<S>, event: RecordedEvent): Live<S> | undefined => {
+export const isPrivate = (live: Pick<MeetingLive, 'privateSessions'>): boolean => live.privateSessions.some((p) => p.to === undefined);
+
+/** The member presiding now, if any. */
+export const presiding = (live: Pick<MeetingLive, 'chair'>): ChairTerm | undefined => live.chair[live.chair.length - 1];
+
+/** Time spent on an item so far, adjournments excluded; the open spell counts up to `now`. */
+export const itemElapsedMs = (progress: ItemProgress | undefined, nowMs: number): number =>
+  (progress?.periods ?? []).reduce((sum, p) => sum + Math.max(0, (p.to ? Date.parse(p.to) : nowMs) - Date.parse(p.from)), 0);
+
+/** A member's attendance after a mark: a new stay on arrival; a departure closes the open one. */
+export const attendanceAfterMark = (before: MemberAttendance | undefined, mark: AttendanceState, time: string, inPlaceOf?: string): MemberAttendance => {
+  const stays = before?.stays ?? [];
+  const substitute = inPlaceOf ?? before?.inPlaceOf;
+  const entry = (state: AttendanceState, list: Stay[]): MemberAttendance => ({ state, stays: list, ...(substitute ? { inPlaceOf: substitute } : {}) });
+  if (mark === 'present' || mark === 'virtual') return entry(mark, isHere(before) ? stays : [...stays, { from: time }]);
+  return entry(mark, isHere(before) ? closeLast(stays, time) : stays);
+};
+
+type LiveState = MeetingLive & { status: string };
+
+/** The changes a live event makes; undefined when the event is not a live one. */
+export const liveChanges = (state: LiveState, event: RecordedEvent): Change[] | undefined => {
+  const id = String(event.seq);
   switch (event.type) {
     case 'attendance.marked': {
       const { memberId, state: mark, time, inPlaceOf } = event.payload;
-      const before = state.attendance[memberId];
-      const attending = mark === 'present' || mark === 'virtual';
-      const periods = attending
-        ? isHere(before)
-          ? (before?.periods ?? [])
-          : [...(before && (before.state === 'present' || before.state === 'virtual') ? before.periods : []), { from: time }]
-        : [];
-      const entry: MemberAttendance = { state: mark, periods, ...(inPlaceOf ? { inPlaceOf } : {}) };
-      return { ...state, attendance: { ...state.attendance, [memberId]: entry } };
+      return [put('attendance', memberId, attendanceAfterMark(state.attendance[memberId], mark, time, inPlaceOf))];
     }
     case 'attendance.departed': {
       const { memberId, time } = event.payload;
       const before = state.attendance[memberId];
-      if (!before) return state;
-      return { ...state, attendance: { ...state.attendance, [memberId]: { ...before, periods: closeLast(before.periods, time) } } };
+      return before ? [put('attendance', memberId, { ...before, stays: closeLast(before.stays, time) })] : [];
     }
     case 'attendance.corrected': {
-      const { memberId, state: mark, arrivedAt: from, departedAt: to, reason } = event.payload;
+      const { memberId, state: mark, stays, arrivedAt: from, departedAt: to, reason } = event.payload;
       const before = state.attendance[memberId];
-      const periods = mark === 'present' || mark === 'virtual' ? [{ from: from ?? arrivedAt(before) ?? state.startedAt ?? event.at, ...(to ? { to } : {}) }] : [];
-      return {
-        ...state,
-        attendance: { ...state.attendance, [memberId]: { state: mark, periods, ...(before?.inPlaceOf ? { inPlaceOf: before.inPlaceOf } : {}) } },
-        corrections: [...state.corrections, { recordedAt: event.at, memberId, reason }],
-      };
+      const attending = mark === 'present' || mark === 'virtual';
+      let corrected: Stay[];
+      if (stays) {
+        corrected = stays;
+      } else {
+        // Corrections recorded before stays could be given: adjust the first arrival and the last
+        // departure, keeping every stay in between.
+        const kept = before?.stays ?? [];
+        if (kept.length === 0) corrected = attending ? [{ from: from ?? state.startedAt ?? event.at, ...(to ? { to } : {}) }] : [];
+        else corrected = kept.map((s, i) => ({ ...s, ...(i === 0 && from ? { from } : {}), ...(i === kept.length - 1 && to ? { to } : {}) }));
+      }
+      const entry: MemberAttendance = { state: mark, stays: corrected, ...(before?.inPlaceOf ? { inPlaceOf: before.inPlaceOf } : {}) };
+      return [put('attendance', memberId, entry), put('corrections', id, { id, recordedAt: event.at, what: 'attendance', memberId, reason })];
     }
     case 'attendance.officerMarked': {
       const { officerId, present } = event.payload;
-      const others = state.officersPresent.filter((id) => id !== officerId);
-      return { ...state, officersPresent: present ? [...others, officerId] : others };
+      const others = state.officersPresent.filter((o) => o !== officerId);
+      return [set('officersPresent', present ? [...others, officerId] : others)];
     }
     case 'attendance.otherAdded': {
       const { attendeeId, name, capacity } = event.payload;
-      return { ...state, others: [...state.others, { id: attendeeId, name, capacity }] };
+      return [put('others', attendeeId, { id: attendeeId, name, capacity })];
     }
     case 'attendance.otherRemoved':
-      return { ...state, others: state.others.filter((o) => o.id !== event.payload.attendeeId) };
+      return [remove('others', event.payload.attendeeId)];
     case 'quorum.lost':
     case 'quorum.regained': {
       const { time, present, required } = event.payload;
-      return { ...state, quorumChanges: [...state.quorumChanges, { time, quorate: event.type === 'quorum.regained', present, required }] };
+      return [put('quorumChanges', id, { id, time, quorate: event.type === 'quorum.regained', present, required })];
     }
     case 'declaration.recorded': {
       const { declarationId, meetingId: _m, ...rest } = event.payload;
-      return { ...state, declarations: [...state.declarations, { id: declarationId, ...rest, recordedAt: event.at }] };
+      return [put('declarations', declarationId, { id: declarationId, ...rest, recordedAt: event.at })];
     }
     case 'declaration.removed':
-      return { ...state, declarations: state.declarations.filter((d) => d.id !== event.payload.declarationId) };
+      return [remove('declarations', event.payload.declarationId)];
     case 'chair.taken': {
       const { memberId, capacity, time } = event.payload;
-      return { ...state, chair: [...state.chair, { memberId, capacity, since: time }] };
+      return [put('chair', id, { id, memberId, capacity, since: time })];
     }
     case 'meeting.started':
-      return { ...state, status: 'in_progress', startedAt: event.payload.time };
-    case 'meeting.adjourned':
-      return { ...state, status: 'adjourned', adjournments: [...state.adjournments, { from: event.payload.time, reason: event.payload.reason }] };
-    case 'meeting.resumed':
-      return { ...state, status: 'in_progress', adjournments: closeLast(state.adjournments, event.payload.time) };
+      return [head({ status: 'in_progress', startedAt: event.payload.time })];
+    case 'meeting.adjourned': {
+      const { time, reason } = event.payload;
+      return [
+        head({ status: 'adjourned' }),
+        put('adjournments', id, { id, from: time, reason }),
+        // The item's clock stops while the meeting is adjourned.
+        ...itemSpell(state, time, 'end'),
+      ];
+    }
+    case 'meeting.resumed': {
+      const { time } = event.payload;
+      const open = openEntry(state.adjournments);
+      return [head({ status: 'in_progress' }), ...(open ? [put('adjournments', open.id, { ...open, to: time })] : []), ...itemSpell(state, time, 'start')];
+    }
     case 'meeting.closed': {
       const time = event.payload.time;
-      const attendance = Object.fromEntries(
-        Object.entries(state.attendance).map(([id, a]) => [id, isHere(a) ? { ...a, periods: closeLast(a.periods, time) } : a]),
-      );
-      return { ...state, status: 'closed', closedAt: time, attendance, privateSessions: closeLast(state.privateSessions, time) };
+      const changes: Change[] = [head({ status: 'closed', closedAt: time })];
+      for (const [memberId, a] of Object.entries(state.attendance)) {
+        if (isHere(a)) changes.push(put('attendance', memberId, { ...a, stays: closeLast(a.stays, time) }));
+      }
+      const session = openEntry(state.privateSessions);
+      if (session) changes.push(put('privateSessions', session.id, { ...session, to: time }));
+      return changes;
     }
     case 'item.started': {
       const { itemId, time } = event.payload;
       const before = state.progress[itemId];
-      return {
-        ...state,
-        currentItemId: itemId,
-        progress: { ...state.progress, [itemId]: { state: 'running', periods: [...(before?.periods ?? []), { from: time }] } },
-      };
+      return [head({ currentItemId: itemId }), put('progress', itemId, { state: 'running', periods: [...(before?.periods ?? []), { from: time }] })];
     }
     case 'item.ended': {
       const { itemId, time } = event.payload;
       const before = state.progress[itemId];
-      return {
-        ...state,
-        currentItemId: undefined,
-        progress: { ...state.progress, [itemId]: { state: 'done', periods: closeLast(before?.periods ?? [], time) } },
-      };
+      return [head({ currentItemId: null }), put('progress', itemId, { state: 'done', periods: closeLast(before?.periods ?? [], time) })];
     }
     case 'item.deferred':
     case 'item.withdrawn': {
       const { itemId, reason } = event.payload;
       const before = state.progress[itemId];
-      return {
-        ...state,
-        progress: { ...state.progress, [itemId]: { state: event.type === 'item.deferred' ? 'deferred' : 'withdrawn', periods: before?.periods ?? [], reason } },
-      };
+      return [put('progress', itemId, { state: event.type === 'item.deferred' ? 'deferred' : 'withdrawn', periods: before?.periods ?? [], reason })];
     }
     case 'item.noteSaved':
-      return { ...state, notes: { ...state.notes, [event.payload.itemId]: event.payload.text } };
+      return [put('notes', event.payload.itemId, event.payload.text)];
     case 'session.wentPrivate':
-      return { ...state, privateSessions: [...state.privateSessions, { from: event.payload.time, reason: event.payload.reason }] };
-    case 'session.wentPublic':
-      return { ...state, privateSessions: closeLast(state.privateSessions, event.payload.time) };
+      return [put('privateSessions', id, { id, from: event.payload.time, reason: event.payload.reason })];
+    case 'session.wentPublic': {
+      const open = openEntry(state.privateSessions);
+      return open ? [put('privateSessions', open.id, { ...open, to: event.payload.time })] : [];
+    }
+    case 'correction.recorded': {
+      const { correctionId, what, memberId, reason } = event.payload;
+      return [put('corrections', correctionId, { id: correctionId, recordedAt: event.at, what, ...(memberId ? { memberId } : {}), reason })];
+    }
     default:
       return undefined;
   }
 };
 
-export const isPrivate = (live: MeetingLive): boolean => live.privateSessions.some((p) => p.to === undefined);
-
-/** The member presiding now, if any. */
-export const presiding = (live: MeetingLive): ChairTerm | undefined => live.chair[live.chair.length - 1];
+/** End or start a spell of the item being taken, for an adjournment and the resumption. */
+const itemSpell = (state: LiveState, time: string, edge: 'start' | 'end'): Change[] => {
+  const itemId = state.currentItemId;
+  const progress = itemId ? state.progress[itemId] : undefined;
+  if (!itemId || !progress) return [];
+  const periods = edge === 'end' ? closeLast(progress.periods, time) : [...progress.periods, { from: time }];
+  return [put('progress', itemId, { ...progress, periods })];
+};

@@ -19,6 +19,9 @@ export interface BrowserMode {
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The clerk's address in what browser mode prints on starting ("Clerk, on this computer:  http://…/"). */
+export const clerkAddressIn = (output: string): RegExpExecArray | null => /Clerk, on this computer:\s+(https?:\/\/\S+?)\/?\s/.exec(output);
+
 /**
  * Start browser mode on a free port. Uses the built host (dist/) when `built` is set, as the
  * e2e tests do; otherwise runs the TypeScript source through tsx, so unit runs need no build.
@@ -37,7 +40,7 @@ export const startBrowserMode = (dataDir: string, options: { built?: boolean } =
     child.stderr.on('data', (chunk) => (output += chunk));
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      const match = /Open:\s+(http:\/\/\S+?)\/?\s/.exec(output);
+      const match = clerkAddressIn(output);
       if (!match) return;
       clearTimeout(timer);
       const url = match[1];

@@ -10,6 +10,9 @@ export interface RunningHost {
   app: FastifyInstance;
   url: string;
   token: string;
+  staticDir: string;
+  /** A topic's value from the core (failing the test if it cannot be read). */
+  read(topic: string): unknown;
   post(body: unknown, headers?: Record<string, string>): Promise<{ status: number; body: unknown }>;
   get(path: string, headers?: Record<string, string>): Promise<{ status: number; body: unknown; headers: Headers }>;
   stop(): Promise<void>;
@@ -21,7 +24,7 @@ export const startHost = async (options: Partial<WebHostOptions> = {}): Promise<
   mkdirSync(staticDir, { recursive: true });
   writeFileSync(join(staticDir, 'index.html'), '<html><head><meta name="chamber-token" content="" /></head><body>Chamber</body></html>');
   const token = 'test-token-0123456789abcdefghijklmnopqrstuvwxyz';
-  const app = await createWebHost({ core, token, staticDir, ...options });
+  const app = await createWebHost({ core, role: 'clerk', token, staticDir, hostNames: ['127.0.0.1'], ...options });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   const auth = { authorization: `Bearer ${token}` };
   return {
@@ -29,6 +32,12 @@ export const startHost = async (options: Partial<WebHostOptions> = {}): Promise<
     app,
     url: address,
     token,
+    staticDir,
+    read(topic) {
+      const value = core.read(topic as never);
+      if (!value.ok) throw new Error(value.error.message);
+      return value.data;
+    },
     async post(body, headers = auth) {
       const response = await fetch(`${address}/api/commands`, {
         method: 'POST',

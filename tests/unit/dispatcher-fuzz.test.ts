@@ -2,7 +2,7 @@
 // and the log, the projections and the lists always agree.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { reduceStream } from '../../electron/core/store/projections';
+import { replayStream } from '../../shared/state/streams';
 import { commandSchemaByType } from '../../shared/commands';
 import { AgendaItemKind } from '../../shared/import/agenda';
 import type { BodyState } from '../../shared/state/body';
@@ -147,7 +147,7 @@ describe('the dispatcher under random input', () => {
   it('leaves a log whose chain verifies and whose projections equal a replay', () => {
     expect(core.log.verify().ok).toBe(true);
     for (const stream of [...pool.bodies.map((id) => `body:${id}`), ...pool.meetings.map((id) => `meeting:${id}`)]) {
-      expect(core.read(stream as `body:${string}`)).toEqual({ ok: true, data: reduceStream(stream, undefined, core.log.read(stream)) });
+      expect(core.read(stream as `body:${string}`)).toEqual({ ok: true, data: replayStream(stream, core.log.read(stream)) });
     }
     const meetings = core.read('meetings');
     expect(meetings.ok && meetings.data.length).toBe(pool.meetings.length);

@@ -1,6 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { reduceStream } from '../../electron/core/store/projections';
+import { replayStream } from '../../shared/state/streams';
 import type { StateUpdate } from '../../shared/topics';
 import { createMeetingCommand, kccBody, kccMeeting, openTestCore, testClock, type TestCore } from '../support/meeting';
 
@@ -99,10 +99,18 @@ describe('the dispatcher', () => {
     const unsubscribe = core.subscribe((u) => updates.push(u));
     const { meetingId } = core.send(createMeetingCommand(bodyId));
     expect(updates.map((u) => u.topic)).toEqual(['meetings', `meeting:${meetingId}`, `display:${meetingId}`]);
-    expect(updates[1].data).toMatchObject({ id: meetingId, title: 'County Council' });
+    // A new stream is sent whole.
+    expect(updates[1]).toMatchObject({ data: { id: meetingId, title: 'County Council' } });
+    // A change to it is sent as the changes alone, from the sequence the subscriber holds.
+    core.send({ type: 'meeting.updateDetails', meetingId, bodyId, ...kccMeeting, venue: 'Council Chamber' });
+    expect(updates[4]).toEqual({
+      topic: `meeting:${meetingId}`,
+      patch: { fromSeq: 1, seq: 2, changes: [expect.objectContaining({ op: 'head', fields: expect.objectContaining({ venue: 'Council Chamber' }) }), expect.objectContaining({ op: 'head' })] },
+    });
+    expect(updates).toHaveLength(5); // the list (its venue shows) and the patch; the display reads the same, so it is not sent
     unsubscribe();
     core.send(createMeetingCommand(bodyId));
-    expect(updates).toHaveLength(3);
+    expect(updates).toHaveLength(5);
   });
 
   it('pushes a list only when its rows change, not on every event of a meeting', () => {
@@ -113,6 +121,7 @@ describe('the dispatcher', () => {
       bodyId,
       member: { title: 'Mr', initials: ['M', 'J'], surname: 'Harrison', honours: [], group: '', roles: [], voting: true },
     });
+    core.send({ type: 'agenda.addItem', meetingId, item: { number: '1', title: 'Apologies for Absence', kind: 'apologies' } });
     const topics: string[] = [];
     core.subscribe((u) => topics.push(u.topic));
     core.send({ type: 'attendance.mark', meetingId, memberId, state: 'present' });
@@ -128,7 +137,7 @@ describe('the dispatcher', () => {
     for (let i = 0; i < 5; i += 1) core.send({ type: 'meeting.updateDetails', meetingId, bodyId, ...kccMeeting, title: `Council ${i}` });
     core = core.reopen();
     const stream = `meeting:${meetingId}`;
-    const replayed = reduceStream(stream, undefined, core.log.read(stream));
+    const replayed = replayStream(stream, core.log.read(stream));
     expect(core.read(`meeting:${meetingId}`)).toEqual({ ok: true, data: replayed });
     expect(replayed).toMatchObject({ title: 'Council 4', seq: 6 });
   });

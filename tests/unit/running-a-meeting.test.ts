@@ -7,10 +7,12 @@ import type { BodyState, Member } from '../../shared/state/body';
 import { chamberDisplay } from '../../shared/state/display';
 import type { MeetingState } from '../../shared/state/meeting';
 import { arrivedAt, departedAt, isHere } from '../../shared/state/meetingLive';
+import { instantAt } from '../../shared/time';
 import { kcc2015AgendaItems, kcc2015Membership, KCC_2015_APOLOGIES } from '../support/kcc2015';
 import { kccBody, kccMeeting, openTestCore, testClock, type TestCore } from '../support/meeting';
 
-const at = (hhmm: string) => `2015-10-22T${hhmm}:00.000Z`;
+/** A time on the day of the meeting, in Kent (British Summer Time in October 2015). */
+const at = (hhmm: string) => instantAt('2015-10-22', hhmm, 'Europe/London');
 
 describe('running the full council meeting of 22 October 2015', () => {
   let core: TestCore;
@@ -25,6 +27,7 @@ describe('running the full council meeting of 22 October 2015', () => {
     return found[0];
   };
   const item = (number: string) => meeting().agenda.find((i) => i.number === number)!;
+  const m0 = () => meeting();
   const refusal = (command: Parameters<TestCore['dispatch']>[0]) => {
     const before = core.eventCount();
     const outcome = core.dispatch(command);
@@ -98,7 +101,7 @@ describe('running the full council meeting of 22 October 2015', () => {
     clock.advance(13 * 60_000); // 14:15
     core.send({ type: 'session.private', meetingId, reason: 'Exempt under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972' });
     core.send({ type: 'item.start', meetingId, itemId: item('14').itemId });
-    const display = chamberDisplay(meeting(), body());
+    const display = chamberDisplay(meeting(), body(), 'Europe/London');
     expect(display.privateSession).toBe(true);
     expect(display.currentItem).toBeUndefined();
     expect(JSON.stringify(display)).not.toContain('Property acquisition');
@@ -112,12 +115,12 @@ describe('running the full council meeting of 22 October 2015', () => {
     expect(m.status).toBe('closed');
     expect(m.startedAt).toBe(at('10:00'));
     expect(m.closedAt).toBe(at('14:30'));
-    expect(m.chair).toEqual([{ memberId: member('Harrison', 'Mr').id, capacity: 'chairman', since: at('10:00') }]);
+    expect(m.chair).toEqual([{ id: expect.any(String), memberId: member('Harrison', 'Mr').id, capacity: 'chairman', since: at('10:00') }]);
     expect(m.officersPresent).toEqual([body().officers[0].id]);
 
     const counts = attendanceCounts(m, body()).total;
     expect(counts).toEqual({ present: 0, virtual: 0, apologies: 9, absent: 0, left: 74 }); // all have left once closed
-    const attended = members.filter((x) => m.attendance[x.id]?.periods.length);
+    const attended = members.filter((x) => m.attendance[x.id]?.stays.length);
     expect(attended).toHaveLength(74);
     expect(members.filter((x) => m.attendance[x.id]?.state === 'apologies').map((x) => x.surname)).toEqual(KCC_2015_APOLOGIES.map(([, s]) => s));
     expect(arrivedAt(m.attendance[late[0].id])).toBe(at('10:42'));
@@ -134,8 +137,8 @@ describe('running the full council meeting of 22 October 2015', () => {
     expect(m.progress[item('8').itemId]).toEqual({ state: 'done', periods: [{ from: at('11:10'), to: at('11:40') }] });
     expect(m.progress[item('12').itemId]).toEqual({ state: 'withdrawn', periods: [], reason: 'Report not ready' });
     expect(m.progress[item('14').itemId]).toEqual({ state: 'done', periods: [{ from: at('14:15'), to: at('14:25') }] });
-    expect(m.adjournments).toEqual([{ from: at('12:30'), to: at('13:30'), reason: 'Lunch' }]);
-    expect(m.privateSessions).toEqual([{ from: at('14:15'), to: at('14:25'), reason: expect.stringContaining('Schedule 12A') }]);
+    expect(m.adjournments).toEqual([{ id: expect.any(String), from: at('12:30'), to: at('13:30'), reason: 'Lunch' }]);
+    expect(m.privateSessions).toEqual([{ id: expect.any(String), from: at('14:15'), to: at('14:25'), reason: expect.stringContaining('Schedule 12A') }]);
     expect(m.quorumChanges).toEqual([]);
     expect(core.log.verify().ok).toBe(true);
   });
@@ -146,7 +149,7 @@ describe('running the full council meeting of 22 October 2015', () => {
     expect(refusal({ type: 'attendance.mark', meetingId, memberId: stranger, state: 'present' })).toMatchObject({ code: 'not_found', details: { field: 'memberId' } });
     core.send({ type: 'attendance.mark', meetingId, memberId: harrison.id, state: 'present', time: at('09:50') });
     expect(refusal({ type: 'attendance.depart', meetingId, memberId: harrison.id, time: at('09:40') })).toMatchObject({
-      message: "A departure at 09:40 would be before Harrison's arrival at 09:50.",
+      message: "A departure at 09:40 would be before Mr M Harrison's arrival at 09:50.",
       details: { field: 'time' },
     });
     expect(refusal({ type: 'attendance.mark', meetingId, memberId: harrison.id, state: 'present', time: at('23:00') })).toMatchObject({ details: { field: 'time' } });
@@ -166,13 +169,15 @@ describe('running the full council meeting of 22 October 2015', () => {
     core.send({ type: 'meeting.close', meetingId });
 
     expect(refusal({ type: 'attendance.mark', meetingId, memberId: member('Gates').id, state: 'present' })).toMatchObject({ message: expect.stringContaining('closed') });
-    expect(refusal({ type: 'attendance.correct', meetingId, memberId: harrison.id, state: 'present', arrivedAt: at('10:40'), departedAt: at('10:00'), reason: 'typo' })).toMatchObject({
-      details: { field: 'departedAt' },
+    expect(refusal({ type: 'attendance.correct', meetingId, memberId: harrison.id, state: 'present', stays: [{ from: at('09:55'), to: at('09:50') }], reason: 'typo' })).toMatchObject({
+      details: { field: 'stays.0.to' },
     });
-    core.send({ type: 'attendance.correct', meetingId, memberId: member('Gates').id, state: 'present', arrivedAt: at('10:10'), reason: 'Mr Gates arrived at 10:10; missed at the time' });
+    core.send({ type: 'attendance.correct', meetingId, memberId: member('Gates').id, state: 'present', stays: [{ from: at('09:51'), to: m0().closedAt! }], reason: 'Mr Gates arrived at 09:51; missed at the time' });
     const m = meeting();
-    expect(m.attendance[member('Gates').id]).toEqual({ state: 'present', periods: [{ from: at('10:10') }] });
-    expect(m.corrections).toEqual([{ recordedAt: clock.now().toISOString(), memberId: member('Gates').id, reason: 'Mr Gates arrived at 10:10; missed at the time' }]);
+    expect(m.attendance[member('Gates').id]).toEqual({ state: 'present', stays: [{ from: at('09:51'), to: m.closedAt }] });
+    expect(m.corrections).toEqual([
+      { id: expect.any(String), recordedAt: clock.now().toISOString(), what: 'attendance', memberId: member('Gates').id, reason: 'Mr Gates arrived at 09:51; missed at the time' },
+    ]);
   });
 
   it('restores the running clocks from stored times after a restart', () => {
@@ -195,6 +200,7 @@ describe('quorum during a committee meeting', () => {
       core.send({ type: 'member.import', bodyId, source: 'csv', members });
       const body = (core.read(`body:${bodyId}`) as { ok: true; data: BodyState }).data;
       const { meetingId } = core.send({ type: 'meeting.create', bodyId, title: 'Governance and Audit Committee', date: '2015-10-22', startTime: '10:00', venue: '' });
+      core.send({ type: 'agenda.addItem', meetingId, item: { number: '1', title: 'Apologies for Absence', kind: 'apologies' } });
       for (const m of body.members.slice(0, 3)) core.send({ type: 'attendance.mark', meetingId, memberId: m.id, state: 'present' });
       core.send({ type: 'meeting.start', meetingId });
       clock.advance(20 * 60_000);
@@ -203,8 +209,8 @@ describe('quorum during a committee meeting', () => {
       core.send({ type: 'attendance.mark', meetingId, memberId: body.members[3].id, state: 'present' });
       const meeting = (core.read(`meeting:${meetingId}`) as { ok: true; data: MeetingState }).data;
       expect(meeting.quorumChanges).toEqual([
-        { time: at('10:20'), quorate: false, present: 2, required: 3 },
-        { time: at('10:25'), quorate: true, present: 3, required: 3 },
+        { id: expect.any(String), time: at('10:20'), quorate: false, present: 2, required: 3 },
+        { id: expect.any(String), time: at('10:25'), quorate: true, present: 3, required: 3 },
       ]);
       const display = (core.read(`display:${meetingId}`) as { ok: true; data: { quorum: unknown } }).data;
       expect(display.quorum).toEqual({ quorate: true, present: 3, required: 3 });

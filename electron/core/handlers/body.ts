@@ -49,6 +49,27 @@ const checkMembers = (
   return undefined;
 };
 
+/** Voting members holding a seat (substitutes fill a seat; they do not add one). */
+const votingSeatHolders = (members: readonly Pick<MemberDetails, 'voting' | 'substituteFor'>[]): number =>
+  members.filter((m) => m.voting && m.substituteFor === undefined).length;
+
+/**
+ * When the body's seats are set, the voting members holding seats cannot outnumber them. `after`
+ * is the current membership as it would be after the command.
+ */
+const checkSeats = (body: BodyState, after: readonly Pick<MemberDetails, 'voting' | 'substituteFor'>[], field: string): ChamberError | undefined => {
+  if (body.seats === undefined) return undefined;
+  const holders = votingSeatHolders(after);
+  return holders > body.seats
+    ? refused(
+        `${body.name} has ${body.seats} seats; this would list ${holders} voting members in them. End a membership, or change the number of seats, first.`,
+        field,
+      )
+    : undefined;
+};
+
+const activeMembers = (body: BodyState) => body.members.filter((m) => m.active);
+
 export const bodyHandlers = {
   'body.create': (view, { name, kind }, ctx) => {
     if (view.bodies().some((b) => b.name.toLowerCase() === name.toLowerCase())) {
@@ -67,10 +88,16 @@ export const bodyHandlers = {
     };
   },
 
-  'body.update': (view, { bodyId, name, kind, nextMinuteNumber }) =>
+  'body.update': (view, { bodyId, name, kind, nextMinuteNumber, seats }) =>
     withBody(view, bodyId, (body) => {
       if (view.bodies().some((b) => b.id !== bodyId && b.name.toLowerCase() === name.toLowerCase())) {
         return { error: refused(`There is already a body called ${name}.`, 'name') };
+      }
+      if (seats !== undefined && seats !== null) {
+        const holders = votingSeatHolders(activeMembers(body));
+        if (holders > seats) {
+          return { error: refused(`${body.name} lists ${holders} voting members holding seats, so it cannot have fewer than ${holders} seats.`, 'seats') };
+        }
       }
       const stream = streams.body(bodyId);
       return {
@@ -79,6 +106,7 @@ export const bodyHandlers = {
           ...(nextMinuteNumber !== undefined && nextMinuteNumber !== body.nextMinuteNumber
             ? [{ stream, type: 'body.nextMinuteNumberSet' as const, payload: { bodyId, next: nextMinuteNumber } }]
             : []),
+          ...(seats !== undefined && seats !== (body.seats ?? null) ? [{ stream, type: 'body.seatsSet' as const, payload: { bodyId, seats } }] : []),
         ],
       };
     }),
@@ -95,7 +123,7 @@ export const bodyHandlers = {
 
   'member.add': (view, { bodyId, member }, ctx) =>
     withBody(view, bodyId, (body) => {
-      const error = checkMembers(body, [{ member }], () => 'member');
+      const error = checkMembers(body, [{ member }], () => 'member') ?? checkSeats(body, [...activeMembers(body), member], 'member');
       if (error) return { error };
       const memberId = ctx.newId();
       return {
@@ -109,7 +137,8 @@ export const bodyHandlers = {
       if (!body.members.some((m) => m.id === memberId && m.active)) {
         return { error: notFound(`${body.name} has no current member with id ${memberId}.`, 'memberId') };
       }
-      const error = checkMembers(body, [{ member, replacing: memberId }], () => 'member');
+      const after = activeMembers(body).map((m) => (m.id === memberId ? member : m));
+      const error = checkMembers(body, [{ member, replacing: memberId }], () => 'member') ?? checkSeats(body, after, 'member.voting');
       if (error) return { error };
       return { events: [{ stream: streams.body(bodyId), type: 'member.updated', payload: { bodyId, memberId, member } }] };
     }),
@@ -124,7 +153,8 @@ export const bodyHandlers = {
 
   'member.import': (view, { bodyId, members, source }, ctx) =>
     withBody(view, bodyId, (body) => {
-      const error = checkMembers(body, members.map((member) => ({ member })), (i) => `members.${i}`);
+      const error =
+        checkMembers(body, members.map((member) => ({ member })), (i) => `members.${i}`) ?? checkSeats(body, [...activeMembers(body), ...members], 'members');
       if (error) return { error };
       return {
         events: members.map((member) => ({

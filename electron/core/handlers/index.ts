@@ -1,8 +1,10 @@
 import type { CommandType } from '../../../shared/commands';
 import { agendaHandlers } from './agenda';
 import { bodyHandlers } from './body';
+import { correctionHandlers } from './correction';
 import { liveHandlers } from './live';
 import { meetingHandlers } from './meeting';
+import { settingsHandlers } from './settings';
 import type { Handlers } from './types';
 
 /** Every command's handler. The type makes a missing handler a compile error. */
@@ -11,6 +13,8 @@ export const handlers: Handlers<CommandType> = {
   ...meetingHandlers,
   ...agendaHandlers,
   ...liveHandlers,
+  ...correctionHandlers,
+  ...settingsHandlers,
 };
 
 export type { Decision, Handler, HandlerContext, StateView } from './types';

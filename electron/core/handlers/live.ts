@@ -1,56 +1,44 @@
-// Running the meeting: attendance, quorum, declarations, the chair, the agenda clock and
-// private session. Each check says what is wrong in the clerk's words; nothing is half-done.
+// Running the meeting: attendance, declarations, the chair, the agenda clock and private session.
+// Each check says what is wrong in the clerk's words, with times in the meeting's local time;
+// nothing is half-done. Quorum changes are recorded by the dispatcher, whatever caused them.
+import type { CommandOf } from '../../../shared/commands';
 import { notFound, refused, type ChamberError } from '../../../shared/errors';
-import { streams, type NewEvent, type RecordedEvent } from '../../../shared/events';
-import { meetingQuorum } from '../../../shared/procedure/attendance';
-import type { BodyState } from '../../../shared/state/body';
-import { reduceMeeting, type MeetingState } from '../../../shared/state/meeting';
-import { arrivedAt, isHere, isPrivate } from '../../../shared/state/meetingLive';
-import { withMeeting } from './lookups';
-import type { Decision, HandlerContext, Handlers, StateView } from './types';
+import { streams, type NewEvent } from '../../../shared/events';
+import { resolveGivenTime } from '../../../shared/procedure/meetingTime';
+import { readinessProblem } from '../../../shared/procedure/readiness';
+import type { BodyState, Member } from '../../../shared/state/body';
+import { memberDisplayNames } from '../../../shared/state/body';
+import type { MeetingState } from '../../../shared/state/meeting';
+import { isHere, isPrivate, type Stay } from '../../../shared/state/meetingLive';
+import { clockTime } from '../../../shared/time';
+import { withBodyOf, withMeeting } from './lookups';
+import type { Decision, HandlerContext, Handlers } from './types';
 
 const CLOCK_SKEW_MS = 60_000;
 
-const clock = (iso: string) => new Date(iso).toISOString().slice(11, 16);
-
-/** The effective time of a command: as given, or now; never in the future. */
-const timeOf = (given: string | undefined, ctx: HandlerContext): string | ChamberError => {
-  if (given === undefined) return ctx.now;
-  const time = new Date(given).toISOString();
-  if (Date.parse(time) > Date.parse(ctx.now) + CLOCK_SKEW_MS) return refused('The time given is in the future.', 'time');
-  return time;
-};
-
 const isError = (x: unknown): x is ChamberError => typeof x === 'object' && x !== null && 'code' in x;
 
-/** The meeting's body, which every live command needs for its members and standing orders. */
-const withBodyOf = (view: StateView, meeting: MeetingState, decide: (body: BodyState) => Decision): Decision => {
-  const body = meeting.bodyId ? view.body(meeting.bodyId) : undefined;
-  return body ? decide(body) : { error: refused('This meeting has no body: choose the body that is meeting first.', 'meetingId') };
+/** The effective time of a command: as given ("HH:MM" on the sitting day, or an instant), or now; never in the future. */
+const timeOf = (given: string | undefined, meeting: MeetingState, ctx: HandlerContext, field = 'time'): string | ChamberError => {
+  const time = resolveGivenTime(given, meeting, ctx.now, ctx.timeZone);
+  if (Date.parse(time) > Date.parse(ctx.now) + CLOCK_SKEW_MS) {
+    return refused(`${clockTime(time, ctx.timeZone)} on that day is still to come: give a time that has passed.`, field);
+  }
+  return time;
 };
 
 const memberOf = (body: BodyState, memberId: string) => body.members.find((m) => m.id === memberId && m.active);
 
-/** Apply proposed events to a copy of the meeting, to see what they would change. */
-const afterEvents = (meeting: MeetingState, events: readonly NewEvent[], at: string): MeetingState =>
-  events.reduce<MeetingState>(
-    (state, event, i) => reduceMeeting(state, { ...event, id: '', seq: meeting.seq + i + 1, at, deviceId: '', prevHash: '', hash: '' } as RecordedEvent) ?? state,
-    meeting,
-  );
-
 /**
- * Attendance events, plus quorum.lost or quorum.regained when they change whether the meeting
- * in progress is quorate: the clerk is told at once and the time is on the record.
+ * Whether the person was on the body for this meeting: a current member, or one whose membership
+ * ended after the meeting started, or who has attendance recorded at it.
  */
-const withQuorumCheck = (meeting: MeetingState, body: BodyState, events: NewEvent[], time: string, at: string): Decision => {
-  if (meeting.status !== 'in_progress') return { events };
-  const before = meetingQuorum(meeting, body);
-  const after = meetingQuorum(afterEvents(meeting, events, at), body);
-  if (before.quorate === after.quorate) return { events };
-  const payload = { meetingId: meeting.id, time, present: after.counted, required: after.required };
-  return {
-    events: [...events, { stream: streams.meeting(meeting.id), type: after.quorate ? 'quorum.regained' : 'quorum.lost', payload }],
-  };
+const memberAtMeeting = (body: BodyState, meeting: MeetingState, memberId: string): Member | undefined => {
+  const member = body.members.find((m) => m.id === memberId);
+  if (!member) return undefined;
+  if (member.active || meeting.attendance[memberId]) return member;
+  if (member.removedAt && meeting.startedAt && member.removedAt >= meeting.startedAt) return member;
+  return undefined;
 };
 
 const itemTitle = (meeting: MeetingState, itemId: string): string => {
@@ -58,14 +46,67 @@ const itemTitle = (meeting: MeetingState, itemId: string): string => {
   return item ? `item ${item.number} (${item.title})` : 'an item';
 };
 
+const normalise = (text: string): string => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * Check a member's stays as a correction gives them: in order, each departure after its arrival,
+ * none overlapping, only the last still open, and open only for a member here in a meeting still
+ * running. Returns a refusal naming what is wrong, or undefined.
+ */
+const checkStays = (stays: readonly Stay[], state: string, meeting: MeetingState, tz: string): ChamberError | undefined => {
+  const attending = state === 'present' || state === 'virtual';
+  for (const [i, stay] of stays.entries()) {
+    const field = `stays.${i}`;
+    if (stay.to !== undefined && stay.to < stay.from) {
+      return refused(`Stay ${i + 1}: the departure at ${clockTime(stay.to, tz)} is before the arrival at ${clockTime(stay.from, tz)}.`, `${field}.to`);
+    }
+    const before = stays[i - 1];
+    if (before && (before.to === undefined || stay.from < before.to)) {
+      return refused(`Stay ${i + 1} begins at ${clockTime(stay.from, tz)}, before stay ${i} has ended: stays must follow each other.`, `${field}.from`);
+    }
+    const open = stay.to === undefined;
+    if (open && meeting.status === 'closed') {
+      return refused(`Stay ${i + 1} has no departure, but the meeting closed at ${meeting.closedAt ? clockTime(meeting.closedAt, tz) : 'its end'}: give the time the member left.`, `${field}.to`);
+    }
+    if (open && !attending) return refused(`A member marked ${state} cannot be here now: give the time stay ${i + 1} ended.`, `${field}.to`);
+  }
+  if (attending && stays.length === 0) return refused(`A member marked ${state} needs at least one stay: give the arrival time.`, 'stays');
+  return undefined;
+};
+
+type Mark = CommandOf<'attendance.mark'>;
+
+/** Marking a member who is already here: a new time corrects the arrival; otherwise nothing to record, or a change of how they attend. */
+const remarkMemberHere = (command: Mark, meeting: MeetingState, time: string, ctx: HandlerContext, name: string): Decision => {
+  const { meetingId, memberId, state } = command;
+  const before = meeting.attendance[memberId];
+  const stays = before.stays;
+  const open = stays[stays.length - 1];
+  if (command.time !== undefined && time !== open.from) {
+    const previous = stays[stays.length - 2];
+    if (previous?.to && time < previous.to) {
+      return { error: refused(`${name} left at ${clockTime(previous.to, ctx.timeZone)}; an arrival at ${clockTime(time, ctx.timeZone)} would be before that.`, 'time') };
+    }
+    const corrected = [...stays.slice(0, -1), { from: time }];
+    const reason = `Arrival time corrected during the meeting: ${clockTime(time, ctx.timeZone)}, not ${clockTime(open.from, ctx.timeZone)}.`;
+    return {
+      events: [{ stream: streams.meeting(meetingId), type: 'attendance.corrected', payload: { meetingId, memberId, state, stays: corrected, reason } }],
+    };
+  }
+  if (before.state === state) return { events: [] };
+  return { events: [{ stream: streams.meeting(meetingId), type: 'attendance.marked', payload: { meetingId, memberId, state, time } }] };
+};
+
 export const liveHandlers = {
-  'attendance.mark': (view, { meetingId, memberId, state, time: given, inPlaceOf }, ctx) =>
-    withMeeting(view, meetingId, (meeting) =>
+  'attendance.mark': (view, command, ctx) =>
+    withMeeting(view, command.meetingId, (meeting) =>
       withBodyOf(view, meeting, (body) => {
+        const { meetingId, memberId, state, inPlaceOf } = command;
         const member = memberOf(body, memberId);
         if (!member) return { error: notFound(`${body.name} has no current member with id ${memberId}.`, 'memberId') };
-        const time = timeOf(given, ctx);
+        const time = timeOf(command.time, meeting, ctx);
         if (isError(time)) return { error: time };
+        const name = memberDisplayNames(body.members)[memberId] ?? member.surname;
         if (inPlaceOf !== undefined) {
           const seat = memberOf(body, inPlaceOf);
           if (!seat || seat.id === memberId || seat.substituteFor) {
@@ -75,10 +116,30 @@ export const liveHandlers = {
           const other = Object.entries(meeting.attendance).find(([id, a]) => id !== memberId && a.inPlaceOf === seat.id && isHere(a));
           if (other) return { error: refused(`Someone is already standing in for ${seat.surname}.`, 'inPlaceOf') };
         }
-        const events: NewEvent[] = [
-          { stream: streams.meeting(meetingId), type: 'attendance.marked', payload: { meetingId, memberId, state, time, ...(inPlaceOf ? { inPlaceOf } : {}) } },
-        ];
-        return withQuorumCheck(meeting, body, events, time, ctx.now);
+        const before = meeting.attendance[memberId];
+        const attending = state === 'present' || state === 'virtual';
+        const here = isHere(before);
+        if (attending && here) return remarkMemberHere(command, meeting, time, ctx, name);
+        if (attending && before) {
+          const left = before.stays[before.stays.length - 1]?.to;
+          if (left && time < left) {
+            return {
+              error: refused(
+                `${name} left at ${clockTime(left, ctx.timeZone)}; an arrival at ${clockTime(time, ctx.timeZone)} would be before that. To change the times recorded, correct the attendance.`,
+                'time',
+              ),
+            };
+          }
+        }
+        if (!attending && here) {
+          const arrived = before!.stays[before!.stays.length - 1].from;
+          if (time < arrived) {
+            return { error: refused(`${name} arrived at ${clockTime(arrived, ctx.timeZone)}; a departure at ${clockTime(time, ctx.timeZone)} would be before that.`, 'time') };
+          }
+        }
+        if (!attending && !here && before?.state === state) return { events: [] };
+        const payload = { meetingId, memberId, state, time, ...(inPlaceOf ? { inPlaceOf } : {}) };
+        return { events: [{ stream: streams.meeting(meetingId), type: 'attendance.marked', payload }] };
       }),
     ),
 
@@ -87,92 +148,128 @@ export const liveHandlers = {
       withBodyOf(view, meeting, (body) => {
         const member = memberOf(body, memberId);
         if (!member) return { error: notFound(`${body.name} has no current member with id ${memberId}.`, 'memberId') };
+        const name = memberDisplayNames(body.members)[memberId] ?? member.surname;
         const attendance = meeting.attendance[memberId];
-        if (!isHere(attendance)) return { error: refused(`${member.surname} is not recorded as present, so cannot leave.`, 'memberId') };
-        const time = timeOf(given, ctx);
+        if (!isHere(attendance)) return { error: refused(`${name} is not recorded as present, so cannot leave.`, 'memberId') };
+        const time = timeOf(given, meeting, ctx);
         if (isError(time)) return { error: time };
-        const arrived = attendance?.periods[attendance.periods.length - 1].from ?? time;
+        const arrived = attendance!.stays[attendance!.stays.length - 1].from;
         if (time < arrived) {
-          return { error: refused(`A departure at ${clock(time)} would be before ${member.surname}'s arrival at ${clock(arrived)}.`, 'time') };
+          return { error: refused(`A departure at ${clockTime(time, ctx.timeZone)} would be before ${name}'s arrival at ${clockTime(arrived, ctx.timeZone)}.`, 'time') };
         }
-        const events: NewEvent[] = [{ stream: streams.meeting(meetingId), type: 'attendance.departed', payload: { meetingId, memberId, time } }];
-        return withQuorumCheck(meeting, body, events, time, ctx.now);
+        return { events: [{ stream: streams.meeting(meetingId), type: 'attendance.departed', payload: { meetingId, memberId, time } }] };
       }),
     ),
 
-  'attendance.officer': (view, { meetingId, officerId, present }) =>
-    withMeeting(view, meetingId, (meeting) =>
-      withBodyOf(view, meeting, (body) =>
-        body.officers.some((o) => o.id === officerId && o.active)
-          ? { events: [{ stream: streams.meeting(meetingId), type: 'attendance.officerMarked', payload: { meetingId, officerId, present } }] }
-          : { error: notFound(`${body.name} has no officer with id ${officerId}.`, 'officerId') },
-      ),
-    ),
-
-  'attendance.addOther': (view, { meetingId, name, capacity }, ctx) =>
-    withMeeting(view, meetingId, () => {
-      const attendeeId = ctx.newId();
-      return {
-        events: [{ stream: streams.meeting(meetingId), type: 'attendance.otherAdded', payload: { meetingId, attendeeId, name, capacity } }],
-        ids: { attendeeId },
-      };
-    }),
-
-  'attendance.removeOther': (view, { meetingId, attendeeId }) =>
-    withMeeting(view, meetingId, (meeting) =>
-      meeting.others.some((o) => o.id === attendeeId)
-        ? { events: [{ stream: streams.meeting(meetingId), type: 'attendance.otherRemoved', payload: { meetingId, attendeeId } }] }
-        : { error: notFound('Nobody with that id is recorded as also present.', 'attendeeId') },
-    ),
-
-  'attendance.correct': (view, { meetingId, memberId, state, arrivedAt: from, departedAt: to, reason }) =>
+  'attendance.officer': (view, { meetingId, officerId, present }, ctx) =>
     withMeeting(
       view,
       meetingId,
       (meeting) =>
         withBodyOf(view, meeting, (body) => {
-          if (meeting.status !== 'closed') {
-            return { error: refused('Corrections are for closed meetings; while the meeting runs, mark attendance as usual.', 'meetingId') };
+          if (!body.officers.some((o) => o.id === officerId && o.active)) return { error: notFound(`${body.name} has no officer with id ${officerId}.`, 'officerId') };
+          if (meeting.officersPresent.includes(officerId) === present) return { events: [] };
+          return { events: [{ stream: streams.meeting(meetingId), type: 'attendance.officerMarked', payload: { meetingId, officerId, present } }] };
+        }),
+      { ctx },
+    ),
+
+  'attendance.addOther': (view, { meetingId, name, capacity }, ctx) =>
+    withMeeting(
+      view,
+      meetingId,
+      () => {
+        const attendeeId = ctx.newId();
+        return {
+          events: [{ stream: streams.meeting(meetingId), type: 'attendance.otherAdded', payload: { meetingId, attendeeId, name, capacity } }],
+          ids: { attendeeId },
+        };
+      },
+      { ctx },
+    ),
+
+  'attendance.removeOther': (view, { meetingId, attendeeId }, ctx) =>
+    withMeeting(
+      view,
+      meetingId,
+      (meeting) =>
+        meeting.others.some((o) => o.id === attendeeId)
+          ? { events: [{ stream: streams.meeting(meetingId), type: 'attendance.otherRemoved', payload: { meetingId, attendeeId } }] }
+          : { error: notFound('Nobody with that id is recorded as also present.', 'attendeeId') },
+      { ctx },
+    ),
+
+  'attendance.correct': (view, { meetingId, memberId, state, stays: given, reason }, ctx) =>
+    withMeeting(
+      view,
+      meetingId,
+      (meeting) =>
+        withBodyOf(view, meeting, (body) => {
+          const member = memberAtMeeting(body, meeting, memberId);
+          if (!member) {
+            const former = body.members.find((m) => m.id === memberId);
+            return {
+              error: former
+                ? refused(`${former.surname} was no longer a member of ${body.name} when this meeting sat, so their attendance cannot be recorded here.`, 'memberId')
+                : notFound(`${body.name} has no member with id ${memberId}.`, 'memberId'),
+            };
           }
-          if (!body.members.some((m) => m.id === memberId)) return { error: notFound(`${body.name} has no member with id ${memberId}.`, 'memberId') };
-          const attending = state === 'present' || state === 'virtual';
-          if (!attending && (from || to)) return { error: refused('Only a member present has arrival and departure times.', 'arrivedAt') };
-          const arrived = from ?? arrivedAt(meeting.attendance[memberId]);
-          if (arrived && to && new Date(to) < new Date(arrived)) return { error: refused('The departure is before the arrival.', 'departedAt') };
-          const payload = {
-            meetingId,
-            memberId,
-            state,
-            ...(from ? { arrivedAt: new Date(from).toISOString() } : {}),
-            ...(to ? { departedAt: new Date(to).toISOString() } : {}),
-            reason,
-          };
+          let stays: Stay[];
+          if (given) {
+            stays = [];
+            for (const [i, stay] of given.entries()) {
+              const from = timeOf(stay.from, meeting, ctx, `stays.${i}.from`);
+              if (isError(from)) return { error: from };
+              const to = stay.to === undefined ? undefined : timeOf(stay.to, meeting, ctx, `stays.${i}.to`);
+              if (isError(to)) return { error: to };
+              stays.push(to === undefined ? { from } : { from, to });
+            }
+          } else {
+            stays = meeting.attendance[memberId]?.stays ?? [];
+          }
+          const problem = checkStays(stays, state, meeting, ctx.timeZone);
+          if (problem) return { error: problem };
+          const payload = { meetingId, memberId, state, stays, reason };
           return { events: [{ stream: streams.meeting(meetingId), type: 'attendance.corrected', payload }] };
         }),
       { allowClosed: true },
     ),
 
   'declaration.record': (view, { meetingId, memberId, itemId, kind, description, withdraws }, ctx) =>
-    withMeeting(view, meetingId, (meeting) =>
-      withBodyOf(view, meeting, (body) => {
-        const member = memberOf(body, memberId);
-        if (!member) return { error: notFound(`${body.name} has no current member with id ${memberId}.`, 'memberId') };
-        if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound(`The agenda has no item with id ${itemId}.`, 'itemId') };
-        if (kind === 'disclosable_pecuniary' && withdraws === false) {
-          return { error: refused('A member with a disclosable pecuniary interest must withdraw from the item.', 'withdraws') };
-        }
-        const declarationId = ctx.newId();
-        const payload = { meetingId, declarationId, memberId, itemId, kind, description, withdraws: withdraws ?? kind === 'disclosable_pecuniary' };
-        const events: NewEvent[] = [{ stream: streams.meeting(meetingId), type: 'declaration.recorded', payload }];
-        return { ...withQuorumCheck(meeting, body, events, ctx.now, ctx.now), ids: { declarationId } };
-      }),
+    withMeeting(
+      view,
+      meetingId,
+      (meeting) =>
+        withBodyOf(view, meeting, (body) => {
+          const member = ctx.correcting ? memberAtMeeting(body, meeting, memberId) : memberOf(body, memberId);
+          if (!member) return { error: notFound(`${body.name} has no current member with id ${memberId}.`, 'memberId') };
+          if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound(`The agenda has no item with id ${itemId}.`, 'itemId') };
+          if (kind === 'disclosable_pecuniary' && withdraws === false) {
+            return { error: refused('A member with a disclosable pecuniary interest must withdraw from the item.', 'withdraws') };
+          }
+          const same = meeting.declarations.find(
+            (d) => d.memberId === memberId && d.itemId === itemId && d.kind === kind && normalise(d.description) === normalise(description),
+          );
+          if (same) {
+            const name = memberDisplayNames(body.members)[memberId] ?? member.surname;
+            return { error: refused(`${name}'s declaration of this interest in ${itemTitle(meeting, itemId)} is already recorded.`, 'description') };
+          }
+          const declarationId = ctx.newId();
+          const payload = { meetingId, declarationId, memberId, itemId, kind, description, withdraws: withdraws ?? kind === 'disclosable_pecuniary' };
+          return { events: [{ stream: streams.meeting(meetingId), type: 'declaration.recorded', payload }], ids: { declarationId } };
+        }),
+      { ctx },
     ),
 
-  'declaration.remove': (view, { meetingId, declarationId, reason }) =>
-    withMeeting(view, meetingId, (meeting) =>
-      meeting.declarations.some((d) => d.id === declarationId)
-        ? { events: [{ stream: streams.meeting(meetingId), type: 'declaration.removed', payload: { meetingId, declarationId, reason } }] }
-        : { error: notFound('No declaration with that id is recorded.', 'declarationId') },
+  'declaration.remove': (view, { meetingId, declarationId, reason }, ctx) =>
+    withMeeting(
+      view,
+      meetingId,
+      (meeting) =>
+        meeting.declarations.some((d) => d.id === declarationId)
+          ? { events: [{ stream: streams.meeting(meetingId), type: 'declaration.removed', payload: { meetingId, declarationId, reason } }] }
+          : { error: notFound('No declaration with that id is recorded.', 'declarationId') },
+      { ctx },
     ),
 
   'chair.take': (view, { meetingId, memberId, capacity, time: given }, ctx) =>
@@ -187,7 +284,7 @@ export const liveHandlers = {
         if (capacity === 'vice_chairman' && !member.roles.includes('Vice-Chairman')) {
           return { error: refused(`${member.surname} is not the Vice-Chairman of ${body.name}.`, 'capacity') };
         }
-        const time = timeOf(given, ctx);
+        const time = timeOf(given, meeting, ctx);
         if (isError(time)) return { error: time };
         return { events: [{ stream: streams.meeting(meetingId), type: 'chair.taken', payload: { meetingId, memberId, capacity, time } }] };
       }),
@@ -196,8 +293,9 @@ export const liveHandlers = {
   'meeting.start': (view, { meetingId, time: given }, ctx) =>
     withMeeting(view, meetingId, (meeting) => {
       if (meeting.status !== 'draft' && meeting.status !== 'ready') return { error: refused('The meeting has already started.', 'meetingId') };
-      if (!meeting.bodyId) return { error: refused('Choose the body that is meeting before starting it.', 'meetingId') };
-      const time = timeOf(given, ctx);
+      const problem = readinessProblem(meeting, meeting.bodyId ? view.body(meeting.bodyId) : undefined);
+      if (problem) return { error: refused(`The meeting cannot start yet. ${problem.message}`, problem.field) };
+      const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
       // Apologies received in advance are recorded against members not already marked.
       const apologies: NewEvent[] = meeting.expectedApologies
@@ -209,7 +307,7 @@ export const liveHandlers = {
   'meeting.adjourn': (view, { meetingId, time: given, reason }, ctx) =>
     withMeeting(view, meetingId, (meeting) => {
       if (meeting.status !== 'in_progress') return { error: refused('Only a meeting in progress can be adjourned.', 'meetingId') };
-      const time = timeOf(given, ctx);
+      const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
       return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.adjourned', payload: { meetingId, time, reason } }] };
     }),
@@ -217,10 +315,11 @@ export const liveHandlers = {
   'meeting.resume': (view, { meetingId, time: given }, ctx) =>
     withMeeting(view, meetingId, (meeting) => {
       if (meeting.status !== 'adjourned') return { error: refused('The meeting is not adjourned.', 'meetingId') };
-      const time = timeOf(given, ctx);
-      if (isError(time)) return { error: time };
       const from = meeting.adjournments[meeting.adjournments.length - 1].from;
-      if (time < from) return { error: refused(`The meeting was adjourned at ${clock(from)}; it cannot resume before that.`, 'time') };
+      // A time typed on resuming is on the day of the resumption (it may be another day).
+      const time = given === undefined ? ctx.now : timeOf(given, { ...meeting, startedAt: undefined, adjournments: [] }, ctx);
+      if (isError(time)) return { error: time };
+      if (time < from) return { error: refused(`The meeting was adjourned at ${clockTime(from, ctx.timeZone)}; it cannot resume before that.`, 'time') };
       return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.resumed', payload: { meetingId, time } }] };
     }),
 
@@ -229,7 +328,7 @@ export const liveHandlers = {
       if (meeting.status === 'adjourned') return { error: refused('Resume the meeting before closing it.', 'meetingId') };
       if (meeting.status !== 'in_progress') return { error: refused('The meeting has not started.', 'meetingId') };
       if (meeting.currentItemId) return { error: refused(`End ${itemTitle(meeting, meeting.currentItemId)} before closing the meeting.`, 'meetingId') };
-      const time = timeOf(given, ctx);
+      const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
       return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.closed', payload: { meetingId, time } }] };
     }),
@@ -245,7 +344,7 @@ export const liveHandlers = {
       }
       const progress = meeting.progress[itemId]?.state;
       if (progress === 'deferred' || progress === 'withdrawn') return { error: refused(`That item was ${progress}.`, 'itemId') };
-      const time = timeOf(given, ctx);
+      const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
       return { events: [{ stream: streams.meeting(meetingId), type: 'item.started', payload: { meetingId, itemId, time } }] };
     }),
@@ -255,11 +354,12 @@ export const liveHandlers = {
       if (meeting.currentItemId !== itemId) {
         return { error: refused(`${itemTitle(meeting, itemId)} is not being taken, so it cannot end.`, 'itemId') };
       }
-      const time = timeOf(given, ctx);
+      if (meeting.status === 'adjourned') return { error: refused('The meeting is adjourned: resume it before ending the item.', 'meetingId') };
+      const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
       const periods = meeting.progress[itemId].periods;
       const from = periods[periods.length - 1].from;
-      if (time < from) return { error: refused(`The item started at ${clock(from)}; it cannot end before that.`, 'time') };
+      if (time < from) return { error: refused(`The item was taken up at ${clockTime(from, ctx.timeZone)}; it cannot end before that.`, 'time') };
       return { events: [{ stream: streams.meeting(meetingId), type: 'item.ended', payload: { meetingId, itemId, time } }] };
     }),
 
@@ -277,7 +377,7 @@ export const liveHandlers = {
       return { events: [{ stream: streams.meeting(meetingId), type: 'item.withdrawn', payload: { meetingId, itemId, reason } }] };
     }),
 
-  'item.note': (view, { meetingId, itemId, text }) =>
+  'item.note': (view, { meetingId, itemId, text }, ctx) =>
     withMeeting(
       view,
       meetingId,
@@ -286,14 +386,14 @@ export const liveHandlers = {
         if ((meeting.notes[itemId] ?? '') === text) return { events: [] };
         return { events: [{ stream: streams.meeting(meetingId), type: 'item.noteSaved', payload: { meetingId, itemId, text } }] };
       },
-      { allowClosed: true },
+      { ctx },
     ),
 
   'session.private': (view, { meetingId, time: given, reason }, ctx) =>
     withMeeting(view, meetingId, (meeting) => {
       if (meeting.status !== 'in_progress' && meeting.status !== 'adjourned') return { error: refused('The meeting is not in progress.', 'meetingId') };
       if (isPrivate(meeting)) return { error: refused('The meeting is already in private session.', 'meetingId') };
-      const time = timeOf(given, ctx);
+      const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
       return { events: [{ stream: streams.meeting(meetingId), type: 'session.wentPrivate', payload: { meetingId, time, reason } }] };
     }),
@@ -301,7 +401,7 @@ export const liveHandlers = {
   'session.public': (view, { meetingId, time: given }, ctx) =>
     withMeeting(view, meetingId, (meeting) => {
       if (!isPrivate(meeting)) return { error: refused('The meeting is not in private session.', 'meetingId') };
-      const time = timeOf(given, ctx);
+      const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
       return { events: [{ stream: streams.meeting(meetingId), type: 'session.wentPublic', payload: { meetingId, time } }] };
     }),

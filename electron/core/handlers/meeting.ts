@@ -1,6 +1,7 @@
 // Creating a meeting, editing its details, copying it, preparing it.
 import { notFound, refused } from '../../../shared/errors';
 import { streams } from '../../../shared/events';
+import { readinessProblem } from '../../../shared/procedure/readiness';
 import { isBeforeMeeting, withBody, withMeeting } from './lookups';
 import type { Handlers } from './types';
 
@@ -58,10 +59,8 @@ export const meetingHandlers = {
     withMeeting(view, meetingId, (meeting) => {
       if (!isBeforeMeeting(meeting)) return { error: refused('The meeting has started; it cannot be marked draft or ready now.', 'meetingId') };
       if (ready) {
-        const body = meeting.bodyId ? view.body(meeting.bodyId) : undefined;
-        if (!body) return { error: refused('Choose the body that is meeting before marking it ready.', 'bodyId') };
-        if (!body.members.some((m) => m.active)) return { error: refused(`${body.name} has no members yet: add or import them first.`, 'bodyId') };
-        if (meeting.agenda.length === 0) return { error: refused('The agenda is empty: import or add its items first.', 'meetingId') };
+        const problem = readinessProblem(meeting, meeting.bodyId ? view.body(meeting.bodyId) : undefined);
+        if (problem) return { error: refused(problem.message, problem.field) };
       }
       const status = ready ? 'ready' : 'draft';
       if (meeting.status === status) return { events: [] };

@@ -41,6 +41,12 @@ const toEvent = (row: EventRow): RecordedEvent =>
 
 const meetingIdOf = (stream: string): string | null => (stream.startsWith('meeting:') ? stream.slice(8) : null);
 
+export interface AppendBatch {
+  append(events: readonly NewEvent[]): RecordedEvent[];
+  /** Everything appended by this batch so far. */
+  readonly recorded: RecordedEvent[];
+}
+
 export interface ChainCheck {
   ok: boolean;
   events: number;
@@ -81,30 +87,46 @@ export class EventLog {
   }
 
   /**
-   * Append events. Must run inside the caller's transaction, so that the events and the
-   * projections they change are written together or not at all.
+   * Start appending for one transaction: each call to the batch's `append` continues the chains
+   * from where the batch left them. Must be used inside the caller's transaction, so that the
+   * events and the projections they change are written together or not at all; call
+   * `committed(batch.recorded)` after the commit.
    */
-  append(events: readonly NewEvent[], meta: { at: string; deviceId: string; newId: () => string }): RecordedEvent[] {
-    const heads = new Map<string, { seq: number; hash: string }>();
-    return events.map((event) => {
-      const head = heads.get(event.stream) ?? this.headOf(event.stream);
-      const unhashed = { ...event, id: meta.newId(), seq: head.seq + 1, at: meta.at, deviceId: meta.deviceId };
-      const recorded = { ...unhashed, prevHash: head.hash, hash: hashEvent(head.hash, unhashed) } as RecordedEvent;
-      this.insert.run({
-        id: recorded.id,
-        stream: recorded.stream,
-        seq: recorded.seq,
-        meetingId: meetingIdOf(recorded.stream),
-        at: recorded.at,
-        deviceId: recorded.deviceId,
-        type: recorded.type,
-        payload: JSON.stringify(recorded.payload),
-        prevHash: recorded.prevHash,
-        hash: recorded.hash,
+  begin(meta: { at: string; deviceId: string; newId: () => string }): AppendBatch {
+    const pending = new Map<string, { seq: number; hash: string }>();
+    const recorded: RecordedEvent[] = [];
+    const append = (events: readonly NewEvent[]): RecordedEvent[] =>
+      events.map((event) => {
+        const head = pending.get(event.stream) ?? this.headOf(event.stream);
+        const unhashed = { ...event, id: meta.newId(), seq: head.seq + 1, at: meta.at, deviceId: meta.deviceId };
+        const hashed = { ...unhashed, prevHash: head.hash, hash: hashEvent(head.hash, unhashed) } as RecordedEvent;
+        this.insert.run({
+          id: hashed.id,
+          stream: hashed.stream,
+          seq: hashed.seq,
+          meetingId: meetingIdOf(hashed.stream),
+          at: hashed.at,
+          deviceId: hashed.deviceId,
+          type: hashed.type,
+          payload: JSON.stringify(hashed.payload),
+          prevHash: hashed.prevHash,
+          hash: hashed.hash,
+        });
+        pending.set(event.stream, { seq: hashed.seq, hash: hashed.hash });
+        recorded.push(hashed);
+        return hashed;
       });
-      heads.set(event.stream, { seq: recorded.seq, hash: recorded.hash });
-      return recorded;
-    });
+    return { append, recorded };
+  }
+
+  /** Append events in one go (inside the caller's transaction). */
+  append(events: readonly NewEvent[], meta: { at: string; deviceId: string; newId: () => string }): RecordedEvent[] {
+    return this.begin(meta).append(events);
+  }
+
+  /** Every event in the log, stream by stream, each in order. */
+  *everything(): Generator<RecordedEvent> {
+    for (const row of this.all.iterate() as IterableIterator<EventRow>) yield toEvent(row);
   }
 
   read(stream: string): RecordedEvent[] {

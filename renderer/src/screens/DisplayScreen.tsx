@@ -1,6 +1,8 @@
 // The chamber display: read-only, large type, readable across the room. It shows only public
-// facts (the core never sends it anything from a private session or an exempt item).
+// facts (the core never sends it anything from a private session or an exempt item). It works the
+// same on the clerk's second screen and on any device on the chamber network, without the token.
 import { formatElapsed, formatLongDate } from '../../../shared/format';
+import { clockTime } from '../../../shared/time';
 import { displayTopic } from '../../../shared/topics';
 import { useTopic } from '../context';
 import { useNow } from '../hooks';
@@ -25,7 +27,7 @@ export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
         <p className="display__meeting">
           {display.title} · {formatLongDate(display.date)}
         </p>
-        <p className="display__clock time">{now.toTimeString().slice(0, 5)}</p>
+        <p className="display__clock time">{clockTime(now, display.timeZone)}</p>
       </header>
       <section className="display__main" aria-live="polite">
         {display.privateSession ? (
@@ -38,7 +40,9 @@ export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
           <>
             <p className="display__label">Item {display.currentItem.number}</p>
             <h1 className="display__title">{display.currentItem.title}</h1>
-            <p className="display__elapsed time">{formatElapsed(now.getTime() - new Date(display.currentItem.startedAt).getTime())}</p>
+            <p className="display__elapsed time">
+              {formatElapsed(display.currentItem.elapsedBeforeMs + (display.currentItem.runningSince ? now.getTime() - Date.parse(display.currentItem.runningSince) : 0))}
+            </p>
           </>
         ) : (
           <p className="display__state">{display.status === 'in_progress' ? 'The meeting is in progress' : 'The meeting has not started'}</p>

@@ -65,6 +65,12 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
         <div className="live__side">
           <AgendaClock meeting={meeting} />
           {meeting.status === 'closed' && <AttendanceCorrection meeting={meeting} body={body} />}
+          {(meeting.status === 'in_progress' || meeting.status === 'adjourned') && (
+            <details className="panel">
+              <summary>Correct a time recorded wrongly</summary>
+              <AttendanceCorrection meeting={meeting} body={body} />
+            </details>
+          )}
           <ChairPanel meeting={meeting} body={body} />
           <DeclarationsPanel meeting={meeting} body={body} />
           <AlsoPresentPanel meeting={meeting} body={body} />

@@ -1,12 +1,14 @@
 // The agenda clock: start the meeting, take items in or out of order, adjourn and resume,
 // private session, close. Each item's times come from the record; the clock is derived.
 import { useCallback, useState } from 'react';
-import { formatClockTime, formatElapsed } from '../../../../shared/format';
+import { formatElapsed } from '../../../../shared/format';
 import type { MeetingState } from '../../../../shared/state/meeting';
-import { isPrivate } from '../../../../shared/state/meetingLive';
+import { isPrivate, itemElapsedMs } from '../../../../shared/state/meetingLive';
+import { clockTime, clockTimeWithSeconds } from '../../../../shared/time';
+import { useTimeZone } from '../../context';
 import { useNow } from '../../hooks';
 import { useShortcut } from '../../shortcuts';
-import { ItemNotes } from './ItemNotes';
+import { ItemNotes, NotesAfterClose } from './ItemNotes';
 import { useCommand } from './useCommand';
 import { FormError } from '../../components/FormParts';
 
@@ -17,6 +19,8 @@ const PROGRESS_LABELS = { running: 'Being taken', done: 'Taken', deferred: 'Defe
 export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
   const { send, error } = useCommand();
   const now = useNow();
+  const tz = useTimeZone();
+  const formatClockTime = (iso: string) => clockTime(iso, tz);
   const [privateReason, setPrivateReason] = useState<string>();
   const [confirmClose, setConfirmClose] = useState(false);
   const meetingId = meeting.id;
@@ -47,14 +51,13 @@ export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
   useShortcut('p', togglePrivate, { alt: true, enabled: running || adjourned });
   useShortcut('c', useCallback(() => setConfirmClose(true), []), { alt: true, enabled: running && !current });
 
-  const since = (iso: string) => formatElapsed(now.getTime() - new Date(iso).getTime());
 
   return (
     <section className="panel clock" aria-labelledby="clock-heading">
       <header className="panel__header">
         <h2 id="clock-heading">Agenda</h2>
         <span className="clock__now time" aria-label="Time now">
-          {now.toTimeString().slice(0, 8)}
+          {clockTimeWithSeconds(now, tz)}
         </span>
       </header>
       <FormError message={error?.message} />
@@ -143,7 +146,8 @@ export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
             {current.number}. {current.title}
           </p>
           <p className="clock__elapsed time" aria-label="Time on this item">
-            {since(currentProgress.periods[currentProgress.periods.length - 1].from)}
+            {formatElapsed(itemElapsedMs(currentProgress, now.getTime()))}
+            {adjourned && <span className="clock__paused"> stopped while adjourned</span>}
           </p>
         </div>
       )}
@@ -179,6 +183,7 @@ export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
         })}
       </ol>
       {current && <ItemNotes meeting={meeting} itemId={current.itemId} key={current.itemId} />}
+      {meeting.status === 'closed' && <NotesAfterClose meeting={meeting} />}
     </section>
   );
 };

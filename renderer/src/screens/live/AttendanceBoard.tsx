@@ -1,11 +1,13 @@
 // The attendance board: type part of a name, then one key for the state. Every member of the
 // body, with running counts by state and by group.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { formatClockTime, instantToday } from '../../../../shared/format';
+import { parseTimeInput } from '../../../../shared/format';
 import { attendanceCounts } from '../../../../shared/procedure/attendance';
 import { memberDisplayNames, memberFullName, type BodyState, type Member } from '../../../../shared/state/body';
 import type { MeetingState } from '../../../../shared/state/meeting';
-import { arrivedAt, departedAt, isHere, type MemberAttendance } from '../../../../shared/state/meetingLive';
+import { isHere, type MemberAttendance } from '../../../../shared/state/meetingLive';
+import { clockTime } from '../../../../shared/time';
+import { useTimeZone } from '../../context';
 import { useCommand } from './useCommand';
 import { FormError } from '../../components/FormParts';
 
@@ -34,15 +36,30 @@ const STATE_LABELS: Record<Action | 'unmarked', string> = {
   unmarked: 'Not marked',
 };
 
-const timeNote = (meeting: MeetingState, a: MemberAttendance | undefined): string => {
-  const arrived = arrivedAt(a);
-  const left = departedAt(a);
-  const late = arrived && meeting.startedAt && arrived > meeting.startedAt;
-  return [late ? `arrived ${formatClockTime(arrived)}` : '', left ? `left ${formatClockTime(left)}` : ''].filter(Boolean).join(', ');
+/** "arrived 10:42", "left 12:30", "10:00–11:15, back 11:40": every stay after the start, as recorded. */
+const timeNote = (meeting: MeetingState, a: MemberAttendance | undefined, tz: string): string => {
+  if (!a || a.stays.length === 0) return '';
+  const started = meeting.startedAt;
+  if (a.stays.length === 1) {
+    const [stay] = a.stays;
+    const late = started && stay.from > started;
+    return [late ? `arrived ${clockTime(stay.from, tz)}` : '', stay.to ? `left ${clockTime(stay.to, tz)}` : ''].filter(Boolean).join(', ');
+  }
+  return a.stays.map((s, i) => `${i === 0 ? '' : 'back '}${clockTime(s.from, tz)}–${s.to ? clockTime(s.to, tz) : ''}`).join(', ');
+};
+
+/** What the record now says of a member after a command, in the words of the announcement. */
+const recordedSummary = (recorded: readonly string[], name: string, action: Action, time: string | undefined): string => {
+  if (recorded.length === 0) return `${name}: already ${STATE_LABELS[action].toLowerCase()}; nothing changed.`;
+  if (recorded.includes('attendance.corrected')) return `${name}: arrival corrected to ${time}.`;
+  const when = time ? ` at ${time}` : '';
+  const quorum = recorded.includes('quorum.lost') ? ' The meeting is now inquorate.' : recorded.includes('quorum.regained') ? ' The meeting is quorate again.' : '';
+  return `${name}: ${STATE_LABELS[action].toLowerCase()}${when}.${quorum}`;
 };
 
 export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
-  const { send, error } = useCommand();
+  const { run, error } = useCommand();
+  const tz = useTimeZone();
   const [query, setQuery] = useState('');
   const [highlight, setHighlight] = useState(0);
   const [timeText, setTimeText] = useState('');
@@ -63,15 +80,16 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
   const counts = attendanceCounts(meeting, body);
 
   const mark = async (member: Member, action: Action) => {
-    const time = timeText.trim() ? instantToday(timeText, new Date(`${meeting.date}T12:00:00`)) : undefined;
+    // A typed time is sent as it was typed (24-hour, local): the core places it on the day the meeting is sitting.
+    const time = timeText.trim() ? parseTimeInput(timeText) : undefined;
     if (timeText.trim() && !time) {
       setAnnouncement('The time must be written like 10:42.');
       return;
     }
-    const ok =
+    const outcome =
       action === 'left'
-        ? await send({ type: 'attendance.depart', meetingId: meeting.id, memberId: member.id, ...(time ? { time } : {}) })
-        : await send({
+        ? await run({ type: 'attendance.depart', meetingId: meeting.id, memberId: member.id, ...(time ? { time } : {}) })
+        : await run({
             type: 'attendance.mark',
             meetingId: meeting.id,
             memberId: member.id,
@@ -80,8 +98,8 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
             // A committee substitute present stands in for the member named in the membership.
             ...(member.substituteFor && (action === 'present' || action === 'virtual') ? { inPlaceOf: member.substituteFor } : {}),
           });
-    if (ok) {
-      setAnnouncement(`${names[member.id]}: ${STATE_LABELS[action].toLowerCase()}${time ? ` at ${formatClockTime(time)}` : ''}.`);
+    if (outcome.ok) {
+      setAnnouncement(recordedSummary(outcome.result.recorded, names[member.id], action, time));
       setQuery('');
       setHighlight(0);
       setTimeText('');
@@ -165,7 +183,7 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
             {matches.map((member) => {
               const a = meeting.attendance[member.id];
               const state = stateOf(a);
-              const note = timeNote(meeting, a);
+              const note = timeNote(meeting, a, tz);
               return (
                 <tr key={member.id} className={member === selected ? 'is-selected' : undefined} aria-selected={member === selected}>
                   <th scope="row">

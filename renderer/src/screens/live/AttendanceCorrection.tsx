@@ -1,51 +1,80 @@
-// After the meeting has closed, attendance changes only by correction: with a reason, on the record.
+// Correcting a member's attendance: their mark and every stay (arrival and departure), with a
+// reason, on the record. During the meeting it puts right a time recorded wrongly; after the close
+// it is the only way attendance changes.
 import { useState, type FormEvent } from 'react';
 import type { AttendanceState } from '../../../../shared/commands/live';
-import { formatClockTime, instantToday } from '../../../../shared/format';
+import { parseTimeInput } from '../../../../shared/format';
 import { memberDisplayNames, type BodyState } from '../../../../shared/state/body';
 import type { MeetingState } from '../../../../shared/state/meeting';
-import { useCommand } from './useCommand';
+import { clockTime } from '../../../../shared/time';
+import { useTimeZone } from '../../context';
 import { FormError } from '../../components/FormParts';
+import { useCommand } from './useCommand';
+
+interface StayText {
+  from: string;
+  to: string;
+}
 
 export const AttendanceCorrection = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
   const { send, error } = useCommand();
+  const tz = useTimeZone();
   const names = memberDisplayNames(body.members);
+  // Those who were on the body for this meeting: current members, and anyone with attendance recorded.
+  const members = body.members
+    .filter((m) => m.active || meeting.attendance[m.id] || (m.removedAt && meeting.startedAt && m.removedAt >= meeting.startedAt))
+    .sort((a, b) => a.surname.localeCompare(b.surname));
   const [memberId, setMemberId] = useState('');
   const [state, setState] = useState<AttendanceState>('present');
-  const [arrived, setArrived] = useState('');
-  const [departed, setDeparted] = useState('');
+  const [stays, setStays] = useState<StayText[]>([]);
   const [reason, setReason] = useState('');
   const [done, setDone] = useState('');
-  const day = new Date(`${meeting.date}T12:00:00`);
+  const [problem, setProblem] = useState('');
+
+  const choose = (id: string) => {
+    setMemberId(id);
+    const recorded = meeting.attendance[id];
+    setState(recorded?.state ?? 'present');
+    setStays((recorded?.stays ?? []).map((s) => ({ from: clockTime(s.from, tz), to: s.to ? clockTime(s.to, tz) : '' })));
+    setDone('');
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const arrivedAt = arrived ? instantToday(arrived, day) : undefined;
-    const departedAt = departed ? instantToday(departed, day) : undefined;
-    const ok = await send({
-      type: 'attendance.correct',
-      meetingId: meeting.id,
-      memberId,
-      state,
-      reason,
-      ...(arrivedAt ? { arrivedAt } : {}),
-      ...(departedAt ? { departedAt } : {}),
-    });
+    setProblem('');
+    const given = [];
+    for (const [i, stay] of stays.entries()) {
+      const from = parseTimeInput(stay.from);
+      const to = stay.to.trim() ? parseTimeInput(stay.to) : undefined;
+      if (!from || (stay.to.trim() && !to)) {
+        setProblem(`Stay ${i + 1}: write times like 10:42.`);
+        return;
+      }
+      given.push(to ? { from, to } : { from });
+    }
+    const ok = await send({ type: 'attendance.correct', meetingId: meeting.id, memberId, state, stays: given, reason });
     if (ok) {
       setDone(`Corrected: ${names[memberId]}.`);
       setReason('');
     }
   };
 
+  const setStay = (index: number, change: Partial<StayText>) => setStays((list) => list.map((s, i) => (i === index ? { ...s, ...change } : s)));
+
   return (
     <section className="panel" aria-labelledby="correction-heading">
       <h2 id="correction-heading">Correct the attendance record</h2>
-      <p className="muted">The meeting has closed. A correction is recorded with its reason and shows in the record.</p>
+      <p className="muted">
+        {meeting.status === 'closed'
+          ? 'The meeting has closed. A correction is recorded with its reason and shows in the record.'
+          : 'To put right a time recorded wrongly. The correction is recorded with its reason.'}
+      </p>
       {meeting.corrections.length > 0 && (
-        <ul>
+        <ul aria-label="Corrections recorded">
           {meeting.corrections.map((c) => (
-            <li key={`${c.recordedAt}-${c.memberId}`}>
-              {formatClockTime(c.recordedAt)} {names[c.memberId]}: {c.reason}
+            <li key={c.id}>
+              {clockTime(c.recordedAt, tz)} {c.memberId ? `${names[c.memberId] ?? 'a former member'}, ` : ''}
+              {c.what}: {c.reason}
             </li>
           ))}
         </ul>
@@ -53,9 +82,9 @@ export const AttendanceCorrection = ({ meeting, body }: { meeting: MeetingState;
       <form className="compact-form" onSubmit={submit}>
         <div className="field">
           <label htmlFor="correct-member">Member</label>
-          <select id="correct-member" value={memberId} onChange={(e) => setMemberId(e.target.value)}>
+          <select id="correct-member" value={memberId} onChange={(e) => choose(e.target.value)}>
             <option value="">Choose…</option>
-            {body.members.map((m) => (
+            {members.map((m) => (
               <option key={m.id} value={m.id}>
                 {names[m.id]}
               </option>
@@ -71,14 +100,28 @@ export const AttendanceCorrection = ({ meeting, body }: { meeting: MeetingState;
             <option value="absent">Absent</option>
           </select>
         </div>
-        <div className="field">
-          <label htmlFor="correct-arrived">Arrived (24-hour)</label>
-          <input id="correct-arrived" placeholder="10:40" value={arrived} onChange={(e) => setArrived(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor="correct-departed">Left (24-hour)</label>
-          <input id="correct-departed" placeholder="12:30" value={departed} onChange={(e) => setDeparted(e.target.value)} />
-        </div>
+        <fieldset className="stays">
+          <legend>Stays (24-hour times)</legend>
+          {stays.length === 0 && <p className="muted">No stays: the member was not here.</p>}
+          {stays.map((stay, i) => (
+            <div className="stays__row" key={i}>
+              <div className="field">
+                <label htmlFor={`stay-${i}-from`}>Arrived ({i + 1})</label>
+                <input id={`stay-${i}-from`} placeholder="10:00" value={stay.from} onChange={(e) => setStay(i, { from: e.target.value })} />
+              </div>
+              <div className="field">
+                <label htmlFor={`stay-${i}-to`}>Left ({i + 1})</label>
+                <input id={`stay-${i}-to`} placeholder="still here" value={stay.to} onChange={(e) => setStay(i, { to: e.target.value })} />
+              </div>
+              <button type="button" className="mini" onClick={() => setStays((list) => list.filter((_, j) => j !== i))}>
+                Remove<span className="visually-hidden"> stay {i + 1}</span>
+              </button>
+            </div>
+          ))}
+          <button type="button" className="mini" onClick={() => setStays((list) => [...list, { from: '', to: '' }])}>
+            Add a stay
+          </button>
+        </fieldset>
         <div className="field field--wide">
           <label htmlFor="correct-reason">Reason</label>
           <input id="correct-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
@@ -86,7 +129,7 @@ export const AttendanceCorrection = ({ meeting, body }: { meeting: MeetingState;
         <button type="submit" className="button">
           Record the correction
         </button>
-        <FormError message={error?.message} />
+        <FormError message={problem || error?.message} />
         <p aria-live="polite">{done}</p>
       </form>
     </section>

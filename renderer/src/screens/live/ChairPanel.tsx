@@ -1,7 +1,8 @@
 // Who presides: the Chairman; the Vice-Chairman in their absence; a member chosen when both are absent.
 import { useState, type FormEvent } from 'react';
 import type { ChairCapacity } from '../../../../shared/commands/live';
-import { formatClockTime } from '../../../../shared/format';
+import { clockTime } from '../../../../shared/time';
+import { useTimeZone } from '../../context';
 import { memberDisplayNames, type BodyState } from '../../../../shared/state/body';
 import type { MeetingState } from '../../../../shared/state/meeting';
 import { isHere, presiding } from '../../../../shared/state/meetingLive';
@@ -17,6 +18,7 @@ const CAPACITIES: Record<ChairCapacity, string> = {
 
 export const ChairPanel = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
   const { send, error } = useCommand();
+  const tz = useTimeZone();
   const names = memberDisplayNames(body.members);
   const here = body.members.filter((m) => m.active && isHere(meeting.attendance[m.id]));
   const chairman = here.find((m) => m.roles.includes('Chairman'));
@@ -38,7 +40,7 @@ export const ChairPanel = ({ meeting, body }: { meeting: MeetingState; body: Bod
       <p data-testid="chair">
         {now ? (
           <>
-            <strong>{names[now.memberId]}</strong> ({CAPACITIES[now.capacity]}) since {formatClockTime(now.since)}
+            <strong>{names[now.memberId]}</strong> ({CAPACITIES[now.capacity]}) since {clockTime(now.since, tz)}
           </>
         ) : (
           <span className="muted">Nobody recorded yet.</span>

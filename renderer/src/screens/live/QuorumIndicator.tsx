@@ -3,6 +3,8 @@ import { useEffect, useRef } from 'react';
 import { meetingQuorum } from '../../../../shared/procedure/attendance';
 import type { BodyState } from '../../../../shared/state/body';
 import type { MeetingState } from '../../../../shared/state/meeting';
+import { clockTime } from '../../../../shared/time';
+import { useTimeZone } from '../../context';
 
 const beep = () => {
   try {
@@ -19,6 +21,7 @@ const beep = () => {
 
 export const QuorumIndicator = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
   const quorum = meetingQuorum(meeting, body);
+  const tz = useTimeZone();
   const running = meeting.status === 'in_progress' || meeting.status === 'adjourned';
   const wasQuorate = useRef(quorum.quorate);
   useEffect(() => {
@@ -39,7 +42,7 @@ export const QuorumIndicator = ({ meeting, body }: { meeting: MeetingState; body
         {!quorum.quorate && ` · ${quorum.shortBy} more needed`}
       </span>
       {quorum.failingGroups.length > 0 && <span>Missing: {quorum.failingGroups.join(', ')}</span>}
-      {!quorum.quorate && lost && !lost.quorate && <span>since {new Date(lost.time).toTimeString().slice(0, 5)}</span>}
+      {!quorum.quorate && lost && !lost.quorate && <span>since {clockTime(lost.time, tz)}</span>}
     </div>
   );
 };

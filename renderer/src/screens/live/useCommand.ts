@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { InvokeResult } from '../../../../shared/api';
 import type { Command } from '../../../../shared/commands';
 import type { ChamberError } from '../../../../shared/errors';
 import { useChamber } from '../../context';
@@ -7,13 +8,16 @@ import { useChamber } from '../../context';
 export const useCommand = () => {
   const invoke = useChamber((s) => s.invoke);
   const [error, setError] = useState<ChamberError>();
-  const send = useCallback(
-    async (command: Command): Promise<boolean> => {
+  /** Send, and get what was recorded (or the refusal). */
+  const run = useCallback(
+    async (command: Command): Promise<InvokeResult> => {
       const outcome = await invoke(command);
       setError(outcome.ok ? undefined : outcome.error);
-      return outcome.ok;
+      return outcome;
     },
     [invoke],
   );
-  return { send, error, clearError: () => setError(undefined) };
+  /** Send; true if it was recorded. */
+  const send = useCallback(async (command: Command): Promise<boolean> => (await run(command)).ok, [run]);
+  return { send, run, error, clearError: () => setError(undefined) };
 };

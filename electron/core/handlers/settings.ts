@@ -1,0 +1,10 @@
+// The installation's settings.
+import { streams } from '../../../shared/events';
+import type { Handlers } from './types';
+
+export const settingsHandlers = {
+  'settings.setTimeZone': (view, { timeZone }) =>
+    view.settings().timeZone === timeZone
+      ? { events: [] }
+      : { events: [{ stream: streams.settings(), type: 'settings.timeZoneSet', payload: { timeZone } }] },
+} satisfies Handlers<'settings.setTimeZone'>;

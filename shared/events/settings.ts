@@ -1,0 +1,6 @@
+// Facts about the installation's settings.
+import { z } from 'zod';
+
+export const settingsEventSchemas = {
+  'settings.timeZoneSet': z.strictObject({ timeZone: z.string() }),
+} as const;
