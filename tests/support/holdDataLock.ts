@@ -1,6 +1,7 @@
 // A process that takes a data folder's lock and waits, as browser mode or the desktop core would.
 // Prints "holding <pid>" once it holds the lock, or "refused: <message>" and exits 3.
 //   node --import tsx tests/support/holdDataLock.ts --folder DIR [--kind browser] [--address URL]
+//        [--at EPOCH_MS]      (wait until then before taking it, so that several processes race)
 //        [--drop-reference]   (forget the DataLock and collect garbage: the lock must survive;
 //                              needs node --expose-gc)
 import { parseArgs } from 'node:util';
@@ -11,6 +12,7 @@ const { values } = parseArgs({
     folder: { type: 'string' },
     kind: { type: 'string', default: 'browser' },
     address: { type: 'string' },
+    at: { type: 'string' },
     'drop-reference': { type: 'boolean', default: false },
   },
 });
@@ -23,6 +25,8 @@ const collectGarbage = async () => {
   await new Promise((done) => setTimeout(done, 50));
   gc();
 };
+
+if (values.at) await new Promise((done) => setTimeout(done, Math.max(0, Number(values.at) - Date.now())));
 
 try {
   let lock: ReturnType<typeof acquireDataLock> | undefined = acquireDataLock(values.folder, { kind: values.kind as HolderKind });

@@ -160,6 +160,18 @@ describe('the data lock', () => {
     expect(readHolderInfo(dir)).toMatchObject({ kind: 'desktop', pid: process.pid }); // the dead holder's details replaced
   });
 
+  it('lets exactly one of several processes starting at once on a new folder have it', async () => {
+    const dir = join(folder(), 'Chamber'); // not there yet: they race to create it and the lock file
+    const at = String(Date.now() + 4000); // all loaded by then, on a busy machine too
+    const started = await Promise.all([1, 2, 3].map(() => hold(dir, ['--at', at])));
+    const holders = started.filter((s) => s.refused === undefined);
+    expect(holders).toHaveLength(1);
+    for (const other of started.filter((s) => s.refused !== undefined)) {
+      // The loser either read the winner's details or (if it looked before they were written) says it could not.
+      expect(other.refused).toMatch(new RegExp(`in use by (Chamber browser mode \\(process ${holders[0].pid}\\)|another Chamber program)`));
+    }
+  });
+
   it('keeps the lock when the holder drops its DataLock and garbage is collected', async () => {
     const dir = folder();
     const child = await hold(dir, ['--drop-reference'], ['--expose-gc']);
