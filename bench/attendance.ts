@@ -37,7 +37,7 @@ export const benchAttendance = async (): Promise<Row[]> => {
   }
 
   const token = 'bench-token-0123456789abcdefghijklmnopqrstuvwxyz';
-  const app = await createWebHost({ core, token, staticDir: core.folder });
+  const app = await createWebHost({ core, role: 'clerk', token, staticDir: core.folder, hostNames: ['127.0.0.1'] });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   const overHttp: number[] = [];
   for (let m = 0; m < MEETINGS; m += 1) {

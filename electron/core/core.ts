@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DATABASE_FILE } from './dataFolder';
 import { createDispatcher, type Dispatcher } from './dispatcher';
+import { acquireDataLock, type DataHolder, type DataLock } from './store/dataLock';
 import { openDatabase, StoreError } from './store/database';
 import { EventLog } from './store/eventLog';
 import { PROJECTION_FORMAT } from './store/projections';
@@ -13,6 +14,8 @@ import { ensureProjectionFormat, storedProjectionFormat } from './store/rebuild'
 
 export interface Core extends Dispatcher {
   db: Database;
+  /** This process's hold on the data folder (absent when opened read-only). */
+  lock?: DataLock;
   deviceId: string;
   file: string;
   backupPath?: string;
@@ -24,8 +27,10 @@ export interface Core extends Dispatcher {
 export interface CoreOptions {
   now?: () => Date;
   newId?: () => string;
-  /** Open the data without changing it: commands are refused with this reason. */
+  /** Open the data without changing it: commands are refused with this reason, and no lock is taken. */
   readOnly?: { reason: string };
+  /** Who this process is, for the message another process gets while this one holds the data. */
+  holder?: DataHolder;
 }
 
 const deviceIdOf = (db: Database, readOnly: boolean): string => {
@@ -37,10 +42,22 @@ const deviceIdOf = (db: Database, readOnly: boolean): string => {
   return id;
 };
 
+/**
+ * Open an installation's data: take the data folder's lock (one writer at a time, whichever
+ * program), then the file. A second process is refused with a message saying who has the data.
+ */
 export const openCore = (dataFolder: string, options: CoreOptions = {}): Core => {
   const file = join(dataFolder, DATABASE_FILE);
   const readOnly = options.readOnly !== undefined;
-  const { db, backupPath } = openDatabase(file, { now: options.now, readOnly });
+  const lock = readOnly ? undefined : acquireDataLock(dataFolder, options.holder ?? { kind: 'tool', name: 'Chamber' });
+  let db: Database;
+  let backupPath: string | undefined;
+  try {
+    ({ db, backupPath } = openDatabase(file, { now: options.now, readOnly }));
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   try {
     if (readOnly && storedProjectionFormat(db) !== PROJECTION_FORMAT) {
       throw new StoreError(
@@ -51,9 +68,14 @@ export const openCore = (dataFolder: string, options: CoreOptions = {}): Core =>
     const rebuilt = readOnly ? false : ensureProjectionFormat(db, new EventLog(db));
     const deviceId = deviceIdOf(db, readOnly);
     const dispatcher = createDispatcher({ db, deviceId, ...options });
-    return { ...dispatcher, db, deviceId, file, backupPath, rebuilt, close: () => db.close() };
+    const close = () => {
+      if (db.open) db.close();
+      lock?.release();
+    };
+    return { ...dispatcher, db, lock, deviceId, file, backupPath, rebuilt, close };
   } catch (error) {
     db.close();
+    lock?.release();
     throw error;
   }
 };

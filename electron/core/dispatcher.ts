@@ -9,7 +9,7 @@ import type { InvokeResult } from '../../shared/api';
 import { canonicalJson } from '../../shared/canonicalJson';
 import { commandSchemaByType, type Command } from '../../shared/commands';
 import { chamberError, notFound, refused, type ChamberError } from '../../shared/errors';
-import { streams as streamIds, type NewEvent, type RecordedEvent } from '../../shared/events';
+import { streams as streamIds, type NewEvent } from '../../shared/events';
 import { quorumChange } from '../../shared/procedure/attendance';
 import type { BodyState, BodySummary } from '../../shared/state/body';
 import { chamberDisplay } from '../../shared/state/display';

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { openCore, type Core } from './core';
 import { clerkToken, defaultDataFolder } from './dataFolder';
 import { createWebHost, isLoopbackAddress } from './host/webHost';
-import { acquireDataLock, DataLockError, type DataLock } from './store/dataLock';
+import { DataLockError } from './store/dataLock';
 import { StoreError } from './store/database';
 
 const usage = [
@@ -82,13 +82,10 @@ const main = async () => {
 
   const dataFolder = resolve(args['data-dir'] ?? defaultDataFolder());
   const readOnly = args['read-only'];
-  let lock: DataLock | undefined;
   let core: Core;
   try {
-    if (!readOnly) lock = acquireDataLock(dataFolder, { kind: 'browser' });
-    core = openCore(dataFolder, readOnly ? { readOnly: { reason: 'started with --read-only' } } : {});
+    core = openCore(dataFolder, readOnly ? { readOnly: { reason: 'started with --read-only' } } : { holder: { kind: 'browser' } });
   } catch (error) {
-    lock?.release();
     if (error instanceof StoreError || error instanceof DataLockError) return fail(error.message, 1);
     throw error;
   }
@@ -110,7 +107,7 @@ const main = async () => {
       '                            (the chamber display: #/display/<meeting id>; never the clerk\'s screen)',
     );
   }
-  lock?.describe({ address: `${clerkUrl}/` });
+  core.lock?.describe({ address: `${clerkUrl}/` });
   lines.push(
     `  Data folder: ${dataFolder}${readOnly ? ' (read-only)' : ''}`,
     `  Clerk token: ${join(dataFolder, 'clerk-token')} (the clerk's page uses it automatically; it never leaves this computer)`,
@@ -123,7 +120,6 @@ const main = async () => {
     setTimeout(() => process.exit(0), 2000).unref();
     await Promise.all([clerk.close(), network?.close()]);
     core.close();
-    lock?.release();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop());

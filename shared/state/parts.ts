@@ -94,7 +94,6 @@ export type PartWrites = Map<string, { value: unknown } | null>;
 export class Draft<S extends object> {
   private current: Record<string, unknown>;
   private readonly copied = new Set<string>();
-  private headCopied = false;
   readonly writes: PartWrites = new Map();
   headChanged = false;
 
@@ -105,7 +104,6 @@ export class Draft<S extends object> {
     this.current = base ? { ...(base as Record<string, unknown>) } : emptyState(shape);
     // A new stream has no committed state to protect: its containers are already this draft's own.
     if (!base) {
-      this.headCopied = true;
       for (const name of [...this.shape.records, ...this.shape.lists]) this.copied.add(name);
     }
   }
@@ -125,7 +123,6 @@ export class Draft<S extends object> {
     for (const change of changes) {
       switch (change.op) {
         case 'head':
-          this.headCopied = true;
           this.headChanged = true;
           for (const [field, value] of Object.entries(change.fields)) {
             if (value === null || value === undefined) delete this.current[field];

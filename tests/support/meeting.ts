@@ -75,7 +75,7 @@ export const openTestCore = (options: CoreOptions & { folder?: string } = {}): T
       return openTestCore({ ...options, folder });
     },
     dispose() {
-      if (core.db.open) core.close();
+      core.close();
       temp?.remove();
     },
   };
