@@ -2,6 +2,7 @@
 // in the same run on the same machine. Medians and p99; never used as pass/fail in tests.
 import { arch, cpus, platform } from 'node:os';
 import { benchAttendance } from './attendance';
+import { benchCommandCost } from './commandCost';
 import { benchCommandRoundTrip } from './commandRoundTrip';
 import { benchOpenMeeting } from './openMeeting';
 import { benchProcessStart } from './processStart';
@@ -9,9 +10,10 @@ import { printTable, type Row } from './stats';
 
 const rows: Row[] = [];
 console.log(`Chamber benchmarks — Node ${process.version}, ${platform()} ${arch()}, ${cpus().length} cores, ${cpus()[0]?.model ?? ''}`);
-console.log('Running… (about a minute)\n');
+console.log('Running… (a few minutes)\n');
 
 rows.push(...benchCommandRoundTrip());
+rows.push(...benchCommandCost());
 rows.push(...benchOpenMeeting());
 rows.push(...(await benchAttendance()));
 rows.push(...(await benchProcessStart()));

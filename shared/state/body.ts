@@ -64,12 +64,21 @@ export const memberKey = (m: Pick<MemberDetails, 'title' | 'initials' | 'surname
 export const memberFullName = (m: MemberDetails): string =>
   formatMemberName({ title: m.title, forenames: m.forenames, initials: m.initials, surname: m.surname, honours: m.honours });
 
-/** Short names that stay unambiguous within the body: "Mr J Meade" / "Ms J Meade". */
-export const memberDisplayNames = (members: readonly Member[]): Record<string, string> => {
+const namesByList = new WeakMap<readonly Member[], Readonly<Record<string, string>>>();
+
+/**
+ * Short names that stay unambiguous within the body: "Mr J Meade" / "Ms J Meade". Worked out once
+ * per list of members (a body's list is replaced, never changed, when its members change).
+ */
+export const memberDisplayNames = (members: readonly Member[]): Readonly<Record<string, string>> => {
+  const known = namesByList.get(members);
+  if (known) return known;
   const names = displayNames(
     members.map((m) => ({ title: m.title, forenames: m.forenames, initials: m.initials, surname: m.surname, honours: [] })),
   );
-  return Object.fromEntries(members.map((m, i) => [m.id, names[i]]));
+  const byId = Object.freeze(Object.fromEntries(members.map((m, i) => [m.id, names[i]])));
+  namesByList.set(members, byId);
+  return byId;
 };
 
 /** What one event changes in a body. */
