@@ -10,6 +10,8 @@ type Json = any;
 export interface BrowserMode {
   process: ChildProcess;
   url: string;
+  /** Everything it has printed so far. */
+  output(): string;
   token: string;
   dataDir: string;
   post(body: unknown): Promise<{ status: number; body: Json }>;
@@ -22,16 +24,34 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 /** The clerk's address in what browser mode prints on starting ("Clerk, on this computer:  http://…/"). */
 export const clerkAddressIn = (output: string): RegExpExecArray | null => /Clerk, on this computer:\s+(https?:\/\/\S+?)\/?\s/.exec(output);
 
+/** The arguments that run browser mode on a free port: the built host, or the source through tsx. */
+const browserModeCommand = (dataDir: string, built = false): string[] =>
+  built
+    ? [join(root, process.env.CHAMBER_OUT ?? 'dist', 'core', 'web.mjs'), '--data-dir', dataDir, '--port', '0']
+    : ['--import', 'tsx', join(root, 'electron', 'core', 'web.ts'), '--data-dir', dataDir, '--port', '0'];
+
+/** Run browser mode expecting it to stop by itself (refused to start): its exit code and output. */
+export const browserModeRefusal = (dataDir: string, args: string[] = []): Promise<{ code: number | null; output: string }> =>
+  new Promise((resolve) => {
+    const child = spawn(process.execPath, [...browserModeCommand(dataDir), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+
 /**
  * Start browser mode on a free port. Uses the built host (dist/) when `built` is set, as the
  * e2e tests do; otherwise runs the TypeScript source through tsx, so unit runs need no build.
  */
-export const startBrowserMode = (dataDir: string, options: { built?: boolean } = {}): Promise<BrowserMode> =>
+export const startBrowserMode = (dataDir: string, options: { built?: boolean; args?: string[] } = {}): Promise<BrowserMode> =>
   new Promise((resolve, reject) => {
     const built = join(root, process.env.CHAMBER_OUT ?? 'dist', 'core', 'web.mjs');
-    const args = options.built
-      ? [built, '--data-dir', dataDir, '--port', '0']
-      : ['--import', 'tsx', join(root, 'electron', 'core', 'web.ts'), '--data-dir', dataDir, '--port', '0'];
+    const args = [...browserModeCommand(dataDir, options.built), ...(options.args ?? [])];
     if (options.built && !existsSync(built)) reject(new Error('dist/ is not built: run npm run build first'));
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
@@ -49,6 +69,7 @@ export const startBrowserMode = (dataDir: string, options: { built?: boolean } =
       resolve({
         process: child,
         url,
+        output: () => output,
         token,
         dataDir,
         async post(body) {

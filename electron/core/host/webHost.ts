@@ -310,11 +310,13 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
     return html.replace('<meta name="chamber-token" content="" />', `<meta name="chamber-token" content="${token}" />`);
   };
   app.get('/', async (_request, reply) => {
+    let html: string;
     try {
-      return reply.type('text/html; charset=utf-8').send(await indexHtml());
+      html = await indexHtml();
     } catch {
       return sendError(reply, chamberError('not_found', 'The Chamber UI has not been built: run "npm run build", then reload.'));
     }
+    return reply.type('text/html; charset=utf-8').send(html);
   });
   await app.register(fastifyStatic, { root: staticDir, prefix: '/', index: false, wildcard: true, dotfiles: 'deny' });
 
