@@ -1,8 +1,10 @@
-import { defineConfig } from '@playwright/test';
+import { chromium, defineConfig } from '@playwright/test';
+import { chromiumOrExit } from './scripts/chromium';
 
-// Debian's Chromium: Playwright's own browser download is not possible here.
+// CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own download (which cannot be
+// fetched on the offline build machine); if there is none, say how to get one and stop here.
 export const chromiumLaunchOptions = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath: chromiumOrExit({ playwrightChromium: () => chromium.executablePath() }),
   args: [
     '--no-sandbox',
     '--disable-gpu',

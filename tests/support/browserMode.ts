@@ -1,6 +1,6 @@
 // Browser mode as a real child process, as `npm run web` starts it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,9 +20,6 @@ export interface BrowserMode {
 }
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-
-/** The clerk's address in what browser mode prints on starting ("Clerk, on this computer:  http://…/"). */
-export const clerkAddressIn = (output: string): RegExpExecArray | null => /Clerk, on this computer:\s+(https?:\/\/\S+?)\/?\s/.exec(output);
 
 /** The arguments that run browser mode on a free port: the built host, or the source through tsx. */
 const browserModeCommand = (dataDir: string, built = false): string[] =>
@@ -45,25 +42,57 @@ export const browserModeRefusal = (dataDir: string, args: string[] = []): Promis
   });
 
 /**
- * Start browser mode on a free port. Uses the built host (dist/) when `built` is set, as the
- * e2e tests do; otherwise runs the TypeScript source through tsx, so unit runs need no build.
+ * The address browser mode serves, from what it has printed so far (undefined until it has
+ * printed it), without a trailing slash. The one place that reads browser mode's start-up output.
  */
-export const startBrowserMode = (dataDir: string, options: { built?: boolean; args?: string[] } = {}): Promise<BrowserMode> =>
+export const browserModeUrl = (output: string): string | undefined => /Clerk, on this computer:\s+(https?:\/\/\S+?)\/?\s/.exec(output)?.[1];
+
+/** The process a wrapper (such as strace) started: its child. Linux only (reads /proc). */
+const wrappedProcess = (wrapper: number): number | undefined => {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // /proc/PID/stat: "PID (command) STATE PPID ..."; the command may hold spaces and parentheses.
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === wrapper) return Number(entry);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return undefined;
+};
+
+export interface StartOptions {
+  /** Run the built host (dist/), as the e2e tests do; otherwise the TypeScript source through tsx, so unit runs need no build. */
+  built?: boolean;
+  /**
+   * A command that runs browser mode for us, such as ['strace', '-f', '-o', FILE, '--']: it is
+   * given the node command line after its own arguments. kill() then signals the process it
+   * started (its first child) and waits for the wrapper to exit.
+   */
+  wrap?: readonly string[];
+  /** More arguments for browser mode (e.g. --read-only, --host ADDRESS --allow-network). */
+  args?: readonly string[];
+}
+
+/** Start browser mode on a free port, in its own child process. */
+export const startBrowserMode = (dataDir: string, options: StartOptions = {}): Promise<BrowserMode> =>
   new Promise((resolve, reject) => {
     const built = join(root, process.env.CHAMBER_OUT ?? 'dist', 'core', 'web.mjs');
     const args = [...browserModeCommand(dataDir, options.built), ...(options.args ?? [])];
     if (options.built && !existsSync(built)) reject(new Error('dist/ is not built: run npm run build first'));
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command, ...commandArgs] = options.wrap?.length ? [...options.wrap, process.execPath, ...args] : [process.execPath, ...args];
+    const child = spawn(command, commandArgs, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const timer = setTimeout(() => reject(new Error(`browser mode did not start:\n${output}`)), 30_000);
+    child.on('error', (error) => reject(error));
     child.on('exit', (code) => reject(new Error(`browser mode exited with ${code}:\n${output}`)));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      const match = clerkAddressIn(output);
-      if (!match) return;
+      const url = browserModeUrl(output);
+      if (!url) return;
       clearTimeout(timer);
-      const url = match[1];
       const token = readFileSync(join(dataDir, 'clerk-token'), 'utf8').trim();
       const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
       resolve({
@@ -85,7 +114,9 @@ export const startBrowserMode = (dataDir: string, options: { built?: boolean; ar
             if (child.exitCode !== null || child.signalCode !== null) return done();
             child.removeAllListeners('exit');
             child.on('exit', () => done());
-            child.kill(signal);
+            const wrapped = options.wrap?.length ? wrappedProcess(child.pid!) : undefined;
+            if (wrapped) process.kill(wrapped, signal);
+            else child.kill(signal);
           });
         },
       });

@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { AgendaItemDraft, guessItemKind, MAX_IMPORT_CHARACTERS, parseAgenda, type AgendaImport } from '../../shared/import/agenda';
 import { kcc2015Agenda } from '../fixtures/kcc-2015-agenda';
 import { kcc2021Agenda } from '../fixtures/kcc-2021-agenda';
+import { describeWhere, originalPacks, SEEDS } from '../support/skips';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packs = path.resolve(here, '../fixtures/packs');
-const seeds = path.resolve(here, '../../../shared/fixtures/seeds');
 const readPack = (name: string): string => readFileSync(path.join(packs, name), 'utf8');
 
 const itemsOf = (result: AgendaImport): AgendaItemDraft[] => {
@@ -50,10 +50,10 @@ describe('parseAgenda on the agenda pages of the two Kent packs', () => {
   );
 });
 
-describe.runIf(existsSync(seeds))('parseAgenda on the full original packs (agenda, reports and minutes)', () => {
+describeWhere(originalPacks(), 'parseAgenda on the full original packs (agenda, reports and minutes)', () => {
   expectAgendaOfBothPacks(
-    () => readFileSync(path.join(seeds, 'kcc-2015-12-10-agenda-and-2015-10-22-minutes.txt'), 'utf8'),
-    () => readFileSync(path.join(seeds, 'kcc-2021-12-16-agenda.txt'), 'utf8'),
+    () => readFileSync(path.join(SEEDS, 'kcc-2015-12-10-agenda-and-2015-10-22-minutes.txt'), 'utf8'),
+    () => readFileSync(path.join(SEEDS, 'kcc-2021-12-16-agenda.txt'), 'utf8'),
   );
 });
 

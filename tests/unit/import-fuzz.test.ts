@@ -1,6 +1,6 @@
 // The importers take whatever a clerk pastes. Whatever it is, they must not throw, must answer
 // with items or an error value, and must answer quickly.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -8,10 +8,10 @@ import { describe, expect, it } from 'vitest';
 import { AgendaItemDraft, MAX_IMPORT_CHARACTERS, parseAgenda, type AgendaImport } from '../../shared/import/agenda';
 import { displayNames, formatMemberName, ParsedMemberName, parseMemberName } from '../../shared/import/memberNames';
 import { parsePresentParagraph, type PresentImport } from '../../shared/import/presentParagraph';
+import { itWhere, originalPacks, SEEDS } from '../support/skips';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packs = path.resolve(here, '../fixtures/packs');
-const seeds = path.resolve(here, '../../../shared/fixtures/seeds');
 const readPack = (name: string): string => readFileSync(path.join(packs, name), 'utf8');
 
 const agendaPacks = [readPack('kcc-2015-agenda.txt'), readPack('kcc-2021-agenda.txt')];
@@ -151,9 +151,9 @@ describe('the importers never throw and answer quickly', () => {
     );
   });
 
-  it.runIf(existsSync(seeds))('on the full original packs, mutated', () => {
+  itWhere(originalPacks(), 'on the full original packs, mutated', () => {
     const originals = ['kcc-2015-12-10-agenda-and-2015-10-22-minutes.txt', 'kcc-2021-12-16-agenda.txt'].map((name) =>
-      readFileSync(path.join(seeds, name), 'utf8'),
+      readFileSync(path.join(SEEDS, name), 'utf8'),
     );
     fc.assert(
       fc.property(fc.constantFrom(...originals), fc.array(mutation, { minLength: 1, maxLength: 10 }), (pack, mutations) => readBoth(mutate(pack, mutations))),

@@ -1,14 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatMemberName, ParsedMemberName } from '../../shared/import/memberNames';
 import { parsePresentParagraph, type PresentImport, type PresentParagraph } from '../../shared/import/presentParagraph';
 import { KCC_2015_PRESENT_COUNT, kcc2015Present } from '../fixtures/kcc-2015-present';
+import { describeWhere, originalPacks, SEEDS } from '../support/skips';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packs = path.resolve(here, '../fixtures/packs');
-const seeds = path.resolve(here, '../../../shared/fixtures/seeds');
 
 const read = (result: PresentImport): PresentParagraph => {
   if ('error' in result) throw new Error(`expected members, got the error "${result.error.message}"`);
@@ -46,8 +46,8 @@ describe('parsePresentParagraph on the PRESENT paragraph of the 2015 minutes', (
   });
 });
 
-describe.runIf(existsSync(seeds))('parsePresentParagraph on the full 2015 pack (agenda, minutes and reports)', () => {
-  expectThe2015Paragraph(() => readFileSync(path.join(seeds, 'kcc-2015-12-10-agenda-and-2015-10-22-minutes.txt'), 'utf8'));
+describeWhere(originalPacks(), 'parsePresentParagraph on the full 2015 pack (agenda, minutes and reports)', () => {
+  expectThe2015Paragraph(() => readFileSync(path.join(SEEDS, 'kcc-2015-12-10-agenda-and-2015-10-22-minutes.txt'), 'utf8'));
 });
 
 describe('parsePresentParagraph tolerates the way the paragraph is pasted', () => {
