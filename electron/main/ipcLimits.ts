@@ -17,7 +17,9 @@ const utf8Length = (text: string): number => Buffer.byteLength(text, 'utf8');
  * The size of `value` written as JSON, in bytes, counted no further than `limit`: once it is known
  * to be larger the count stops and a number over `limit` is returned. The work is bounded by the
  * limit whatever arrives (a huge array, a huge string, an object that contains itself: IPC keeps
- * cycles). Values JSON cannot hold are counted too, so they cannot slip through uncounted.
+ * cycles), except that an object's keys are listed whole by the engine before the first is
+ * counted (as the IPC listed them to deliver it). Values JSON cannot hold are counted too, so
+ * they cannot slip through uncounted.
  */
 export const jsonSizeUpTo = (value: unknown, limit: number): number => {
   let size = 0;
