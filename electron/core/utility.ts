@@ -1,35 +1,70 @@
 // The core inside Electron: a utility process, so synchronous SQLite never blocks a window.
-// Plain Node: it talks to the main process through process.parentPort and never imports electron.
+// Plain Node: it never imports electron. It talks to its parent through process.parentPort when
+// Electron started it (utilityProcess.fork), or through process.send when Node did
+// (child_process.fork, as the tests do): the same messages either way (coreProtocol.ts).
+//   utility.ts --data-dir FOLDER [--main-pid PID]
+// --main-pid is the desktop app's main process, named to anyone else who finds the data in use.
 import { parseArgs } from 'node:util';
 import type { Topic } from '../../shared/topics';
 import { openCore, type Core } from './core';
 import type { FromCore, ToCore } from './coreProtocol';
+import { DataLockError } from './store/dataLock';
 import { StoreError } from './store/database';
+
+interface Channel {
+  onMessage(listener: (message: ToCore) => void): void;
+  post(message: FromCore): void;
+}
 
 interface ParentPort {
   on(event: 'message', listener: (message: { data: ToCore }) => void): void;
   postMessage(message: FromCore): void;
 }
 
-const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
-if (!parentPort) throw new Error('utility.ts runs only as an Electron utility process');
+const channelToParent = (): Channel => {
+  const parentPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+  if (parentPort) {
+    return {
+      onMessage: (listener) => parentPort.on('message', ({ data }) => listener(data)),
+      post: (message) => parentPort.postMessage(message),
+    };
+  }
+  if (process.send) {
+    // Started by Node: when the parent goes, so do we (and the OS releases the data lock).
+    process.on('disconnect', () => process.exit(0));
+    return {
+      onMessage: (listener) => process.on('message', (message) => listener(message as ToCore)),
+      post: (message) => void process.send?.(message),
+    };
+  }
+  throw new Error('utility.ts runs only as a child process: an Electron utility process, or Node with an IPC channel');
+};
 
-const { 'data-dir': dataDir } = parseArgs({ options: { 'data-dir': { type: 'string' } } }).values;
+const parent = channelToParent();
+const { 'data-dir': dataDir, 'main-pid': mainPid } = parseArgs({
+  options: { 'data-dir': { type: 'string' }, 'main-pid': { type: 'string' } },
+}).values;
 
 let core: Core | undefined;
 try {
   if (!dataDir) throw new Error('the core was started without --data-dir');
-  core = openCore(dataDir);
+  const pid = Number(mainPid);
+  core = openCore(dataDir, { holder: { kind: 'desktop', ...(Number.isSafeInteger(pid) && pid > 0 ? { pid } : {}) } });
   const opened = core;
-  opened.subscribe((update) => parentPort.postMessage({ kind: 'update', update }));
-  parentPort.on('message', ({ data }) => {
-    if (data.kind === 'invoke') parentPort.postMessage({ kind: 'invoked', id: data.id, result: opened.dispatch(data.command) });
-    else if (data.kind === 'read') parentPort.postMessage({ kind: 'read', id: data.id, result: opened.read(data.topic as Topic) });
+  opened.subscribe((update) => parent.post({ kind: 'update', update }));
+  parent.onMessage((data) => {
+    if (data.kind === 'invoke') parent.post({ kind: 'invoked', id: data.id, result: opened.dispatch(data.command) });
+    else if (data.kind === 'read') parent.post({ kind: 'read', id: data.id, result: opened.read(data.topic as Topic) });
   });
-  parentPort.postMessage({ kind: 'ready' });
+  parent.post({ kind: 'ready' });
 } catch (error) {
-  const message = error instanceof StoreError ? error.message : `Chamber could not open its data: ${(error as Error).message}`;
-  parentPort.postMessage({ kind: 'fatal', message });
+  // Another Chamber holds the data, or it cannot be opened: say why, and do nothing else.
+  const message =
+    error instanceof StoreError || error instanceof DataLockError ? error.message : `Chamber could not open its data: ${(error as Error).message}`;
+  parent.post({ kind: 'fatal', message });
 }
 
 process.on('exit', () => core?.close());
+// Asked to stop (the app quitting): close the data cleanly. Messages are handled one at a time, so
+// no command is half done when this runs.
+process.on('SIGTERM', () => process.exit(0));

@@ -1,53 +1,22 @@
-// Starts the core in a utility process and relays requests to it.
-import { utilityProcess, type UtilityProcess } from 'electron';
-import type { FromCore, ToCore } from '../core/coreProtocol';
+// Starts the core in an Electron utility process, as a child the supervisor (coreSupervisor.ts)
+// can watch and restart. Only the wiring to Electron lives here.
+import { utilityProcess } from 'electron';
+import type { FromCore } from '../core/coreProtocol';
+import type { StartCore } from './coreSupervisor';
 
-type Pending = (message: FromCore) => void;
-
-export interface CoreProcess {
-  invoke(command: unknown): Promise<unknown>;
-  read(topic: string): Promise<unknown>;
-  onUpdate(listener: (update: unknown) => void): void;
-  stop(): void;
-}
-
-export const startCoreProcess = (entry: string, dataDir: string): Promise<CoreProcess> =>
-  new Promise((resolve, reject) => {
-    const child: UtilityProcess = utilityProcess.fork(entry, ['--data-dir', dataDir], {
+/** How to start the core on a data folder; `mainPid` is named to anyone else who finds the data in use. */
+export const utilityCore =
+  (entry: string, dataDir: string, mainPid: number): StartCore =>
+  (events) => {
+    const child = utilityProcess.fork(entry, ['--data-dir', dataDir, '--main-pid', String(mainPid)], {
       serviceName: 'Chamber core',
       stdio: 'inherit',
     });
-    const pending = new Map<number, Pending>();
-    const updateListeners: ((update: unknown) => void)[] = [];
-    let nextId = 1;
-    let ready = false;
-
-    const request = (message: Omit<ToCore, 'id'>): Promise<unknown> =>
-      new Promise((done) => {
-        const id = nextId++;
-        pending.set(id, (reply) => done('result' in reply ? reply.result : undefined));
-        child.postMessage({ ...message, id });
-      });
-
-    child.on('message', (message: FromCore) => {
-      if (message.kind === 'ready') {
-        ready = true;
-        resolve({
-          invoke: (command) => request({ kind: 'invoke', command } as Omit<ToCore, 'id'>),
-          read: (topic) => request({ kind: 'read', topic } as Omit<ToCore, 'id'>),
-          onUpdate: (listener) => void updateListeners.push(listener),
-          stop: () => void child.kill(),
-        });
-      } else if (message.kind === 'fatal') {
-        reject(new Error(message.message));
-      } else if (message.kind === 'update') {
-        for (const listener of updateListeners) listener(message.update);
-      } else {
-        pending.get(message.id)?.(message);
-        pending.delete(message.id);
-      }
-    });
-    child.on('exit', (code) => {
-      if (!ready) reject(new Error(`The Chamber core stopped before it was ready (exit code ${code}).`));
-    });
-  });
+    child.on('message', (message: FromCore) => events.message(message));
+    child.on('error', (type, location) => process.stderr.write(`Chamber core: ${type} at ${location}\n`));
+    child.on('exit', (code) => events.exit(`exit code ${code}`));
+    return {
+      send: (message) => child.postMessage(message),
+      kill: () => void child.kill(),
+    };
+  };

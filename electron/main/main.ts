@@ -1,20 +1,58 @@
-// The Electron shell: windows, menu, single-instance lock, and the relay to the core.
-// No business logic here: every decision is the core's.
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, shell, type IpcMainInvokeEvent } from 'electron';
+// The Electron shell: windows, menu, single-instance lock, and the wiring to the core.
+// No decisions here: commands are the core's; who may ask what, and what each window receives,
+// are relay.ts's and the policies beside it; keeping the core running is coreSupervisor.ts's.
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  screen,
+  session,
+  shell,
+  webContents,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+} from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { startCoreProcess, type CoreProcess } from './coreProcess';
+import { utilityCore } from './coreProcess';
+import { CONNECTION_LOST_NOTICE, createCoreSupervisor } from './coreSupervisor';
 import { buildMenu } from './menu';
+import { devicePermissionGranted, permissionGranted } from './permissions';
+import { createRelay } from './relay';
+import { isOurRendererUrl, rendererUrl } from './rendererOrigin';
+import type { WindowRole } from './windowPolicy';
 
 app.setName('Chamber');
 app.commandLine.appendSwitch('lang', 'en-GB');
 
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
-const rendererRoot = pathToFileURL(join(__dirname, '..', 'renderer')).href;
-let core: CoreProcess | undefined;
+const core = createCoreSupervisor({
+  start: (events) => utilityCore(join(__dirname, '..', 'core', 'utility.mjs'), app.getPath('userData'), process.pid)(events),
+});
+const relay = createRelay({
+  core,
+  send: (id: number, channel: string, payload: unknown) => {
+    const contents = webContents.fromId(id);
+    if (contents && !contents.isDestroyed()) contents.send(channel, payload);
+  },
+});
+const refused = { ok: false, error: { code: 'unauthorised', message: 'Refused.', details: {} } } as const;
 
-/** Only our own renderer, loaded from our own files, may talk to the core. */
-const fromOurRenderer = (event: IpcMainInvokeEvent): boolean => (event.senderFrame?.url ?? '').startsWith(rendererRoot);
+/** The window a message came from, if it is our own renderer's top frame (exact address); else undefined. */
+const ourWindow = (event: IpcMainInvokeEvent | IpcMainEvent): number | undefined => {
+  const frame = event.senderFrame;
+  return frame && frame.parent === null && isOurRendererUrl(frame.url, rendererIndex) ? event.sender.id : undefined;
+};
+
+/** Tell the relay about a window we open; a page loaded afresh in it starts with nothing watched. */
+const track = (window: BrowserWindow, role: WindowRole): void => {
+  const id = window.webContents.id;
+  relay.opened(id, role);
+  window.webContents.on('did-navigate', () => relay.pageLoaded(id));
+  window.webContents.once('destroyed', () => relay.closed(id));
+};
 
 const createMainWindow = (): BrowserWindow => {
   const window = new BrowserWindow({
@@ -31,7 +69,8 @@ const createMainWindow = (): BrowserWindow => {
       spellcheck: true,
     },
   });
-  void window.loadFile(rendererIndex);
+  track(window, { kind: 'clerk' });
+  void window.loadURL(rendererUrl(rendererIndex));
   return window;
 };
 
@@ -43,7 +82,7 @@ const openDisplayWindow = (meetingId: string, screenIndex?: number): void => {
   const target = displays[screenIndex ?? -1] ?? displays.find((d) => d.id !== primary.id) ?? primary;
   displayWindow?.close();
   const external = target.id !== primary.id;
-  displayWindow = new BrowserWindow({
+  const window = new BrowserWindow({
     x: target.bounds.x,
     y: target.bounds.y,
     width: external ? target.bounds.width : 1280,
@@ -53,9 +92,34 @@ const openDisplayWindow = (meetingId: string, screenIndex?: number): void => {
     backgroundColor: '#0d1117',
     webPreferences: { preload: join(__dirname, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
   });
-  displayWindow.on('closed', () => (displayWindow = undefined));
-  void displayWindow.loadFile(rendererIndex, { hash: `/display/${meetingId}` });
+  displayWindow = window;
+  window.on('closed', () => {
+    if (displayWindow === window) displayWindow = undefined;
+  });
+  // This window shows this meeting's display and nothing else: the relay holds it to that.
+  track(window, { kind: 'display', meetingId });
+  void window.loadURL(rendererUrl(rendererIndex, `/display/${meetingId}`));
   Menu.setApplicationMenu(buildMenu({ displays: displays.map((d, i) => `Screen ${i + 1}: ${d.size.width}×${d.size.height}${d.id === primary.id ? ' (main)' : ''}`), moveDisplay: (i) => openDisplayWindow(meetingId, i) }));
+};
+
+/** Nothing a page asks Chromium for is granted: no devices, camera, notifications, location… */
+const denyPermissions = (): void => {
+  const guarded = session.defaultSession;
+  guarded.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permissionGranted(permission, details.requestingUrl, rendererIndex)));
+  guarded.setPermissionCheckHandler((_contents, permission, _origin, details) => permissionGranted(permission, details.requestingUrl, rendererIndex));
+  guarded.setDevicePermissionHandler((details) => devicePermissionGranted(details));
+  guarded.on('select-hid-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
+  guarded.on('select-serial-port', (event, _ports, _contents, callback) => {
+    event.preventDefault();
+    callback('');
+  });
+  guarded.on('select-usb-device', (event, _details, callback) => {
+    event.preventDefault();
+    callback();
+  });
 };
 
 if (!app.requestSingleInstanceLock()) {
@@ -70,38 +134,53 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('web-contents-created', (_event, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!url.startsWith(rendererRoot)) event.preventDefault();
-    });
+    const stayOnOurPage = (event: { preventDefault(): void }, url: string) => {
+      if (!isOurRendererUrl(url, rendererIndex)) event.preventDefault();
+    };
+    contents.on('will-navigate', stayOnOurPage);
+    contents.on('will-redirect', stayOnOurPage);
     contents.setWindowOpenHandler(({ url }) => {
       if (url.startsWith('https:')) void shell.openExternal(url);
       return { action: 'deny' };
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
+    contents.on('select-bluetooth-device', (event, _devices, callback) => {
+      event.preventDefault();
+      callback('');
+    });
   });
 
   app.whenReady().then(async () => {
+    denyPermissions();
+    core.onConnectionChange((connected) => {
+      if (!connected && Notification.isSupported()) new Notification({ title: 'Chamber', body: CONNECTION_LOST_NOTICE }).show();
+    });
+    core.onFatal((message) => {
+      dialog.showErrorBox('Chamber has stopped', message);
+      app.quit();
+    });
     try {
-      core = await startCoreProcess(join(__dirname, '..', 'core', 'utility.mjs'), app.getPath('userData'));
+      await core.start();
     } catch (error) {
       dialog.showErrorBox('Chamber cannot open its data', (error as Error).message);
       app.quit();
       return;
     }
-    const running = core;
-    ipcMain.handle('chamber:invoke', (event, command) =>
-      fromOurRenderer(event) ? running.invoke(command) : { ok: false, error: { code: 'unauthorised', message: 'Refused.', details: {} } },
-    );
-    ipcMain.handle('chamber:read', (event, topic) =>
-      fromOurRenderer(event) && typeof topic === 'string'
-        ? running.read(topic)
-        : { ok: false, error: { code: 'unauthorised', message: 'Refused.', details: {} } },
-    );
-    ipcMain.handle('chamber:openDisplay', (event, meetingId) => {
-      if (fromOurRenderer(event) && typeof meetingId === 'string' && /^[0-9a-f-]{36}$/.test(meetingId)) openDisplayWindow(meetingId);
+    ipcMain.handle('chamber:invoke', (event, command) => {
+      const id = ourWindow(event);
+      return id === undefined ? refused : relay.invoke(id, command);
     });
-    running.onUpdate((update) => {
-      for (const window of BrowserWindow.getAllWindows()) window.webContents.send('chamber:update', update);
+    ipcMain.handle('chamber:read', (event, topic) => {
+      const id = ourWindow(event);
+      return id === undefined ? refused : relay.read(id, topic);
+    });
+    ipcMain.on('chamber:watch', (event, topics) => {
+      const id = ourWindow(event);
+      if (id !== undefined) relay.watch(id, topics);
+    });
+    ipcMain.handle('chamber:openDisplay', (event, meetingId) => {
+      const id = ourWindow(event);
+      if (id !== undefined && relay.mayOpenDisplay(id) && typeof meetingId === 'string' && /^[0-9a-f-]{36}$/.test(meetingId)) openDisplayWindow(meetingId);
     });
     Menu.setApplicationMenu(buildMenu());
     createMainWindow();
@@ -113,5 +192,5 @@ if (!app.requestSingleInstanceLock()) {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => core?.stop());
+  app.on('will-quit', () => core.stop());
 }

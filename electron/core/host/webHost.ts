@@ -17,6 +17,9 @@ import { chamberError, notFound, type ChamberError } from '../../../shared/error
 import type { ChamberDisplay } from '../../../shared/state/display';
 import { isPublicTopic, isTopic, type StateUpdate, type Topic } from '../../../shared/topics';
 import type { Dispatcher } from '../dispatcher';
+import { DEFAULT_BODY_LIMIT, tooLargeError } from './limits';
+
+export { DEFAULT_BODY_LIMIT };
 
 export type HostRole = 'clerk' | 'network';
 
@@ -40,7 +43,6 @@ export interface WebHostOptions {
   maxSocketsPerClient?: number;
 }
 
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 const WS_MAX_PAYLOAD = 64 * 1024;
 const HELLO_WITHIN_MS = 10_000;
 const MAX_TOPICS_PER_SOCKET = 64;
@@ -119,8 +121,7 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
   const scheme = options.https ? 'https' : 'http';
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const limitKb = Math.round((options.bodyLimit ?? DEFAULT_BODY_LIMIT) / 1024);
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, chamberError('too_large', `The request is larger than the ${limitKb} KB allowed.`));
+    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, tooLargeError(options.bodyLimit ?? DEFAULT_BODY_LIMIT));
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return sendError(reply, chamberError('invalid_command', 'Commands must be sent as JSON (Content-Type: application/json).'));
     }

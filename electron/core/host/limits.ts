@@ -1,0 +1,10 @@
+// Limits shared by every way into the core: browser mode's HTTP API and the desktop app's IPC.
+// Plain values only (no fastify), so the Electron main process can use them without loading a server.
+import { chamberError, type ChamberError } from '../../../shared/errors';
+
+/** Largest command (browser mode: request body) accepted, in bytes. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** The refusal of a request over the limit, worded the same in browser mode and the desktop app. */
+export const tooLargeError = (limitBytes: number): ChamberError =>
+  chamberError('too_large', `The request is larger than the ${Math.round(limitBytes / 1024)} KB allowed.`);

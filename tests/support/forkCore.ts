@@ -1,0 +1,38 @@
+// The real core (electron/core/utility.ts) as a Node child process, started as the desktop app's
+// supervisor starts it in Electron: the same messages, over Node's IPC channel instead of a
+// utility process's port. Runs the TypeScript source through tsx.
+import { fork, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FromCore } from '../../electron/core/coreProtocol';
+import type { StartCore } from '../../electron/main/coreSupervisor';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface ForkedCores {
+  start: StartCore;
+  /** Every process started so far, the current one last. */
+  processes: ChildProcess[];
+  current(): ChildProcess | undefined;
+}
+
+export const forkedCore = (dataDir: string, mainPid = process.pid): ForkedCores => {
+  const processes: ChildProcess[] = [];
+  const start: StartCore = (events) => {
+    const child = fork(join(root, 'electron', 'core', 'utility.ts'), ['--data-dir', dataDir, '--main-pid', String(mainPid)], {
+      cwd: root,
+      execArgv: ['--import', 'tsx'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    processes.push(child);
+    child.on('message', (message) => events.message(message as FromCore));
+    // 'close', not 'exit': it comes once the IPC channel is closed too, so every message the core sent has been handed over.
+    child.on('close', (code, signal) => events.exit(signal ? `signal ${signal}` : `exit code ${code}`));
+    return {
+      send: (message) => void child.send(message),
+      kill: () => void child.kill(),
+    };
+  };
+  return { start, processes, current: () => processes.at(-1) };
+};
