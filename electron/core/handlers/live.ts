@@ -4,7 +4,7 @@
 import type { CommandOf } from '../../../shared/commands';
 import { notFound, refused, type ChamberError } from '../../../shared/errors';
 import { streams, type NewEvent } from '../../../shared/events';
-import { resolveGivenTime } from '../../../shared/procedure/meetingTime';
+import { resolveGivenTime, sittingStart } from '../../../shared/procedure/meetingTime';
 import { readinessProblem } from '../../../shared/procedure/readiness';
 import type { BodyState, Member } from '../../../shared/state/body';
 import { memberDisplayNames } from '../../../shared/state/body';
@@ -25,6 +25,14 @@ const timeOf = (given: string | undefined, meeting: MeetingState, ctx: HandlerCo
     return refused(`${clockTime(time, ctx.timeZone)} on that day is still to come: give a time that has passed.`, field);
   }
   return time;
+};
+
+/** A time for the meeting's own clock (adjourning, closing, taking an item) cannot be before the current sitting began. */
+const afterSittingBegan = (time: string, meeting: MeetingState, ctx: HandlerContext): ChamberError | undefined => {
+  const began = sittingStart(meeting);
+  return began && time < began
+    ? refused(`The meeting ${began === meeting.startedAt ? 'started' : 'resumed'} at ${clockTime(began, ctx.timeZone)}; this cannot be earlier.`, 'time')
+    : undefined;
 };
 
 const memberOf = (body: BodyState, memberId: string) => body.members.find((m) => m.id === memberId && m.active);
@@ -309,6 +317,8 @@ export const liveHandlers = {
       if (meeting.status !== 'in_progress') return { error: refused('Only a meeting in progress can be adjourned.', 'meetingId') };
       const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
+      const early = afterSittingBegan(time, meeting, ctx);
+      if (early) return { error: early };
       return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.adjourned', payload: { meetingId, time, reason } }] };
     }),
 
@@ -330,6 +340,10 @@ export const liveHandlers = {
       if (meeting.currentItemId) return { error: refused(`End ${itemTitle(meeting, meeting.currentItemId)} before closing the meeting.`, 'meetingId') };
       const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
+      const early = afterSittingBegan(time, meeting, ctx);
+      if (early) return { error: early };
+      const lastEnded = Object.values(meeting.progress).flatMap((p) => p.periods.map((x) => x.to ?? x.from)).sort().at(-1);
+      if (lastEnded && time < lastEnded) return { error: refused(`An item was being taken until ${clockTime(lastEnded, ctx.timeZone)}; the meeting cannot close before that.`, 'time') };
       return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.closed', payload: { meetingId, time } }] };
     }),
 
@@ -346,6 +360,10 @@ export const liveHandlers = {
       if (progress === 'deferred' || progress === 'withdrawn') return { error: refused(`That item was ${progress}.`, 'itemId') };
       const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
+      const early = afterSittingBegan(time, meeting, ctx);
+      if (early) return { error: early };
+      const lastEnded = Object.values(meeting.progress).flatMap((p) => p.periods.map((x) => x.to ?? x.from)).sort().at(-1);
+      if (lastEnded && time < lastEnded) return { error: refused(`The last item was taken until ${clockTime(lastEnded, ctx.timeZone)}; the next cannot start before that.`, 'time') };
       return { events: [{ stream: streams.meeting(meetingId), type: 'item.started', payload: { meetingId, itemId, time } }] };
     }),
 
@@ -395,6 +413,8 @@ export const liveHandlers = {
       if (isPrivate(meeting)) return { error: refused('The meeting is already in private session.', 'meetingId') };
       const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
+      const early = afterSittingBegan(time, meeting, ctx);
+      if (early) return { error: early };
       return { events: [{ stream: streams.meeting(meetingId), type: 'session.wentPrivate', payload: { meetingId, time, reason } }] };
     }),
 
@@ -403,6 +423,8 @@ export const liveHandlers = {
       if (!isPrivate(meeting)) return { error: refused('The meeting is not in private session.', 'meetingId') };
       const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
+      const from = meeting.privateSessions[meeting.privateSessions.length - 1].from;
+      if (time < from) return { error: refused(`The press and public were excluded at ${clockTime(from, ctx.timeZone)}; they cannot be readmitted before that.`, 'time') };
       return { events: [{ stream: streams.meeting(meetingId), type: 'session.wentPublic', payload: { meetingId, time } }] };
     }),
 } satisfies Handlers<

@@ -124,9 +124,9 @@ export class EventLog {
     return this.begin(meta).append(events);
   }
 
-  /** Every event in the log, stream by stream, each in order. */
-  *everything(): Generator<RecordedEvent> {
-    for (const row of this.all.iterate() as IterableIterator<EventRow>) yield toEvent(row);
+  /** Every stream that has events, in order of name. */
+  streams(): string[] {
+    return this.db.prepare('SELECT DISTINCT stream FROM events ORDER BY stream').pluck().all() as string[];
   }
 
   read(stream: string): RecordedEvent[] {

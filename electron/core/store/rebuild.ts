@@ -14,18 +14,12 @@ export const storedProjectionFormat = (db: Database): number => {
   return row === undefined ? 0 : Number(row);
 };
 
-/** Each stream's events in turn, in order. */
+/**
+ * Each stream's events in turn, in order: one stream read at a time (so the connection is free
+ * for writing between them, and memory holds one stream's history, not the whole log).
+ */
 export function* streamsOf(log: EventLog): Generator<{ stream: string; events: RecordedEvent[] }> {
-  let current: { stream: string; events: RecordedEvent[] } | undefined;
-  for (const event of log.everything()) {
-    if (current && current.stream !== event.stream) {
-      yield current;
-      current = undefined;
-    }
-    current ??= { stream: event.stream, events: [] };
-    current.events.push(event);
-  }
-  if (current) yield current;
+  for (const stream of log.streams()) yield { stream, events: log.read(stream) };
 }
 
 /** Replace every projection and list row by a replay of the log, in one transaction. */
