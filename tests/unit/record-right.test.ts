@@ -1,6 +1,7 @@
 // The record must be complete and right: each case a clerk would hit, through the dispatcher on a
 // real SQLite file, with times as a clerk in Kent types and reads them (Europe/London).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Command } from '../../shared/commands';
 import { meetingQuorum } from '../../shared/procedure/attendance';
 import { defaultStandingOrders } from '../../shared/procedure/standingOrders';
 import type { BodyState, Member } from '../../shared/state/body';
@@ -118,7 +119,7 @@ describe('quorum, whatever changes it', () => {
     });
     // Five members in eight seats: three more fill them, a fourth is one too many.
     for (const surname of ['Ames', 'Ball', 'Cray', 'Dunn']) {
-      const add = { type: 'member.add', bodyId: c.bodyId, member: { title: 'Ms', initials: [], surname, honours: [], group: '', roles: [], voting: true } } as const;
+      const add: Command = { type: 'member.add', bodyId: c.bodyId, member: { title: 'Ms', initials: [], surname, honours: [], group: '', roles: [], voting: true } };
       if (surname === 'Dunn') expect(c.refusal(add)).toMatchObject({ message: expect.stringContaining('has 8 seats; this would list 9 voting members') });
       else c.core.send(add);
     }
