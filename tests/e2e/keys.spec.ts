@@ -168,6 +168,22 @@ test('on a slow machine, ↓ pressed the moment a member is saved moves on from 
   await expect(page.getByRole('button', { name: 'Mr Clark, edit' })).toBeFocused();
 });
 
+test('on a slow machine, Enter pressed the moment a CSV file is read imports its members', async ({ page, chamber }) => {
+  const { bodyId } = (await chamber.post({ type: 'body.create', name: 'Planning Applications Committee', kind: 'committee' })).body.result.ids;
+  await page.goto(`${chamber.url}/#/bodies/${bodyId}`);
+  await expect(page.getByRole('heading', { name: 'Planning Applications Committee', level: 1 })).toBeFocused();
+  await page.keyboard.press('i');
+  await page.getByLabel('Spreadsheet saved as CSV').check();
+  const csv = ['title,initials,surname,group,roles,voting', 'Mr,M,Balfour,Conservative,Chairman,yes', 'Mrs,J,Meade,Labour,,no', 'Ms,J,Meade,Labour,,yes', ''].join('\n');
+
+  await slowDown(page);
+  await page.getByLabel('Choose a CSV file').setInputFiles({ name: 'committee.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await theMomentItShows(page, '3 members read from committee.csv');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('3 members imported from the CSV.')).toBeVisible({ timeout: 20_000 });
+  expect((await chamber.read(`body:${bodyId}`)).data.members).toHaveLength(3);
+});
+
 test('names typed while the last mark is still being saved are kept, and every member typed is marked', async ({ page, chamber }) => {
   const { bodyId } = (await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' })).body.result.ids;
   await chamber.post({ type: 'member.import', bodyId, source: 'present_paragraph', members: kcc2015Membership() });
