@@ -184,6 +184,30 @@ test('on a slow machine, Enter pressed the moment a CSV file is read imports its
   expect((await chamber.read(`body:${bodyId}`)).data.members).toHaveLength(3);
 });
 
+test('R pressed twice before the first is acknowledged marks the meeting ready, then back to draft', async ({ page, chamber }) => {
+  const { bodyId } = (await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' })).body.result.ids;
+  await chamber.post({ type: 'member.import', bodyId, source: 'present_paragraph', members: kcc2015Membership() });
+  const { meetingId } = (
+    await chamber.post({ type: 'meeting.create', bodyId, title: 'County Council', date: '2015-10-22', startTime: '10:00', venue: 'Council Chamber, Sessions House' })
+  ).body.result.ids;
+  await chamber.post({ type: 'agenda.import', meetingId, items: kcc2015AgendaItems(), replace: true });
+  await page.goto(`${chamber.url}/#/meetings/${meetingId}`);
+  await expect(page.getByRole('heading', { name: 'County Council', level: 1 })).toBeFocused();
+  await expect(page.locator('.status').first()).toHaveText('Draft');
+
+  await page.keyboard.press('r');
+  await page.keyboard.press('r');
+  await expect(page.getByRole('button', { name: /Mark ready/ })).toBeVisible();
+  await expect(page.locator('.status').first()).toHaveText('Draft');
+  const log = await chamber.read(`meeting:${meetingId}`);
+  expect(log.data.status).toBe('draft');
+  // Three presses: ready.
+  for (let press = 0; press < 3; press += 1) await page.keyboard.press('r');
+  await expect(page.locator('.status').first()).toHaveText('Ready');
+  await expect(page.getByRole('button', { name: /Back to draft/ })).toBeVisible();
+  expect((await chamber.read(`meeting:${meetingId}`)).data.status).toBe('ready');
+});
+
 test('names typed while the last mark is still being saved are kept, and every member typed is marked', async ({ page, chamber }) => {
   const { bodyId } = (await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' })).body.result.ids;
   await chamber.post({ type: 'member.import', bodyId, source: 'present_paragraph', members: kcc2015Membership() });
