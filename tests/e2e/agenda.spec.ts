@@ -26,6 +26,12 @@ Background: the council is asked to note the report.
 
 const createMeeting = async (chamber: BrowserMode): Promise<string> => {
   const body = await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' });
+  // A meeting can start only with members to attend it.
+  await chamber.post({
+    type: 'member.add',
+    bodyId: body.body.result.ids.bodyId,
+    member: { title: 'Mr', initials: ['M'], surname: 'Harrison', honours: [], group: 'Conservative', roles: ['Chairman'], voting: true },
+  });
   const created = await chamber.post({
     type: 'meeting.create',
     bodyId: body.body.result.ids.bodyId,

@@ -1,6 +1,6 @@
 // The clerk's agenda editor for one meeting: load the items from the published pack, then
 // correct, add, reorder, split and remove them before the meeting. Keyboard first.
-import { useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { AgendaItemDetails } from '../../../shared/commands/agenda';
 import type { ChamberError } from '../../../shared/errors';
 import { formatLongDate, STATUS_LABELS } from '../../../shared/format';
@@ -25,6 +25,18 @@ type Mode =
 
 const LIST: Mode = { kind: 'list' };
 
+/** The selected item by id; when it goes (removed, or the agenda replaced) the item now at its place. */
+interface Selection {
+  itemId?: string;
+  index: number;
+}
+
+const indexIn = (agenda: readonly AgendaItem[], selection: Selection): number => {
+  if (agenda.length === 0) return -1;
+  const found = agenda.findIndex((item) => item.itemId === selection.itemId);
+  return found >= 0 ? found : Math.min(selection.index, agenda.length - 1);
+};
+
 /** The details of an item as the commands take them, without its id. */
 const detailsOf = ({ itemId: _id, ...details }: AgendaItem): AgendaItemDetails => details;
 
@@ -33,7 +45,8 @@ const isInteractive = (target: EventTarget | null): boolean =>
 
 /** Enter edits the selected item, unless the focus is on something Enter already does something to. */
 const useEnter = (handler: () => void, enabled: boolean) => {
-  useEffect(() => {
+  // A layout effect, like useShortcut: Enter works from the moment the list is painted.
+  useLayoutEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || isInteractive(event.target)) return;
@@ -53,8 +66,7 @@ export const AgendaScreen = ({ meetingId }: { meetingId: string }) => {
   const load = useChamber((s) => s.load);
   const store = useContext(StoreContext);
   const [mode, setModeOnly] = useState<Mode>(LIST);
-  // The selected item by id; when it goes (removed, or the agenda replaced) the item now at its place.
-  const [selection, setSelection] = useState<{ itemId?: string; index: number }>({ index: 0 });
+  const [selection, setSelection] = useState<Selection>({ index: 0 });
   const [problem, setProblem] = useState<string>();
   const [status, setStatus] = useState('');
   const [importDraft, setImportDraft] = useState<ImportDraft>(emptyImportDraft);
@@ -62,53 +74,107 @@ export const AgendaScreen = ({ meetingId }: { meetingId: string }) => {
   const heading = useRef<HTMLHeadingElement>(null);
   const list = useRef<HTMLOListElement>(null);
   const moves = useRef<Promise<void>>(Promise.resolve());
+  const pendingMoves = useRef(0);
+  /**
+   * What the keys act on: the selection as the last key or move left it, and whether the focus is
+   * on its way to the selected item. Both change the moment a key is handled, so a key handled
+   * before the screen re-renders (or before the focus has moved) starts from where the one before
+   * it left things, never from the last render.
+   */
+  const chosen = useRef<Selection>(selection);
+  const focusPending = useRef(false);
 
   const agenda = useMemo(() => meeting?.agenda ?? [], [meeting]);
-  const found = agenda.findIndex((item) => item.itemId === selection.itemId);
-  const selectedIndex = agenda.length === 0 ? -1 : found >= 0 ? found : Math.min(selection.index, agenda.length - 1);
+  const selectedIndex = indexIn(agenda, selection);
   const selected: AgendaItem | undefined = agenda[selectedIndex];
   const listing = mode.kind === 'list' && meeting !== undefined;
   const before = meeting?.status === 'draft' || meeting?.status === 'ready';
 
-  // Arriving puts the focus on the heading; coming back from a form or the import, on the selected item.
   /** Starting something new clears the last confirmation, so it is not read as being about the new thing. */
   const setMode = useCallback((next: Mode) => {
     if (next.kind !== 'list') setStatus('');
     setModeOnly(next);
   }, []);
+  // Arriving puts the focus on the heading; coming back from a form or the import, on the selected
+  // item. Layout effects: the focus moves in the same paint that shows the change (a passive effect
+  // can run after the clerk's next key, which would land on <body>).
   const loaded = meeting !== undefined;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (loaded) heading.current?.focus();
   }, [meetingId, loaded]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focusRow === 0) return;
+    focusPending.current = false;
     const row = list.current?.querySelector<HTMLElement>('[aria-current="true"]');
     if (row) row.focus();
     else heading.current?.focus();
   }, [focusRow]);
 
+  /** Selects from a key or a move: at once for the next key, at the next render for the screen. */
+  const choose = useCallback((next: Selection) => {
+    chosen.current = next;
+    setSelection(next);
+  }, []);
+  // A selection made another way (a click, a form's outcome) counts for the keys once it is shown.
+  useLayoutEffect(() => {
+    chosen.current = selection;
+  }, [selection]);
+  /** From a key or a move: the next key counts as in the list even if it comes before the focus gets there. */
+  const focusSelected = useCallback(() => {
+    focusPending.current = true;
+    setFocusRow((n) => n + 1);
+  }, []);
+
+  // Until the list is back (the same commit that focuses the item), its keys are not listened to.
   const backToList = useCallback(() => {
     setMode(LIST);
     setFocusRow((n) => n + 1);
   }, [setMode]);
 
+  const latest = useCallback((): MeetingState | undefined => store?.getState().topics[topic] as MeetingState | undefined, [store, topic]);
+
+  /** The agenda as the core last sent it and the item selected in it now, which may be ahead of the last render. */
+  const selectedNow = useCallback(() => {
+    const items = latest()?.agenda ?? [];
+    const index = indexIn(items, chosen.current);
+    return { items, index, item: items[index] as AgendaItem | undefined };
+  }, [latest]);
+
+  /**
+   * Selects the item `to` gives from the index selected now and the number of items; after the
+   * moves already asked for (Alt+↓ then ↓ selects the item after the one moved).
+   */
   const select = useCallback(
-    (index: number) => {
-      if (agenda.length === 0) return;
-      const to = Math.max(0, Math.min(agenda.length - 1, index));
-      setSelection({ itemId: agenda[to].itemId, index: to });
-      setFocusRow((n) => n + 1);
+    (to: (from: number, count: number) => number) => {
+      const apply = () => {
+        const { items, index } = selectedNow();
+        if (items.length === 0) return;
+        const next = Math.max(0, Math.min(items.length - 1, to(index, items.length)));
+        choose({ itemId: items[next].itemId, index: next });
+        focusSelected();
+      };
+      if (pendingMoves.current === 0) apply();
+      else moves.current = moves.current.then(apply);
     },
-    [agenda],
+    [selectedNow, choose, focusSelected],
   );
 
-  const latest = useCallback((): MeetingState | undefined => store?.getState().topics[topic] as MeetingState | undefined, [store, topic]);
+  /** Runs a command, then reads the agenda back: the screen never shows the outcome without the items it changed. */
+  const run = useCallback(
+    async (command: Parameters<typeof invoke>[0]) => {
+      const outcome = await invoke(command);
+      if (outcome.ok) await load(topic);
+      return outcome;
+    },
+    [invoke, load, topic],
+  );
 
   /** Moves run one after another, each from the agenda as the core last sent it, so quick presses add up. */
   const move = useCallback(
     (delta: number) => {
-      const itemId = selected?.itemId;
+      const itemId = selectedNow().item?.itemId;
       if (itemId === undefined) return;
+      pendingMoves.current += 1;
       moves.current = moves.current.then(async () => {
         const current = latest()?.agenda ?? [];
         const from = current.findIndex((item) => item.itemId === itemId);
@@ -126,41 +192,51 @@ export const AgendaScreen = ({ meetingId }: { meetingId: string }) => {
         }
         await load(topic);
         setProblem(undefined);
-        setSelection({ itemId, index: to });
+        choose({ itemId, index: to });
         setStatus(`Item ${item.number} moved ${delta < 0 ? 'up' : 'down'}: now ${to + 1} of ${current.length}.`);
-        setFocusRow((n) => n + 1);
-      }).catch((error: unknown) => setProblem(`The item could not be moved: ${(error as Error).message}`));
+        focusSelected();
+      })
+        .catch((error: unknown) => setProblem(`The item could not be moved: ${(error as Error).message}`))
+        .finally(() => {
+          pendingMoves.current -= 1;
+        });
     },
-    [selected?.itemId, latest, invoke, meetingId, load, topic],
+    [selectedNow, latest, invoke, meetingId, load, topic, choose, focusSelected],
   );
 
   const startEdit = useCallback(() => {
-    if (selected) setMode({ kind: 'edit', itemId: selected.itemId });
-  }, [selected, setMode]);
-  const startAdd = useCallback(() => setMode({ kind: 'add', afterItemId: selected?.itemId }), [selected, setMode]);
+    const { item } = selectedNow();
+    if (item) setMode({ kind: 'edit', itemId: item.itemId });
+  }, [selectedNow, setMode]);
+  const startAdd = useCallback(() => setMode({ kind: 'add', afterItemId: selectedNow().item?.itemId }), [selectedNow, setMode]);
   const startSplit = useCallback(() => {
-    if (selected) setMode({ kind: 'split', itemId: selected.itemId });
-  }, [selected, setMode]);
+    const { item } = selectedNow();
+    if (item) setMode({ kind: 'split', itemId: item.itemId });
+  }, [selectedNow, setMode]);
   const startRemove = useCallback(() => {
-    if (selected) setMode({ kind: 'remove', itemId: selected.itemId });
-  }, [selected, setMode]);
+    const { item } = selectedNow();
+    if (item) setMode({ kind: 'remove', itemId: item.itemId });
+  }, [selectedNow, setMode]);
   const startImport = useCallback(() => {
     setProblem(undefined);
     setMode({ kind: 'import' });
   }, [setMode]);
 
-  /** The first arrow press, from the heading or a button, goes to the selected item; the next ones move. */
+  /**
+   * The first arrow press, from the heading or a button, goes to the selected item; the next ones
+   * move. A press while the screen is putting the focus on the selected item counts as in the list.
+   */
   const step = useCallback(
     (delta: number) => {
-      const inList = list.current?.contains(document.activeElement) ?? false;
-      select(selected === undefined ? 0 : inList ? selectedIndex + delta : selectedIndex);
+      const inList = focusPending.current || (list.current?.contains(document.activeElement) ?? false);
+      select((from) => (inList ? from + delta : from));
     },
-    [select, selected, selectedIndex],
+    [select],
   );
   useShortcut('ArrowDown', useCallback(() => step(1), [step]), listing);
   useShortcut('ArrowUp', useCallback(() => step(-1), [step]), listing);
-  useShortcut('Home', useCallback(() => select(0), [select]), listing);
-  useShortcut('End', useCallback(() => select(agenda.length - 1), [select, agenda.length]), listing);
+  useShortcut('Home', useCallback(() => select(() => 0), [select]), listing);
+  useShortcut('End', useCallback(() => select((_, count) => count - 1), [select]), listing);
   useShortcut('ArrowDown', useCallback(() => move(1), [move]), { alt: true, enabled: listing && selected !== undefined });
   useShortcut('ArrowUp', useCallback(() => move(-1), [move]), { alt: true, enabled: listing && selected !== undefined });
   useEnter(startEdit, listing && selected !== undefined);
@@ -194,13 +270,13 @@ export const AgendaScreen = ({ meetingId }: { meetingId: string }) => {
   };
 
   const save = async (itemId: string, item: AgendaItemDetails) => {
-    const error = done(await invoke({ type: 'agenda.updateItem', meetingId, itemId, item }), `Item ${item.number.trim()} saved.`);
+    const error = done(await run({ type: 'agenda.updateItem', meetingId, itemId, item }), `Item ${item.number.trim()} saved.`);
     if (!error) backToList();
     return error;
   };
 
   const add = async (afterItemId: string | undefined, item: AgendaItemDetails) => {
-    const outcome = await invoke({ type: 'agenda.addItem', meetingId, item, ...(afterItemId ? { afterItemId } : {}) });
+    const outcome = await run({ type: 'agenda.addItem', meetingId, item, ...(afterItemId ? { afterItemId } : {}) });
     const error = done(outcome, `Item ${item.number.trim()} added.`);
     if (outcome.ok) {
       const index = afterItemId ? agenda.findIndex((i) => i.itemId === afterItemId) + 1 : agenda.length;
@@ -211,14 +287,14 @@ export const AgendaScreen = ({ meetingId }: { meetingId: string }) => {
   };
 
   const split = async (item: AgendaItem, firstTitle: string, second: AgendaItemDetails) => {
-    const outcome = await invoke({ type: 'agenda.splitItem', meetingId, itemId: item.itemId, firstTitle, second });
+    const outcome = await run({ type: 'agenda.splitItem', meetingId, itemId: item.itemId, firstTitle, second });
     const error = done(outcome, `Item ${item.number} split: item ${second.number.trim()} added after it.`);
     if (!error) backToList();
     return error;
   };
 
   const remove = async (item: AgendaItem) => {
-    const outcome = await invoke({ type: 'agenda.removeItem', meetingId, itemId: item.itemId });
+    const outcome = await run({ type: 'agenda.removeItem', meetingId, itemId: item.itemId });
     if (outcome.ok) {
       setProblem(undefined);
       setStatus(`Item ${item.number}, ${item.title}, removed.`);
@@ -284,7 +360,7 @@ export const AgendaScreen = ({ meetingId }: { meetingId: string }) => {
           draft={importDraft}
           onDraftChange={setImportDraft}
           existing={agenda.length}
-          load={(items, replace) => invoke({ type: 'agenda.import', meetingId, items, replace })}
+          load={(items, replace) => run({ type: 'agenda.import', meetingId, items, replace })}
           onLoaded={afterImport}
           onClose={backToList}
         />

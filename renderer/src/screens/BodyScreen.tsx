@@ -1,6 +1,6 @@
 // A body's page: its details and next minute number, its members (import, add, edit, remove),
 // the officers who attend it, and the way to its standing orders.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { MemberDetails } from '../../../shared/commands/body';
 import type { ChamberError } from '../../../shared/errors';
 import { quorumRequired } from '../../../shared/procedure/quorum';
@@ -48,6 +48,7 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
   const { data: body, missing } = useTopic(bodyTopic(bodyId));
   const invoke = useChamber((s) => s.invoke);
   const navigate = useChamber((s) => s.navigate);
+  const load = useChamber((s) => s.load);
   const [mode, setMode] = useState<Mode>(VIEW);
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<string>();
@@ -75,11 +76,13 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
     setMode(VIEW);
   }, []);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     focusAfter.current = 'body-heading';
   }, [bodyId]);
 
-  useEffect(() => {
+  // A layout effect: the focus is on the row in the same paint that shows the notice, so the
+  // clerk's next key (↓ to the next member) never lands on <body> in between.
+  useLayoutEffect(() => {
     const wanted = focusAfter.current;
     if (!viewing || !loaded || wanted === undefined) return;
     const target = document.getElementById(wanted);
@@ -137,6 +140,9 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
   const addMember = async (member: MemberDetails) => {
     const outcome = await invoke({ type: 'member.add', bodyId, member });
     if (!outcome.ok) return outcome.error;
+    // Read the body back first: the form closes onto the new member's row, focused, not onto a
+    // list without it.
+    await load(bodyTopic(bodyId));
     setNotice(`${memberFullName(member)} added.`);
     close(rowId(outcome.result.ids.memberId));
     return undefined;

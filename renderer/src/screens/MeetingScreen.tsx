@@ -1,10 +1,11 @@
 // One meeting before it runs: details, agenda at a glance, expected apologies, ready or not.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { ChamberError } from '../../../shared/errors';
 import { formatLongDate, localDateOf, STATUS_LABELS } from '../../../shared/format';
+import type { MeetingState } from '../../../shared/state/meeting';
 import { bodyTopic, meetingTopic } from '../../../shared/topics';
 import { MeetingForm, type MeetingDetails } from '../components/MeetingForm';
-import { useChamber, useTopic } from '../context';
+import { StoreContext, useChamber, useTopic } from '../context';
 import { ExpectedApologies } from './ExpectedApologies';
 import { useShortcut } from '../shortcuts';
 import { FormError } from '../components/FormParts';
@@ -12,31 +13,44 @@ import { FormError } from '../components/FormParts';
 type Mode = 'view' | 'edit' | 'copy';
 
 export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
-  const { data: meeting, missing } = useTopic(meetingTopic(meetingId));
+  const topic = meetingTopic(meetingId);
+  const { data: meeting, missing } = useTopic(topic);
   const { data: bodies } = useTopic('bodies');
   const { data: body } = useTopic(meeting?.bodyId ? bodyTopic(meeting.bodyId) : undefined);
   const invoke = useChamber((s) => s.invoke);
   const navigate = useChamber((s) => s.navigate);
+  const load = useChamber((s) => s.load);
+  const store = useContext(StoreContext);
+  const toggles = useRef<Promise<void>>(Promise.resolve());
   const [mode, setMode] = useState<Mode>('view');
   const [problem, setProblem] = useState<string>();
   const heading = useRef<HTMLHeadingElement>(null);
   const viewing = mode === 'view';
   const preparing = meeting?.status === 'draft' || meeting?.status === 'ready';
 
-  const setReady = useCallback(
-    async (ready: boolean) => {
-      const outcome = await invoke({ type: 'meeting.setReady', meetingId, ready });
-      setProblem(outcome.ok ? undefined : outcome.error.message);
-    },
-    [invoke, meetingId],
-  );
+  /**
+   * R (or the button) turns a draft ready or a ready meeting back to draft. Presses run one after
+   * another, each from the status the one before left (read back from the core), not the status
+   * last rendered: two quick presses come back to where they started.
+   */
+  const toggleReady = useCallback(() => {
+    toggles.current = toggles.current
+      .then(async () => {
+        const status = (store?.getState().topics[topic] as MeetingState | undefined)?.status;
+        if (status !== 'draft' && status !== 'ready') return;
+        const outcome = await invoke({ type: 'meeting.setReady', meetingId, ready: status !== 'ready' });
+        setProblem(outcome.ok ? undefined : outcome.error.message);
+        if (outcome.ok) await load(topic);
+      })
+      .catch((error: unknown) => setProblem(`The meeting could not be marked: ${(error as Error).message}`));
+  }, [store, topic, invoke, meetingId, load]);
 
   useShortcut('Escape', useCallback(() => navigate({ screen: 'meetings' }), [navigate]), viewing);
   useShortcut('e', useCallback(() => setMode('edit'), []), viewing && meeting?.status !== 'closed');
   useShortcut('a', useCallback(() => navigate({ screen: 'agenda', meetingId }), [navigate, meetingId]), viewing);
   useShortcut('c', useCallback(() => setMode('copy'), []), viewing);
   useShortcut('l', useCallback(() => navigate({ screen: 'live', meetingId }), [navigate, meetingId]), viewing && !!meeting?.bodyId);
-  useShortcut('r', useCallback(() => void setReady(meeting?.status !== 'ready'), [setReady, meeting?.status]), viewing && preparing);
+  useShortcut('r', toggleReady, viewing && preparing);
   // Arriving at the screen, or leaving a form, puts the focus on the heading (forms focus their first field).
   const loaded = meeting !== undefined;
   useEffect(() => {
@@ -124,7 +138,7 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
                 </button>
               )}
               {preparing && (
-                <button type="button" className="button" onClick={() => void setReady(meeting.status !== 'ready')}>
+                <button type="button" className="button" onClick={toggleReady}>
                   {meeting.status === 'ready' ? 'Back to draft' : 'Mark ready'} <kbd>R</kbd>
                 </button>
               )}

@@ -1,7 +1,7 @@
 // Importing a body's members: from the PRESENT paragraph of earlier minutes, or from a spreadsheet
 // saved as CSV. The clerk sees the list as it was read (count, names, roles, warnings with their
 // line numbers) and confirms it before anything is saved; member.import is all or nothing.
-import { useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { MemberDetails } from '../../../../shared/commands/body';
 import type { ChamberError } from '../../../../shared/errors';
 import type { ImportWarning } from '../../../../shared/import/agenda';
@@ -142,7 +142,9 @@ export const ImportMembers = ({ body, onImport, onDone, onCancel }: Props) => {
   const list = checked && !('error' in checked) ? checked : undefined;
   const canImport = list !== undefined && list.problems.length === 0 && list.candidates.length > 0;
 
-  useEffect(() => {
+  // A layout effect: after a file is read the preview and the focus on its Import button come in
+  // one paint, so Enter pressed the moment the preview shows imports (it used to land on <body>).
+  useLayoutEffect(() => {
     if (!previewing) area.current?.focus();
     else if (canImport) confirm.current?.focus();
     else previewHeading.current?.focus();

@@ -1,6 +1,8 @@
 // The attendance board: type part of a name, then one key for the state. Every member of the
 // body, with running counts by state and by group.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { InvokeResult } from '../../../../shared/api';
+import type { Command } from '../../../../shared/commands';
 import { parseTimeInput } from '../../../../shared/format';
 import { attendanceCounts } from '../../../../shared/procedure/attendance';
 import { memberDisplayNames, memberFullName, type BodyState, type Member } from '../../../../shared/state/body';
@@ -65,6 +67,10 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
   const [timeText, setTimeText] = useState('');
   const [announcement, setAnnouncement] = useState('');
   const search = useRef<HTMLInputElement>(null);
+  /** Marks are sent one after another, in the order of the keys (present, then left, stays so). */
+  const marks = useRef<Promise<unknown>>(Promise.resolve());
+  /** Counts what the clerk types in the search and time boxes: has anything been typed since a mark? */
+  const typing = useRef(0);
   const closed = meeting.status === 'closed';
 
   const members = useMemo(() => body.members.filter((m) => m.active), [body.members]);
@@ -86,10 +92,16 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
       setAnnouncement('The time must be written like 10:42.');
       return;
     }
-    const outcome =
+    // The key ends this search at once: what the clerk types while the mark is being saved is the
+    // next name, and is kept (clearing the box when the reply came wiped it).
+    const before = { query, highlight, timeText, typing: typing.current };
+    setQuery('');
+    setHighlight(0);
+    setTimeText('');
+    const command: Command =
       action === 'left'
-        ? await run({ type: 'attendance.depart', meetingId: meeting.id, memberId: member.id, ...(time ? { time } : {}) })
-        : await run({
+        ? { type: 'attendance.depart', meetingId: meeting.id, memberId: member.id, ...(time ? { time } : {}) }
+        : {
             type: 'attendance.mark',
             meetingId: meeting.id,
             memberId: member.id,
@@ -97,13 +109,21 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
             ...(time ? { time } : {}),
             // A committee substitute present stands in for the member named in the membership.
             ...(member.substituteFor && (action === 'present' || action === 'virtual') ? { inPlaceOf: member.substituteFor } : {}),
-          });
+          };
+    const sent: Promise<InvokeResult> = marks.current.then(() => run(command));
+    marks.current = sent.then((o) => o.ok).catch(() => false);
+    const outcome = await sent;
     if (outcome.ok) {
       setAnnouncement(recordedSummary(outcome.result.recorded, names[member.id], action, time));
-      setQuery('');
-      setHighlight(0);
-      setTimeText('');
       search.current?.focus();
+    } else {
+      setAnnouncement(`${names[member.id]}: not recorded.`);
+      // Nothing typed since: the search comes back as it was, to correct and try again.
+      if (typing.current === before.typing) {
+        setQuery(before.query);
+        setHighlight(before.highlight);
+        setTimeText(before.timeText);
+      }
     }
   };
 
@@ -149,6 +169,7 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
               aria-describedby="attendance-keys"
               aria-controls="attendance-list"
               onChange={(e) => {
+                typing.current += 1;
                 setQuery(e.target.value);
                 setHighlight(0);
               }}
@@ -157,7 +178,17 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
           </div>
           <div className="field attendance__time">
             <label htmlFor="attendance-time">Time (blank: now)</label>
-            <input id="attendance-time" type="text" inputMode="numeric" placeholder="10:42" value={timeText} onChange={(e) => setTimeText(e.target.value)} />
+            <input
+              id="attendance-time"
+              type="text"
+              inputMode="numeric"
+              placeholder="10:42"
+              value={timeText}
+              onChange={(e) => {
+                typing.current += 1;
+                setTimeText(e.target.value);
+              }}
+            />
           </div>
           <p id="attendance-keys" className="field__hint attendance__keys">
             Type part of a name, <kbd>↑</kbd>/<kbd>↓</kbd> to choose, then <kbd>Enter</kbd> or <kbd>1</kbd> present · <kbd>2</kbd> virtual · <kbd>3</kbd>{' '}
