@@ -9,7 +9,20 @@ import { LiveScreen } from './screens/LiveScreen';
 import { MeetingScreen } from './screens/MeetingScreen';
 import { MeetingsScreen } from './screens/MeetingsScreen';
 import { StandingOrdersScreen } from './screens/StandingOrdersScreen';
+import { isClerkPage } from './api';
 import { useShortcut } from './shortcuts';
+
+/** What a device on the chamber network sees at Chamber's address without a page to show. */
+const NetworkWelcome = () => (
+  <main className="screen network-welcome" aria-labelledby="network-heading">
+    <h1 id="network-heading">Chamber on the chamber network</h1>
+    <p>
+      This address shows the chamber display of a meeting in progress. Open the display address the clerk gives you: it ends in{' '}
+      <code>#/display/</code> followed by the meeting.
+    </p>
+    <p>The clerk's own screen is only on the clerk's computer.</p>
+  </main>
+);
 
 const Screen = () => {
   const route = useChamber((s) => s.route);
@@ -42,6 +55,8 @@ export const App = () => {
   useShortcut('b', useCallback(() => navigate({ screen: 'bodies' }), [navigate]), { alt: true });
   // The chamber display is the whole window: no clerk's frame around it.
   if (route.screen === 'display') return <Screen />;
+  // A device on the chamber network sees only what is public.
+  if (!isClerkPage()) return <NetworkWelcome />;
   return (
     <Layout>
       <Screen />

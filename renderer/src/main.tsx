@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { connectApi } from './api';
+import { isPublicTopic } from '../../shared/topics';
+import { connectApi, isClerkPage } from './api';
 import { App } from './App';
 import { StoreContext } from './context';
 import { routeFromHash } from './routes';
@@ -13,12 +14,13 @@ const store = createChamberStore(api, {
   writeLocation: (hash) => {
     if (window.location.hash !== hash) window.location.hash = hash;
   },
+  mayWatch: isClerkPage() ? undefined : isPublicTopic,
 });
 window.addEventListener('hashchange', () => store.getState().show(routeFromHash(window.location.hash)));
 
 // Opened with no particular screen (the desktop app starting, perhaps after a crash): go straight
 // back to a meeting that is running, so the clerk is where they were.
-if (!window.location.hash || window.location.hash === '#/') void resumeRunningMeeting(api, store);
+if (isClerkPage() && (!window.location.hash || window.location.hash === '#/')) void resumeRunningMeeting(api, store);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -36,6 +36,8 @@ export interface StoreOptions {
   initialRoute: Route;
   /** Write the route into the address bar; the hashchange that follows calls show(). */
   writeLocation(hash: string): void;
+  /** Which topics this page may watch (a page from the chamber network: the public ones only). */
+  mayWatch?(topic: Topic): boolean;
 }
 
 /** How a topic whose changes are pushed is put together; undefined for topics pushed whole. */
@@ -49,6 +51,7 @@ export const createChamberStore = (api: ChamberApi, options: StoreOptions): Cham
   const watch = (topics: Iterable<Topic>) => {
     let added = false;
     for (const topic of topics) {
+      if (options.mayWatch && !options.mayWatch(topic)) continue;
       if (!watched.has(topic)) {
         watched.add(topic);
         added = true;

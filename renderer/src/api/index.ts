@@ -14,3 +14,10 @@ export const connectApi = (): ChamberApi => {
   const token = document.querySelector<HTMLMetaElement>('meta[name="chamber-token"]')?.content ?? '';
   return createHttpClient(window.location.origin, token);
 };
+
+/**
+ * Whether this page can act for the clerk: the desktop app, or the page browser mode serves on the
+ * clerk's own computer (which carries the token). A page from the chamber network cannot.
+ */
+export const isClerkPage = (): boolean =>
+  window.chamber !== undefined || (document.querySelector<HTMLMetaElement>('meta[name="chamber-token"]')?.content ?? '') !== '';
