@@ -24,6 +24,10 @@ interface JsonSchema {
 const describeType = (s: JsonSchema): string => {
   if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
   if (s.enum) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
+  if (s.type === 'object' && s.properties) {
+    const command = s.properties.type?.const;
+    return typeof command === 'string' ? `a \`${command}\` command` : `{ ${Object.keys(s.properties).join(', ')} }`;
+  }
   const variants = s.anyOf ?? s.oneOf;
   if (variants) return variants.map(describeType).join(' or ');
   if (s.type === 'array' && s.items) return `array of ${describeType(s.items)}`;
@@ -49,14 +53,34 @@ export const renderApiDocs = (): string => {
     'Electron IPC (`window.chamber.invoke(command)`) and over HTTP in browser mode',
     '(`POST /api/commands` with `Authorization: Bearer <clerk token>`).',
     '',
-    'A success is `{ "ok": true, "result": { "ids": { … }, "events": n } }`, sent only after the',
-    'transaction has committed. A refusal is `{ "ok": false, "error": { "code", "message", "details" } }`',
-    'where `details.field` names the field that is wrong; nothing is recorded. Codes and HTTP statuses:',
-    '`invalid_command` 400, `unknown_command` 400, `not_found` 404, `refused` 409, `unauthorised` 401,',
-    '`too_large` 413, `internal` 500.',
+    'A success is `{ "ok": true, "result": { "ids": { … }, "events": n, "recorded": ["attendance.marked", …] } }`,',
+    'sent only after the transaction has committed; `recorded` lists the types of the events recorded',
+    '(empty when the command changed nothing, e.g. marking present a member already present). A refusal is',
+    '`{ "ok": false, "error": { "code", "message", "details" } }` where `details.field` names the field',
+    'that is wrong; nothing is recorded. Codes and HTTP statuses: `invalid_command` 400,',
+    '`unknown_command` 400, `not_found` 404, `refused` 409, `unauthorised` 401, `too_large` 413,',
+    '`internal` 500. The clerk\'s token is accepted only in the Authorization header (and in the live',
+    'channel\'s first message), never in an address, and only on the clerk\'s address (127.0.0.1).',
     '',
-    'State is read with `GET /api/topics/<topic>` (`meetings`, `meeting:<id>`) and pushed as',
-    '`{ "topic", "data" }` messages on the WebSocket `/api/live?token=<clerk token>`.',
+    'Times the clerk gives (`time`, `stays`) are an ISO instant or a 24-hour local time `"HH:MM"`, read',
+    'in the installation\'s time zone (Europe/London unless `settings.setTimeZone` says otherwise) on the',
+    'day the meeting is sitting: the day it started or last resumed; before it starts, today.',
+    '',
+    '## Reading and live updates',
+    '',
+    '- `GET /api/topics/<topic>`: a topic\'s whole value once. Topics: `meetings`, `bodies`, `settings`,',
+    '  `meeting:<id>`, `body:<id>`, `display:<id>`. Without the token only `display:<id>`, and only while',
+    '  that meeting is in progress or adjourned.',
+    '- `GET /api/verify`: the `npm run verify` report for the data file (clerk only).',
+    '- WebSocket `/api/live`: the first message is `{ "kind": "hello", "token": "<clerk token>" }` (or no',
+    '  token: then only chamber displays may be watched, at most four); the reply is',
+    '  `{ "kind": "welcome", "clerk": true|false }`. Then `{ "kind": "watch", "topics": [ … ] }` names',
+    '  the whole set of topics wanted. Each newly watched topic arrives whole, `{ "topic", "data" }`, or',
+    '  as `{ "topic", "error" }`; then, for a meeting or a body, each command\'s changes arrive as',
+    '  `{ "topic", "patch": { "fromSeq", "seq", "changes" } }` (see `shared/state/parts.ts`: `head`,',
+    '  `set`, `put`, `remove`), and the lists, the display and the settings arrive whole when they',
+    '  change. A client whose copy is not at `fromSeq` reads the topic again. The Origin must be the',
+    '  page Chamber served; one device may hold a limited number of connections.',
     '',
   ];
   for (const schema of commandSchemas) {

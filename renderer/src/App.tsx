@@ -8,6 +8,7 @@ import { DisplayScreen } from './screens/DisplayScreen';
 import { LiveScreen } from './screens/LiveScreen';
 import { MeetingScreen } from './screens/MeetingScreen';
 import { MeetingsScreen } from './screens/MeetingsScreen';
+import { SettingsScreen } from './screens/SettingsScreen';
 import { StandingOrdersScreen } from './screens/StandingOrdersScreen';
 import { isClerkPage } from './api';
 import { useShortcut } from './shortcuts';
@@ -43,6 +44,8 @@ const Screen = () => {
       return <BodyScreen bodyId={route.bodyId} />;
     case 'standingOrders':
       return <StandingOrdersScreen bodyId={route.bodyId} />;
+    case 'settings':
+      return <SettingsScreen />;
   }
 };
 
@@ -53,6 +56,7 @@ export const App = () => {
   useEffect(() => void refresh(), [refresh]);
   useShortcut('m', useCallback(() => navigate({ screen: 'meetings' }), [navigate]), { alt: true });
   useShortcut('b', useCallback(() => navigate({ screen: 'bodies' }), [navigate]), { alt: true });
+  useShortcut('g', useCallback(() => navigate({ screen: 'settings' }), [navigate]), { alt: true });
   // The chamber display is the whole window: no clerk's frame around it.
   if (route.screen === 'display') return <Screen />;
   // A device on the chamber network sees only what is public.

@@ -9,7 +9,8 @@ export type Route =
   | { screen: 'display'; meetingId: string }
   | { screen: 'bodies' }
   | { screen: 'body'; bodyId: string }
-  | { screen: 'standingOrders'; bodyId: string };
+  | { screen: 'standingOrders'; bodyId: string }
+  | { screen: 'settings' };
 
 const ID = '([0-9a-f-]{36})';
 const patterns: [RegExp, (id: string) => Route][] = [
@@ -23,6 +24,7 @@ const patterns: [RegExp, (id: string) => Route][] = [
 
 export const routeFromHash = (hash: string): Route => {
   if (hash === '#/bodies') return { screen: 'bodies' };
+  if (hash === '#/settings') return { screen: 'settings' };
   for (const [pattern, route] of patterns) {
     const match = pattern.exec(hash);
     if (match) return route(match[1]);
@@ -48,6 +50,8 @@ export const hashOf = (route: Route): string => {
       return `#/bodies/${route.bodyId}`;
     case 'standingOrders':
       return `#/bodies/${route.bodyId}/standing-orders`;
+    case 'settings':
+      return '#/settings';
   }
 };
 
@@ -68,5 +72,7 @@ export const topicsOf = (route: Route): Topic[] => {
     case 'body':
     case 'standingOrders':
       return [bodyTopic(route.bodyId)];
+    case 'settings':
+      return ['settings'];
   }
 };

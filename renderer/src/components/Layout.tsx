@@ -5,6 +5,7 @@ import { useChamber } from '../context';
 const SECTIONS = [
   { href: '#/', label: 'Meetings', key: 'M', screens: ['meetings', 'meeting', 'agenda'] },
   { href: '#/bodies', label: 'Bodies and members', key: 'B', screens: ['bodies', 'body', 'standingOrders'] },
+  { href: '#/settings', label: 'Settings', key: 'G', screens: ['settings'] },
 ] as const;
 
 export const Layout = ({ children }: { children: ReactNode }) => {
