@@ -34,7 +34,19 @@ export const SettingsScreen = () => {
       <form className="compact-form" onSubmit={submit}>
         <div className="field">
           <label htmlFor="time-zone">Time zone (times are shown and typed in it)</label>
-          <select id="time-zone" value={chosen} onChange={(e) => setZone(e.target.value)}>
+          <select
+            id="time-zone"
+            value={chosen}
+            autoFocus
+            onChange={(e) => setZone(e.target.value)}
+            // A select does not submit its form on Enter by itself; here Enter saves, as the button says.
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                e.currentTarget.form?.requestSubmit();
+              }
+            }}
+          >
             {zones().map((z) => (
               <option key={z} value={z}>
                 {z}
