@@ -244,3 +244,27 @@ test('names typed while the last mark is still being saved are kept, and every m
   const recorded = (await chamber.read(`meeting:${meetingId}`)).data.attendance as Record<string, { state: string }>;
   expect(Object.values(recorded).map((a) => a.state).sort()).toEqual(['apologies', 'present', 'present', 'present']);
 });
+
+test('Alt+E then Alt+N at once, on a slow disk: the item ends and the next is taken', async ({ page, chamber }) => {
+  const { bodyId } = (await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' })).body.result.ids;
+  await chamber.post({ type: 'member.import', bodyId, source: 'present_paragraph', members: kcc2015Membership().slice(0, 30) });
+  const { meetingId } = (
+    await chamber.post({ type: 'meeting.create', bodyId, title: 'County Council', date: '2015-10-22', startTime: '10:00', venue: 'Council Chamber, Sessions House' })
+  ).body.result.ids;
+  await chamber.post({ type: 'agenda.import', meetingId, items: kcc2015AgendaItems(), replace: true });
+  await chamber.post({ type: 'meeting.start', meetingId });
+  const agenda = (await chamber.read(`meeting:${meetingId}`)).data.agenda as { itemId: string }[];
+  await chamber.post({ type: 'item.start', meetingId, itemId: agenda[0].itemId });
+  await page.route('**/api/commands', async (route) => {
+    await new Promise((done) => setTimeout(done, 400));
+    await route.continue();
+  });
+  await page.goto(`${chamber.url}/#/meetings/${meetingId}/live`);
+  await expect(page.getByTestId('current-item')).toContainText('Apologies for Absence');
+  await page.keyboard.press('Alt+e');
+  await page.keyboard.press('Alt+n');
+  await expect(page.getByTestId('current-item')).toContainText('Declarations of Disclosable Pecuniary Interests');
+  const meeting = (await chamber.read(`meeting:${meetingId}`)).data;
+  expect(meeting.currentItemId).toBe(agenda[1].itemId);
+  expect(meeting.progress[agenda[0].itemId].state).toBe('done');
+});

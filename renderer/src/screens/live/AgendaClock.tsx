@@ -1,11 +1,13 @@
 // The agenda clock: start the meeting, take items in or out of order, adjourn and resume,
 // private session, close. Each item's times come from the record; the clock is derived.
-import { useCallback, useState } from 'react';
+import { useCallback, useContext, useRef, useState } from 'react';
+import type { Command } from '../../../../shared/commands';
+import { meetingTopic } from '../../../../shared/topics';
 import { formatElapsed } from '../../../../shared/format';
 import type { MeetingState } from '../../../../shared/state/meeting';
 import { isPrivate, itemElapsedMs } from '../../../../shared/state/meetingLive';
 import { clockTime, clockTimeWithSeconds } from '../../../../shared/time';
-import { useTimeZone } from '../../context';
+import { StoreContext, useTimeZone } from '../../context';
 import { useNow } from '../../hooks';
 import { useShortcut } from '../../shortcuts';
 import { ItemNotes, NotesAfterClose } from './ItemNotes';
@@ -32,23 +34,56 @@ export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
   const adjourned = meeting.status === 'adjourned';
   const nextItem = meeting.agenda.find((i) => !meeting.progress[i.itemId]);
 
-  const start = useCallback(() => void send({ type: 'meeting.start', meetingId }), [send, meetingId]);
-  const endItem = useCallback(() => current && void send({ type: 'item.end', meetingId, itemId: current.itemId }), [send, meetingId, current]);
-  const takeNext = useCallback(() => nextItem && void send({ type: 'item.start', meetingId, itemId: nextItem.itemId }), [send, meetingId, nextItem]);
-  const adjourn = useCallback(
-    () => void send(adjourned ? { type: 'meeting.resume', meetingId } : { type: 'meeting.adjourn', meetingId, reason: '' }),
-    [send, meetingId, adjourned],
+  // The clock's keys run one after another, each deciding from the meeting as recorded after the
+  // one before (read back, not as last drawn): Alt+E then Alt+N at once ends the item, then takes
+  // the next; no key is lost because the screen had not caught up.
+  const store = useContext(StoreContext);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const topic = meetingTopic(meetingId);
+  const inTurn = useCallback(
+    (decide: (m: MeetingState) => Command | undefined | 'private') => {
+      queue.current = queue.current
+        .then(async () => {
+          const latest = (store?.getState().topics[topic] as MeetingState | undefined) ?? meeting;
+          const command = decide(latest);
+          if (command === 'private') setPrivateReason(EXEMPT_REASON);
+          else if (command && (await send(command))) await store?.getState().load(topic);
+        })
+        .catch(() => undefined);
+    },
+    [store, topic, send, meeting],
   );
-  const togglePrivate = useCallback(() => {
-    if (privateNow) void send({ type: 'session.public', meetingId });
-    else setPrivateReason(EXEMPT_REASON);
-  }, [send, meetingId, privateNow]);
+  const start = useCallback(() => inTurn((m) => (m.status === 'draft' || m.status === 'ready' ? { type: 'meeting.start', meetingId } : undefined)), [inTurn, meetingId]);
+  const endItem = useCallback(
+    () => inTurn((m) => (m.currentItemId ? { type: 'item.end', meetingId, itemId: m.currentItemId } : undefined)),
+    [inTurn, meetingId],
+  );
+  const takeNext = useCallback(
+    () =>
+      inTurn((m) => {
+        const next = m.agenda.find((i) => !m.progress[i.itemId]);
+        return m.status === 'in_progress' && !m.currentItemId && next ? { type: 'item.start', meetingId, itemId: next.itemId } : undefined;
+      }),
+    [inTurn, meetingId],
+  );
+  const adjourn = useCallback(
+    () =>
+      inTurn((m) =>
+        m.status === 'adjourned' ? { type: 'meeting.resume', meetingId } : m.status === 'in_progress' ? { type: 'meeting.adjourn', meetingId, reason: '' } : undefined,
+      ),
+    [inTurn, meetingId],
+  );
+  const togglePrivate = useCallback(
+    () => inTurn((m) => (m.status !== 'in_progress' && m.status !== 'adjourned' ? undefined : isPrivate(m) ? { type: 'session.public', meetingId } : 'private')),
+    [inTurn, meetingId],
+  );
 
-  useShortcut('s', start, { alt: true, enabled: before });
-  useShortcut('e', endItem, { alt: true, enabled: !!current });
-  useShortcut('n', takeNext, { alt: true, enabled: running && !current && !!nextItem });
-  useShortcut('j', adjourn, { alt: true, enabled: running || adjourned });
-  useShortcut('p', togglePrivate, { alt: true, enabled: running || adjourned });
+  const live = meeting.status !== 'closed';
+  useShortcut('s', start, { alt: true, enabled: live });
+  useShortcut('e', endItem, { alt: true, enabled: live });
+  useShortcut('n', takeNext, { alt: true, enabled: live });
+  useShortcut('j', adjourn, { alt: true, enabled: live });
+  useShortcut('p', togglePrivate, { alt: true, enabled: live });
   useShortcut('c', useCallback(() => setConfirmClose(true), []), { alt: true, enabled: running && !current });
 
 
