@@ -12,6 +12,7 @@ const MEETINGS = 8;
 
 const meetingInProgress = (core: TestCore, bodyId: string) => {
   const { meetingId } = core.send({ type: 'meeting.create', bodyId, title: 'County Council', date: '2015-10-22', startTime: '10:00', venue: '' });
+  core.send({ type: 'agenda.addItem', meetingId, item: { number: '1', title: 'Apologies for Absence', kind: 'apologies' } });
   core.send({ type: 'meeting.start', meetingId });
   return meetingId;
 };
