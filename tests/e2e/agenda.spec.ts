@@ -5,6 +5,7 @@ import { parseAgenda } from '../../shared/import/agenda';
 import { agendaItemFromDraft } from '../../shared/import/agendaItems';
 import type { BrowserMode } from '../support/browserMode';
 import { kcc2021Agenda } from '../fixtures/kcc-2021-agenda';
+import { createAgendaMeeting } from './prepare';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
 
 const PACK_2021 = 'tests/fixtures/packs/kcc-2021-agenda.txt';
@@ -24,24 +25,7 @@ Background: the council is asked to note the report.
 5. Exclusion of the press and public
 `;
 
-const createMeeting = async (chamber: BrowserMode): Promise<string> => {
-  const body = await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' });
-  // A meeting can start only with members to attend it.
-  await chamber.post({
-    type: 'member.add',
-    bodyId: body.body.result.ids.bodyId,
-    member: { title: 'Mr', initials: ['M'], surname: 'Harrison', honours: [], group: 'Conservative', roles: ['Chairman'], voting: true },
-  });
-  const created = await chamber.post({
-    type: 'meeting.create',
-    bodyId: body.body.result.ids.bodyId,
-    title: 'County Council',
-    date: '2021-12-16',
-    startTime: '10:00',
-    venue: 'Council Chamber',
-  });
-  return created.body.result.ids.meetingId;
-};
+const createMeeting = createAgendaMeeting;
 
 const openAgenda = async (page: Page, chamber: BrowserMode, meetingId: string) => {
   await page.goto(`${chamber.url}/#/meetings/${meetingId}/agenda`);

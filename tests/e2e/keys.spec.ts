@@ -5,8 +5,9 @@
 import type { CDPSession, Page } from '@playwright/test';
 import { memberFullName } from '../../shared/state/body';
 import type { BrowserMode } from '../support/browserMode';
-import { kcc2015AgendaItems, kcc2015Membership } from '../support/kcc2015';
+import { kcc2015Membership } from '../support/kcc2015';
 import { expect, test } from './fixtures';
+import { createAgendaMeeting, prepareKcc2015 } from './prepare';
 
 test.describe.configure({ timeout: 120_000 });
 
@@ -46,18 +47,7 @@ const pressAllAtOnce = (page: Page, keys: { key: string; altKey?: boolean }[]) =
       (document.activeElement ?? document.body).dispatchEvent(new KeyboardEvent('keydown', { key, code: key, altKey, bubbles: true, cancelable: true }));
   }, keys);
 
-const createMeeting = async (chamber: BrowserMode): Promise<string> => {
-  const body = await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' });
-  const created = await chamber.post({
-    type: 'meeting.create',
-    bodyId: body.body.result.ids.bodyId,
-    title: 'County Council',
-    date: '2021-12-16',
-    startTime: '10:00',
-    venue: 'Council Chamber',
-  });
-  return created.body.result.ids.meetingId;
-};
+const createMeeting = createAgendaMeeting;
 
 const openAgenda = async (page: Page, chamber: BrowserMode, meetingId: string) => {
   await page.goto(`${chamber.url}/#/meetings/${meetingId}/agenda`);
@@ -185,12 +175,7 @@ test('on a slow machine, Enter pressed the moment a CSV file is read imports its
 });
 
 test('R pressed twice before the first is acknowledged marks the meeting ready, then back to draft', async ({ page, chamber }) => {
-  const { bodyId } = (await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' })).body.result.ids;
-  await chamber.post({ type: 'member.import', bodyId, source: 'present_paragraph', members: kcc2015Membership() });
-  const { meetingId } = (
-    await chamber.post({ type: 'meeting.create', bodyId, title: 'County Council', date: '2015-10-22', startTime: '10:00', venue: 'Council Chamber, Sessions House' })
-  ).body.result.ids;
-  await chamber.post({ type: 'agenda.import', meetingId, items: kcc2015AgendaItems(), replace: true });
+  const { meetingId } = await prepareKcc2015(chamber);
   await page.goto(`${chamber.url}/#/meetings/${meetingId}`);
   await expect(page.getByRole('heading', { name: 'County Council', level: 1 })).toBeFocused();
   await expect(page.locator('.status').first()).toHaveText('Draft');
@@ -214,12 +199,7 @@ test('R pressed twice before the first is acknowledged marks the meeting ready, 
 });
 
 test('names typed while the last mark is still being saved are kept, and every member typed is marked', async ({ page, chamber }) => {
-  const { bodyId } = (await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' })).body.result.ids;
-  await chamber.post({ type: 'member.import', bodyId, source: 'present_paragraph', members: kcc2015Membership() });
-  const { meetingId } = (
-    await chamber.post({ type: 'meeting.create', bodyId, title: 'County Council', date: '2015-10-22', startTime: '10:00', venue: 'Council Chamber, Sessions House' })
-  ).body.result.ids;
-  await chamber.post({ type: 'agenda.import', meetingId, items: kcc2015AgendaItems(), replace: true });
+  const { meetingId } = await prepareKcc2015(chamber);
   // A slow disk: each command takes 400 ms to be written and acknowledged.
   await page.route('**/api/commands', async (route) => {
     await new Promise((done) => setTimeout(done, 400));
@@ -246,12 +226,7 @@ test('names typed while the last mark is still being saved are kept, and every m
 });
 
 test('Alt+E then Alt+N at once, on a slow disk: the item ends and the next is taken', async ({ page, chamber }) => {
-  const { bodyId } = (await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' })).body.result.ids;
-  await chamber.post({ type: 'member.import', bodyId, source: 'present_paragraph', members: kcc2015Membership().slice(0, 30) });
-  const { meetingId } = (
-    await chamber.post({ type: 'meeting.create', bodyId, title: 'County Council', date: '2015-10-22', startTime: '10:00', venue: 'Council Chamber, Sessions House' })
-  ).body.result.ids;
-  await chamber.post({ type: 'agenda.import', meetingId, items: kcc2015AgendaItems(), replace: true });
+  const { meetingId } = await prepareKcc2015(chamber, { members: 30 });
   await chamber.post({ type: 'meeting.start', meetingId });
   const agenda = (await chamber.read(`meeting:${meetingId}`)).data.agenda as { itemId: string }[];
   await chamber.post({ type: 'item.start', meetingId, itemId: agenda[0].itemId });

@@ -4,19 +4,11 @@ import type { Page } from '@playwright/test';
 import { memberFullName } from '../../shared/state/body';
 import { defaultStandingOrders } from '../../shared/procedure/standingOrders';
 import { startBrowserMode, type BrowserMode } from '../support/browserMode';
-import { kcc2015AgendaItems, kcc2015Membership, KCC_2015_APOLOGIES } from '../support/kcc2015';
+import { kcc2015Membership, KCC_2015_APOLOGIES } from '../support/kcc2015';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { prepareKcc2015 } from './prepare';
 
-const prepare = async (chamber: BrowserMode) => {
-  const { bodyId } = (await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' })).body.result.ids;
-  await chamber.post({ type: 'member.import', bodyId, source: 'present_paragraph', members: kcc2015Membership() });
-  const { meetingId } = (
-    await chamber.post({ type: 'meeting.create', bodyId, title: 'County Council', date: '2015-10-22', startTime: '10:00', venue: 'Council Chamber, Sessions House' })
-  ).body.result.ids;
-  await chamber.post({ type: 'agenda.import', meetingId, items: kcc2015AgendaItems(), replace: true });
-  await chamber.post({ type: 'meeting.setReady', meetingId, ready: true });
-  return { bodyId, meetingId };
-};
+const prepare = (chamber: BrowserMode) => prepareKcc2015(chamber, { ready: true });
 
 const markByKeyboard = async (page: Page, name: string, key: string) => {
   const search = page.getByLabel('Find member');

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Command } from '../../shared/commands';
+import type { ChamberError } from '../../shared/errors';
 import { openCore, type Core, type CoreOptions } from '../../electron/core/core';
 
 export const tempFolder = (prefix = 'chamber-test-'): { path: string; remove(): void } => {
@@ -45,6 +46,8 @@ export interface TestCore extends Core {
   folder: string;
   /** Send a command and fail the test if it is refused; returns the ids it made. */
   send(command: Command): Record<string, string>;
+  /** Send a command that must be refused, leaving the log as it was; returns the refusal. */
+  refusal(command: unknown): ChamberError;
   /** Kent County Council as a body, and its 22 October 2015 meeting. */
   kccMeeting(): { bodyId: string; meetingId: string };
   eventCount(): number;
@@ -63,6 +66,13 @@ export const openTestCore = (options: CoreOptions & { folder?: string } = {}): T
       const outcome = core.dispatch(command);
       if (!outcome.ok) throw new Error(`${command.type} was refused: ${outcome.error.message}`);
       return outcome.result.ids;
+    },
+    refusal(command) {
+      const before = this.eventCount();
+      const outcome = core.dispatch(command);
+      if (this.eventCount() !== before) throw new Error('a refused command changed the log');
+      if (outcome.ok) throw new Error(`${(command as { type?: string }).type} should have been refused`);
+      return outcome.error;
     },
     kccMeeting() {
       const { bodyId } = this.send(kccBody);

@@ -41,13 +41,7 @@ const committee = (day = '2026-07-01') => {
   const meeting = () => (core.read(`meeting:${meetingId}`) as { ok: true; data: MeetingState }).data;
   const member = (surname: string): Member => body().members.find((m) => m.surname === surname)!;
   const item = (number: string) => meeting().agenda.find((i) => i.number === number)!.itemId;
-  const refusal = (command: Parameters<TestCore['dispatch']>[0]) => {
-    const before = core.eventCount();
-    const outcome = core.dispatch(command);
-    expect(core.eventCount()).toBe(before);
-    if (outcome.ok) throw new Error(`${(command as { type: string }).type} should have been refused`);
-    return outcome.error;
-  };
+  const refusal = (command: Parameters<TestCore['dispatch']>[0]) => core.refusal(command);
   const recorded = (command: Parameters<TestCore['dispatch']>[0]) => {
     const outcome = core.dispatch(command);
     if (!outcome.ok) throw new Error(outcome.error.message);

@@ -1,12 +1,16 @@
 import fc from 'fast-check';
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { StateUpdate } from '../../shared/topics';
 import { createWebHost } from '../../electron/core/host/webHost';
 import { createMeetingCommand, kccBody } from '../support/meeting';
+import { itWhere } from '../support/skips';
 import { startHost, type RunningHost } from '../support/webHost';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- replies are checked with toMatchObject
@@ -348,5 +352,39 @@ describe('browser mode: the chamber network host', () => {
     await expect.poll(() => device.updates().some((u) => (u as Json).data?.status === 'closed')).toBe(true);
     expect((await fetch(`${networkUrl}/api/topics/${encodeURIComponent(`display:${meetingId}`)}`)).status).toBe(404);
     device.socket.close();
+  });
+});
+
+const openssl = spawnSync('openssl', ['version']).status === 0;
+
+describe('the chamber network over HTTPS', () => {
+  itWhere({ met: openssl, reason: 'openssl is not installed here to make a test certificate', requiredInCi: true }, "serves the council's certificate, and only HTTPS", async () => {
+    const host = await startHost();
+    const dir = mkdtempSync(join(tmpdir(), 'chamber-cert-'));
+    try {
+      const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-days', '1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')]);
+      expect(made.status).toBe(0);
+      const cert = readFileSync(join(dir, 'cert.pem'));
+      const network = await createWebHost({ core: host.core, role: 'network', staticDir: host.staticDir, hostNames: ['127.0.0.1'], https: { cert, key: readFileSync(join(dir, 'key.pem')) } });
+      const address = await network.listen({ host: '127.0.0.1', port: 0 });
+      expect(address).toMatch(/^https:/);
+      const page = await new Promise<{ status: number; body: string; hsts?: string; peer: string }>((resolve, reject) => {
+        const req = httpsRequest(`${address}/`, { ca: cert }, (res) => {
+          const peer = String((res.socket as import('node:tls').TLSSocket).getPeerCertificate().subject?.CN);
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body, hsts: res.headers['strict-transport-security'] as string | undefined, peer }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(page).toMatchObject({ status: 200, body: expect.stringContaining('<meta name="chamber-token" content="" />'), hsts: expect.stringContaining('max-age'), peer: '127.0.0.1' });
+      // Plain HTTP to the same port is not served.
+      await expect(fetch(address.replace('https:', 'http:'))).rejects.toThrow();
+      await network.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await host.stop();
+    }
   });
 });
