@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
+import type { TLSSocket } from 'node:tls';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -370,7 +371,7 @@ describe('the chamber network over HTTPS', () => {
       expect(address).toMatch(/^https:/);
       const page = await new Promise<{ status: number; body: string; hsts?: string; peer: string }>((resolve, reject) => {
         const req = httpsRequest(`${address}/`, { ca: cert }, (res) => {
-          const peer = String((res.socket as import('node:tls').TLSSocket).getPeerCertificate().subject?.CN);
+          const peer = String((res.socket as TLSSocket).getPeerCertificate().subject?.CN);
           let body = '';
           res.on('data', (c) => (body += c));
           res.on('end', () => resolve({ status: res.statusCode ?? 0, body, hsts: res.headers['strict-transport-security'] as string | undefined, peer }));
