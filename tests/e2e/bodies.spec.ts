@@ -272,13 +272,19 @@ test('a CSV with a bad line names the line and imports nothing; a good one impor
   await page.keyboard.press('Enter');
   await expect(page.getByRole('table', { name: /Officers in attendance/ })).toContainText('General Counsel and Monitoring Officer');
 
-  // Details: E, the next minute number, Enter.
+  // Details: E, the next minute number and the seats (one vacancy), Enter.
   await page.keyboard.press('e');
   await expect(page.getByLabel('Name', { exact: true })).toBeFocused();
   await page.getByLabel('Next minute number').fill('219');
+  await page.getByLabel('Seats (vacancies included)').fill('1');
+  await page.keyboard.press('Enter');
+  // Fewer seats than voting members holding them is refused beside the field.
+  await expect(page.getByText(/cannot have fewer than \d+ seats/)).toBeVisible();
+  await page.getByLabel('Seats (vacancies included)').fill('9');
   await page.keyboard.press('Enter');
   await expect(page.getByText('Details saved.')).toBeVisible();
-  expect((await chamber.read(`body:${bodyId}`)).data.nextMinuteNumber).toBe(219);
+  expect((await chamber.read(`body:${bodyId}`)).data).toMatchObject({ nextMinuteNumber: 219, seats: 9 });
+  await expect(page.getByText(/^9 \(\d+ filled by voting members\)$/)).toBeVisible();
   await expectAccessible(page);
   await screenshot(page, 'body-committee');
 });

@@ -31,10 +31,13 @@ const VIEW: Mode = { kind: 'view' };
 const seconds = (s: number): string => (s % 60 === 0 ? `${s / 60} min` : s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`);
 
 /** One line on the rules the clerk most often checks before a meeting. */
-const quorumSummary = (so: StandingOrders, voting: number): string => {
-  const rule = so.quorum.kind === 'fraction' ? `${so.quorum.numerator} in ${so.quorum.denominator} of the voting members` : `${so.quorum.count} members`;
+const quorumSummary = (so: StandingOrders, voting: number, seats: number | undefined): string => {
+  const rule =
+    so.quorum.kind === 'fraction'
+      ? `${so.quorum.numerator} in ${so.quorum.denominator} of ${seats === undefined ? 'the voting members' : `the ${seats} seats`}`
+      : `${so.quorum.count} members`;
   const composition = so.quorum.composition ? `, with at least ${so.quorum.composition.minimumEach} from each of ${so.quorum.composition.groups.join(', ')}` : '';
-  const needed = quorumRequired(so.quorum, voting);
+  const needed = quorumRequired(so.quorum, seats ?? voting);
   const now =
     voting === 0
       ? 'no voting members yet'
@@ -130,7 +133,7 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
 
   const saveDetails = async (details: BodyDetails): Promise<ChamberError | undefined> => {
     // One command: the name, kind and minute number are saved together or not at all.
-    const error = await run({ type: 'body.update', bodyId, name: details.name, kind: details.kind, nextMinuteNumber: details.next });
+    const error = await run({ type: 'body.update', bodyId, name: details.name, kind: details.kind, nextMinuteNumber: details.next, seats: details.seats });
     if (error) return error;
     setNotice('Details saved.');
     close();
@@ -268,8 +271,10 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
               <dd>
                 <strong>{body.nextMinuteNumber}</strong>
               </dd>
+              <dt>Seats</dt>
+              <dd>{body.seats === undefined ? `one per voting member (${voting})` : `${body.seats} (${voting} filled by voting members)`}</dd>
               <dt>Quorum</dt>
-              <dd>{quorumSummary(so, voting)}</dd>
+              <dd>{quorumSummary(so, voting, body.seats)}</dd>
               <dt>Votes</dt>
               <dd>
                 Division bell {seconds(so.divisionBell.seconds)}
@@ -280,7 +285,7 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
             {viewing && (
               <div className="form-actions">
                 <button type="button" id="edit-details" className="button" onClick={() => open({ kind: 'details' })}>
-                  Edit name, kind and minute number <kbd>E</kbd>
+                  Edit name, kind, minute number and seats <kbd>E</kbd>
                 </button>
                 <a className="button" href={`#/bodies/${bodyId}/standing-orders`}>
                   Standing orders <kbd>S</kbd>

@@ -11,6 +11,8 @@ export interface BodyDetails {
   kind: BodyKind;
   /** A whole number, or what the clerk typed when it is not one (the core then says why). */
   next: number;
+  /** The whole number of seats, vacancies included; null for one per voting member listed. */
+  seats: number | null;
 }
 
 interface Props {
@@ -19,20 +21,29 @@ interface Props {
   onCancel(): void;
 }
 
-const FIELDS = ['name', 'kind', 'next'] as const;
+const FIELDS = ['name', 'kind', 'next', 'seats'] as const;
 
 export const BodyDetailsForm = ({ body, onSubmit, onCancel }: Props) => {
   const [name, setName] = useState(body.name);
   const [kind, setKind] = useState<BodyKind>(body.kind);
   const [next, setNext] = useState(String(body.nextMinuteNumber));
+  const [seats, setSeats] = useState(body.seats === undefined ? '' : String(body.seats));
   const { errors, saving, first, id, submit } = useCommandForm(FIELDS, (path) =>
-    path === 'name' || path === 'kind' ? path : path === 'next' || path === 'nextMinuteNumber' ? 'next' : undefined,
+    path === 'name' || path === 'kind' || path === 'seats' ? path : path === 'next' || path === 'nextMinuteNumber' ? 'next' : undefined,
   );
 
   const save = (event: FormEvent) => {
     const number = /^\s*\d+\s*$/.test(next) ? Number(next) : Number.NaN;
-    const local: Record<string, string> = Number.isNaN(number) ? { next: 'must be a whole number, such as 219' } : {};
-    void submit(event, () => onSubmit({ name, kind, next: Number.isNaN(number) ? (next as unknown as number) : number }), local);
+    const seatCount = seats.trim() === '' ? null : /^\s*\d+\s*$/.test(seats) ? Number(seats) : Number.NaN;
+    const local: Record<string, string> = {
+      ...(Number.isNaN(number) ? { next: 'must be a whole number, such as 219' } : {}),
+      ...(Number.isNaN(seatCount) ? { seats: 'must be a whole number, such as 81, or empty' } : {}),
+    };
+    void submit(
+      event,
+      () => onSubmit({ name, kind, next: Number.isNaN(number) ? (next as unknown as number) : number, seats: Number.isNaN(seatCount) ? (seats as unknown as number) : seatCount }),
+      local,
+    );
   };
 
   return (
@@ -47,6 +58,16 @@ export const BodyDetailsForm = ({ body, onSubmit, onCancel }: Props) => {
         value={next}
         onChange={setNext}
         error={errors.byField.next}
+        className="bo-field--narrow"
+      />
+      <TextField
+        id={`${id}-seats`}
+        label="Seats (vacancies included)"
+        numeric
+        hint="The quorum is reckoned on every seat, filled or not. Leave empty to count one seat per voting member listed."
+        value={seats}
+        onChange={setSeats}
+        error={errors.byField.seats}
         className="bo-field--narrow"
       />
       <FormError message={errors.summary} />
