@@ -3,6 +3,8 @@ import { expect, expectAccessible, screenshot, test } from './fixtures';
 
 test('the clerk sets the time zone; times read in it from then on', async ({ page, chamber }) => {
   await page.goto(`${chamber.url}/`);
+  // The clerk presses keys on a screen they can see (the keys work from its first paint).
+  await expect(page.getByRole('link', { name: /Settings/ })).toBeVisible();
   await page.keyboard.press('Alt+g');
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   const zone = page.getByLabel(/Time zone/);
