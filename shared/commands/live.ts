@@ -130,6 +130,15 @@ export const deferItem = z
 export const withdrawItem = z
   .strictObject({ type: z.literal('item.withdraw'), meetingId: Id, itemId: Id, reason: OptionalLine(300) })
   .describe('Record that an item was withdrawn.');
+export const reinstateItem = z
+  .strictObject({
+    type: z.literal('item.reinstate'),
+    meetingId: Id,
+    itemId: Id,
+    reason: OptionalLine(300).describe('e.g. "Deferred in error".'),
+  })
+  .describe('Undo a deferral or withdrawal: the item is back on the agenda as it was before (recorded, with the reason).');
+
 export const saveItemNote = z
   .strictObject({ type: z.literal('item.note'), meetingId: Id, itemId: Id, text: z.string().max(20_000, { error: 'must be at most 20,000 characters' }) })
   .describe("Save the clerk's notes on an item (sent as they type, a moment after they pause). After the meeting closes, notes change only by correction.record.");
@@ -184,6 +193,7 @@ export const liveCommands = [
   endItem,
   deferItem,
   withdrawItem,
+  reinstateItem,
   saveItemNote,
   excludePublic,
   readmitPublic,

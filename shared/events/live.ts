@@ -53,6 +53,7 @@ export const liveEventSchemas = {
   'item.ended': z.strictObject({ ...m, itemId: Id, time: Instant }),
   'item.deferred': z.strictObject({ ...m, itemId: Id, reason: z.string() }),
   'item.withdrawn': z.strictObject({ ...m, itemId: Id, reason: z.string() }),
+  'item.reinstated': z.strictObject({ ...m, itemId: Id, reason: z.string() }),
   'item.noteSaved': z.strictObject({ ...m, itemId: Id, text: z.string() }),
   'session.wentPrivate': z.strictObject({ ...m, time: Instant, reason: z.string() }),
   'session.wentPublic': z.strictObject({ ...m, time: Instant }),

@@ -68,30 +68,42 @@ export const quorumChange = (meeting: MeetingState, body: BodyState): { quorate:
   return now.quorate === recordedQuorate(meeting) ? undefined : { quorate: now.quorate, present: now.counted, required: now.required };
 };
 
-export interface AttendanceCounts {
-  present: number;
-  virtual: number;
-  apologies: number;
-  absent: number;
-  /** Arrived and since left. */
-  left: number;
-}
+/**
+ * How a member stands in the meeting now, as the live screen shows it and as every count on it is
+ * made, so that the rows, the counts and the quorum agree:
+ * - present / virtual: here now; withdrawn: here, but withdrawn from the item being taken after
+ *   declaring an interest (not counted for the quorum on it);
+ * - left: came and went, the meeting still running; attended: came, and the meeting has closed;
+ * - apologies / absent: as marked; apologies also for apologies received in advance of a meeting
+ *   not yet started; unmarked: nothing recorded yet.
+ */
+export type AttendanceStanding = 'present' | 'virtual' | 'withdrawn' | 'left' | 'attended' | 'apologies' | 'absent' | 'unmarked';
 
-const emptyCounts = (): AttendanceCounts => ({ present: 0, virtual: 0, apologies: 0, absent: 0, left: 0 });
+export const attendanceStanding = (meeting: MeetingState, memberId: string): AttendanceStanding => {
+  const a = meeting.attendance[memberId];
+  if (!a) {
+    const expected = (meeting.status === 'draft' || meeting.status === 'ready') && meeting.expectedApologies.some((x) => x.memberId === memberId);
+    return expected ? 'apologies' : 'unmarked';
+  }
+  if (a.state === 'present' || a.state === 'virtual') {
+    if (isHere(a)) return isWithdrawnFrom(meeting, memberId, meeting.currentItemId) ? 'withdrawn' : a.state;
+    if (a.stays.length === 0) return 'unmarked';
+    return meeting.status === 'closed' ? 'attended' : 'left';
+  }
+  return a.state;
+};
 
-/** Running counts by state, overall and by political group. Unmarked members count as absent; a member marked present or virtual whose stays are all over has left. */
+export type AttendanceCounts = Record<AttendanceStanding, number>;
+
+const emptyCounts = (): AttendanceCounts => ({ present: 0, virtual: 0, withdrawn: 0, left: 0, attended: 0, apologies: 0, absent: 0, unmarked: 0 });
+
+/** Running counts by standing, overall and by political group, of the body's current members. */
 export const attendanceCounts = (meeting: MeetingState, body: BodyState): { total: AttendanceCounts; byGroup: Record<string, AttendanceCounts> } => {
   const total = emptyCounts();
   const byGroup: Record<string, AttendanceCounts> = {};
-  for (const member of body.members.filter((m) => m.active)) {
-    const a = meeting.attendance[member.id];
-    const key: keyof AttendanceCounts = !a
-      ? 'absent'
-      : a.state === 'present' || a.state === 'virtual'
-        ? isHere(a)
-          ? a.state
-          : 'left'
-        : a.state;
+  for (const member of body.members) {
+    if (!member.active && !meeting.attendance[member.id]) continue;
+    const key = attendanceStanding(meeting, member.id);
     const group = (byGroup[member.group || 'No group'] ??= emptyCounts());
     total[key] += 1;
     group[key] += 1;

@@ -228,6 +228,12 @@ export const liveChanges = (state: LiveState, event: RecordedEvent): Change[] | 
       const before = state.progress[itemId];
       return [put('progress', itemId, { state: event.type === 'item.deferred' ? 'deferred' : 'withdrawn', periods: before?.periods ?? [], reason })];
     }
+    case 'item.reinstated': {
+      // Back as it was before it was deferred or withdrawn: taken (if it had been), or still to come.
+      const before = state.progress[event.payload.itemId];
+      if (!before) return [];
+      return before.periods.length ? [put('progress', event.payload.itemId, { state: 'done', periods: before.periods })] : [remove('progress', event.payload.itemId)];
+    }
     case 'item.noteSaved':
       return [put('notes', event.payload.itemId, event.payload.text)];
     case 'session.wentPrivate':

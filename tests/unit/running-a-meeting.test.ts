@@ -113,7 +113,7 @@ describe('running the full council meeting of 22 October 2015', () => {
     expect(m.officersPresent).toEqual([body().officers[0].id]);
 
     const counts = attendanceCounts(m, body()).total;
-    expect(counts).toEqual({ present: 0, virtual: 0, apologies: 9, absent: 0, left: 74 }); // all have left once closed
+    expect(counts).toEqual({ present: 0, virtual: 0, withdrawn: 0, left: 0, attended: 74, apologies: 9, absent: 0, unmarked: 0 }); // closed: everyone who came attended
     const attended = members.filter((x) => m.attendance[x.id]?.stays.length);
     expect(attended).toHaveLength(74);
     expect(members.filter((x) => m.attendance[x.id]?.state === 'apologies').map((x) => x.surname)).toEqual(KCC_2015_APOLOGIES.map(([, s]) => s));

@@ -395,6 +395,14 @@ export const liveHandlers = {
       return { events: [{ stream: streams.meeting(meetingId), type: 'item.withdrawn', payload: { meetingId, itemId, reason } }] };
     }),
 
+  'item.reinstate': (view, { meetingId, itemId, reason }) =>
+    withMeeting(view, meetingId, (meeting) => {
+      if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound(`The agenda has no item with id ${itemId}.`, 'itemId') };
+      const state = meeting.progress[itemId]?.state;
+      if (state !== 'deferred' && state !== 'withdrawn') return { error: refused(`${itemTitle(meeting, itemId)} is not deferred or withdrawn, so there is nothing to undo.`, 'itemId') };
+      return { events: [{ stream: streams.meeting(meetingId), type: 'item.reinstated', payload: { meetingId, itemId, reason } }] };
+    }),
+
   'item.note': (view, { meetingId, itemId, text }, ctx) =>
     withMeeting(
       view,
@@ -445,6 +453,7 @@ export const liveHandlers = {
   | 'item.end'
   | 'item.defer'
   | 'item.withdraw'
+  | 'item.reinstate'
   | 'item.note'
   | 'session.private'
   | 'session.public'

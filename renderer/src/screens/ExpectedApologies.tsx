@@ -3,7 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { memberDisplayNames, type BodyState } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
 import { useCommand } from './live/useCommand';
-import { FormError, MemberSelect } from '../components/FormParts';
+import { FormError } from '../components/FormParts';
+import { MemberFinder } from '../components/MemberFinder';
 
 export const ExpectedApologies = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
   const { send, error } = useCommand();
@@ -11,7 +12,7 @@ export const ExpectedApologies = ({ meeting, body }: { meeting: MeetingState; bo
   const [memberId, setMemberId] = useState('');
   const [note, setNote] = useState('');
   const expected = new Set(meeting.expectedApologies.map((a) => a.memberId));
-  const choices = body.members.filter((m) => m.active && !expected.has(m.id)).sort((a, b) => a.surname.localeCompare(b.surname));
+  const choices = body.members.filter((m) => m.active && !expected.has(m.id));
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -47,13 +48,21 @@ export const ExpectedApologies = ({ meeting, body }: { meeting: MeetingState; bo
       )}
       {meeting.status !== 'closed' && (
         <form className="compact-form" onSubmit={submit}>
-          <MemberSelect id="apology-member" label="Member" members={choices} names={names} value={memberId} onChange={setMemberId} />
+          <MemberFinder
+            id="apology-member"
+            label="Member"
+            members={choices}
+            names={names}
+            value={memberId}
+            onChange={setMemberId}
+            onChosen={() => document.getElementById('apology-note')?.focus()}
+          />
           <div className="field">
             <label htmlFor="apology-note">Note (optional)</label>
             <input id="apology-note" value={note} placeholder="e.g. on council business" onChange={(e) => setNote(e.target.value)} />
           </div>
           <button type="submit" className="button">
-            Record apologies
+            Record apologies <kbd>Enter</kbd>
           </button>
           <FormError message={error?.message} />
         </form>

@@ -21,7 +21,7 @@ export const AlsoPresentPanel = ({ meeting, body }: { meeting: MeetingState; bod
   };
 
   return (
-    <section className="panel" aria-labelledby="also-heading">
+    <section aria-labelledby="also-heading">
       <h2 id="also-heading">In attendance</h2>
       {officers.length === 0 ? (
         <p className="muted">No officers are listed for {body.name}.</p>

@@ -1,15 +1,18 @@
 // The attendance board: type part of a name, then one key for the state. Every member of the
-// body, with running counts by state and by group.
+// body in surname order, each with every stay on the record, and counts that agree with the rows
+// and with the quorum (a member withdrawn from the item being taken shows as withdrawn).
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { InvokeResult } from '../../../../shared/api';
 import type { Command } from '../../../../shared/commands';
 import { parseTimeInput } from '../../../../shared/format';
-import { attendanceCounts } from '../../../../shared/procedure/attendance';
-import { memberDisplayNames, memberFullName, type BodyState, type Member } from '../../../../shared/state/body';
+import { attendanceCounts, attendanceStanding, type AttendanceStanding } from '../../../../shared/procedure/attendance';
+import { memberDisplayNames, type BodyState, type Member } from '../../../../shared/state/body';
+import { findMembers } from '../../../../shared/state/memberSearch';
 import type { MeetingState } from '../../../../shared/state/meeting';
 import { isHere, type MemberAttendance } from '../../../../shared/state/meetingLive';
 import { clockTime } from '../../../../shared/time';
 import { useTimeZone } from '../../context';
+import { useNow } from '../../hooks';
 import { useCommand } from './useCommand';
 import { FormError } from '../../components/FormParts';
 
@@ -23,20 +26,28 @@ const ACTIONS: { action: Action; key: string; label: string; short: string }[] =
   { action: 'left', key: '5', label: 'Left', short: 'L' },
 ];
 
-const stateOf = (a: MemberAttendance | undefined): Action | 'unmarked' => {
-  if (!a) return 'unmarked';
-  if (a.state === 'present' || a.state === 'virtual') return isHere(a) ? a.state : 'left';
-  return a.state;
-};
-
-const STATE_LABELS: Record<Action | 'unmarked', string> = {
+const STATE_LABELS: Record<Action, string> = {
   present: 'Present',
   virtual: 'Virtual',
   apologies: 'Apologies',
   absent: 'Absent',
   left: 'Left',
+};
+
+/** How each standing reads, in the rows and the counts. */
+export const STANDING_LABELS: Record<AttendanceStanding, string> = {
+  present: 'Present',
+  virtual: 'Virtual',
+  withdrawn: 'Withdrawn',
+  left: 'Left',
+  attended: 'Attended',
+  apologies: 'Apologies',
+  absent: 'Absent',
   unmarked: 'Not marked',
 };
+
+/** Counts always shown, even at 0, so the clerk sees the same line throughout. */
+const ALWAYS_COUNTED: readonly AttendanceStanding[] = ['present', 'apologies', 'absent'];
 
 /** "arrived 10:42", "left 12:30", "10:00–11:15, back 11:40": every stay after the start, as recorded. */
 const timeNote = (meeting: MeetingState, a: MemberAttendance | undefined, tz: string): string => {
@@ -45,7 +56,8 @@ const timeNote = (meeting: MeetingState, a: MemberAttendance | undefined, tz: st
   if (a.stays.length === 1) {
     const [stay] = a.stays;
     const late = started && stay.from > started;
-    return [late ? `arrived ${clockTime(stay.from, tz)}` : '', stay.to ? `left ${clockTime(stay.to, tz)}` : ''].filter(Boolean).join(', ');
+    const closedWith = meeting.status === 'closed' && stay.to === meeting.closedAt;
+    return [late ? `arrived ${clockTime(stay.from, tz)}` : '', stay.to && !closedWith ? `left ${clockTime(stay.to, tz)}` : ''].filter(Boolean).join(', ');
   }
   return a.stays.map((s, i) => `${i === 0 ? '' : 'back '}${clockTime(s.from, tz)}–${s.to ? clockTime(s.to, tz) : ''}`).join(', ');
 };
@@ -73,15 +85,12 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
   const typing = useRef(0);
   const closed = meeting.status === 'closed';
 
-  const members = useMemo(() => body.members.filter((m) => m.active), [body.members]);
+  // Current members, and any former member with attendance at this meeting; in surname order.
+  const members = useMemo(() => body.members.filter((m) => m.active || meeting.attendance[m.id]), [body.members, meeting.attendance]);
   const names = useMemo(() => memberDisplayNames(body.members), [body.members]);
-  const matches = useMemo(() => {
-    const q = query.trim().toLowerCase();
-    if (!q) return members;
-    return members.filter((m) =>
-      [names[m.id], memberFullName(m), m.surname, m.group].some((text) => text?.toLowerCase().includes(q)),
-    );
-  }, [members, names, query]);
+  const matches = useMemo(() => findMembers(members, names, query.trim()), [members, names, query]);
+  const now = useNow(30_000);
+  const currentNumber = meeting.agenda.find((i) => i.itemId === meeting.currentItemId)?.number;
   const selected = query ? matches[Math.min(highlight, matches.length - 1)] : undefined;
   const counts = attendanceCounts(meeting, body);
 
@@ -135,28 +144,32 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       setHighlight((h) => Math.max(0, Math.min(matches.length - 1, h + (event.key === 'ArrowDown' ? 1 : -1))));
-    } else if (event.key === 'Escape' && query) {
+    } else if (event.key === 'Escape' && (query || timeText)) {
       event.preventDefault();
       event.stopPropagation();
       setQuery('');
+      setTimeText('');
     }
   };
 
+  const shown = (Object.keys(STANDING_LABELS) as AttendanceStanding[]).filter((k) => k !== 'unmarked' && (counts.total[k] > 0 || ALWAYS_COUNTED.includes(k)));
+
   return (
     <section className="panel attendance" aria-labelledby="attendance-heading">
-      <header className="panel__header">
+      <header className="attendance__header">
         <h2 id="attendance-heading">Attendance</h2>
         <p className="attendance__counts" data-testid="attendance-counts">
-          <span>Present {counts.total.present}</span>
-          <span>Virtual {counts.total.virtual}</span>
-          <span>Apologies {counts.total.apologies}</span>
-          <span>Absent {counts.total.absent}</span>
-          <span>Left {counts.total.left}</span>
+          {shown.map((k) => (
+            <span key={k} className={`count count--${k}`}>
+              {STANDING_LABELS[k]} {counts.total[k]}
+            </span>
+          ))}
+          {counts.total.unmarked > 0 && <span className="count count--unmarked">Not marked {counts.total.unmarked}</span>}
         </p>
       </header>
       {!closed && (
         <div className="attendance__find">
-          <div className="field">
+          <div className="field attendance__search">
             <label htmlFor="attendance-search">
               Find member <kbd>/</kbd>
             </label>
@@ -165,7 +178,9 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
               ref={search}
               type="search"
               autoComplete="off"
+              spellCheck={false}
               value={query}
+              placeholder="Type part of a name"
               aria-describedby="attendance-keys"
               aria-controls="attendance-list"
               onChange={(e) => {
@@ -177,12 +192,13 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
             />
           </div>
           <div className="field attendance__time">
-            <label htmlFor="attendance-time">Time (blank: now)</label>
+            <label htmlFor="attendance-time">Time</label>
             <input
               id="attendance-time"
               type="text"
               inputMode="numeric"
-              placeholder="10:42"
+              autoComplete="off"
+              placeholder={`now ${clockTime(now, tz)}`}
               value={timeText}
               onChange={(e) => {
                 typing.current += 1;
@@ -190,9 +206,9 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
               }}
             />
           </div>
-          <p id="attendance-keys" className="field__hint attendance__keys">
-            Type part of a name, <kbd>↑</kbd>/<kbd>↓</kbd> to choose, then <kbd>Enter</kbd> or <kbd>1</kbd> present · <kbd>2</kbd> virtual · <kbd>3</kbd>{' '}
-            apologies · <kbd>4</kbd> absent · <kbd>5</kbd> left
+          <p id="attendance-keys" className="attendance__keys">
+            <kbd>↑</kbd>/<kbd>↓</kbd> choose · <kbd>Enter</kbd>/<kbd>1</kbd> present · <kbd>2</kbd> virtual · <kbd>3</kbd> apologies · <kbd>4</kbd> absent · <kbd>5</kbd> left ·{' '}
+            <kbd>Esc</kbd> clear
           </p>
         </div>
       )}
@@ -206,15 +222,16 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
             <tr>
               <th scope="col">Member</th>
               <th scope="col">Group</th>
-              <th scope="col">State</th>
+              <th scope="col">Attendance</th>
               {!closed && <th scope="col">Mark</th>}
             </tr>
           </thead>
           <tbody>
             {matches.map((member) => {
               const a = meeting.attendance[member.id];
-              const state = stateOf(a);
+              const standing = attendanceStanding(meeting, member.id);
               const note = timeNote(meeting, a, tz);
+              const label = standing === 'withdrawn' && currentNumber ? `Withdrawn from item ${currentNumber}` : STANDING_LABELS[standing];
               return (
                 <tr key={member.id} className={member === selected ? 'is-selected' : undefined} aria-selected={member === selected}>
                   <th scope="row">
@@ -224,25 +241,25 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
                   </th>
                   <td>{member.group}</td>
                   <td>
-                    <span className={`pill pill--${state}`}>{STATE_LABELS[state]}</span>
+                    <span className={`pill pill--${standing}`}>{label}</span>
                     {note && <span className="muted attendance__note"> {note}</span>}
                   </td>
                   {!closed && (
                     <td className="attendance__actions">
-                      {ACTIONS.map(({ action, label, short }) => (
+                      {ACTIONS.map(({ action, label: actionLabel, short }) => (
                         <button
                           key={action}
                           type="button"
                           className="mini"
-                          title={`${label}: ${names[member.id]}`}
-                          aria-pressed={state === action}
+                          title={`${actionLabel}: ${names[member.id]}`}
+                          aria-pressed={standing === action}
                           disabled={action === 'left' && !isHere(a)}
                           onClick={() => void mark(member, action)}
                         >
                           {short}
                           <span className="visually-hidden">
                             {' '}
-                            {label}: {names[member.id]}
+                            {actionLabel}: {names[member.id]}
                           </span>
                         </button>
                       ))}
@@ -254,34 +271,32 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
           </tbody>
         </table>
         {matches.length === 0 && <p className="muted">No member matches “{query}”.</p>}
-      </div>
-      <details className="attendance__groups">
-        <summary>By group</summary>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Group</th>
-              <th scope="col">Present</th>
-              <th scope="col">Virtual</th>
-              <th scope="col">Apologies</th>
-              <th scope="col">Absent</th>
-              <th scope="col">Left</th>
-            </tr>
-          </thead>
-          <tbody>
-            {Object.entries(counts.byGroup).map(([group, c]) => (
-              <tr key={group}>
-                <th scope="row">{group}</th>
-                <td>{c.present}</td>
-                <td>{c.virtual}</td>
-                <td>{c.apologies}</td>
-                <td>{c.absent}</td>
-                <td>{c.left}</td>
+        <details className="attendance__groups">
+          <summary>By group</summary>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Group</th>
+                {shown.map((k) => (
+                  <th scope="col" key={k}>
+                    {STANDING_LABELS[k]}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+            </thead>
+            <tbody>
+              {Object.entries(counts.byGroup).map(([group, c]) => (
+                <tr key={group}>
+                  <th scope="row">{group}</th>
+                  {shown.map((k) => (
+                    <td key={k}>{c[k]}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      </div>
     </section>
   );
 };

@@ -9,6 +9,7 @@ import type { MeetingState } from '../../../../shared/state/meeting';
 import { clockTime } from '../../../../shared/time';
 import { useTimeZone } from '../../context';
 import { FormError } from '../../components/FormParts';
+import { MemberFinder } from '../../components/MemberFinder';
 import { useCommand } from './useCommand';
 
 interface StayText {
@@ -21,9 +22,7 @@ export const AttendanceCorrection = ({ meeting, body }: { meeting: MeetingState;
   const tz = useTimeZone();
   const names = memberDisplayNames(body.members);
   // Those who were on the body for this meeting: current members, and anyone with attendance recorded.
-  const members = body.members
-    .filter((m) => m.active || meeting.attendance[m.id] || (m.removedAt && meeting.startedAt && m.removedAt >= meeting.startedAt))
-    .sort((a, b) => a.surname.localeCompare(b.surname));
+  const members = body.members.filter((m) => m.active || meeting.attendance[m.id] || (m.removedAt && meeting.startedAt && m.removedAt >= meeting.startedAt));
   const [memberId, setMemberId] = useState('');
   const [state, setState] = useState<AttendanceState>('present');
   const [stays, setStays] = useState<StayText[]>([]);
@@ -62,7 +61,7 @@ export const AttendanceCorrection = ({ meeting, body }: { meeting: MeetingState;
   const setStay = (index: number, change: Partial<StayText>) => setStays((list) => list.map((s, i) => (i === index ? { ...s, ...change } : s)));
 
   return (
-    <section className="panel" aria-labelledby="correction-heading">
+    <section aria-labelledby="correction-heading">
       <h2 id="correction-heading">Correct the attendance record</h2>
       <p className="muted">
         {meeting.status === 'closed'
@@ -80,17 +79,16 @@ export const AttendanceCorrection = ({ meeting, body }: { meeting: MeetingState;
         </ul>
       )}
       <form className="compact-form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="correct-member">Member</label>
-          <select id="correct-member" value={memberId} onChange={(e) => choose(e.target.value)}>
-            <option value="">Choose…</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {names[m.id]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MemberFinder
+          id="correct-member"
+          label="Member"
+          shortcut="Alt+R"
+          members={members}
+          names={names}
+          value={memberId}
+          onChange={(id) => (id ? choose(id) : setMemberId(''))}
+          onChosen={() => document.getElementById('correct-state')?.focus()}
+        />
         <div className="field">
           <label htmlFor="correct-state">Should be</label>
           <select id="correct-state" value={state} onChange={(e) => setState(e.target.value as AttendanceState)}>

@@ -1,13 +1,15 @@
-// Who presides: the Chairman; the Vice-Chairman in their absence; a member chosen when both are absent.
+// Who presides: the Chairman; the Vice-Chairman in their absence; a member chosen when both are
+// absent. Alt+H, type the name, Enter: they take the chair, in the capacity their role gives.
 import { useState, type FormEvent } from 'react';
 import type { ChairCapacity } from '../../../../shared/commands/live';
-import { clockTime } from '../../../../shared/time';
-import { useTimeZone } from '../../context';
-import { memberDisplayNames, type BodyState } from '../../../../shared/state/body';
+import { memberDisplayNames, type BodyState, type Member } from '../../../../shared/state/body';
 import type { MeetingState } from '../../../../shared/state/meeting';
 import { isHere, presiding } from '../../../../shared/state/meetingLive';
-import { useCommand } from './useCommand';
+import { clockTime } from '../../../../shared/time';
 import { FormError } from '../../components/FormParts';
+import { MemberFinder } from '../../components/MemberFinder';
+import { useTimeZone } from '../../context';
+import { useCommand } from './useCommand';
 
 const CAPACITIES: Record<ChairCapacity, string> = {
   chairman: 'Chairman',
@@ -16,26 +18,36 @@ const CAPACITIES: Record<ChairCapacity, string> = {
   outgoing_chairman: 'Outgoing Chairman (election)',
 };
 
+/** The capacity a member takes the chair in by default: as their role says. */
+const capacityOf = (member: Member | undefined): ChairCapacity =>
+  member?.roles.includes('Chairman') ? 'chairman' : member?.roles.includes('Vice-Chairman') ? 'vice_chairman' : 'chosen_member';
+
 export const ChairPanel = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
   const { send, error } = useCommand();
   const tz = useTimeZone();
   const names = memberDisplayNames(body.members);
   const here = body.members.filter((m) => m.active && isHere(meeting.attendance[m.id]));
-  const chairman = here.find((m) => m.roles.includes('Chairman'));
-  const vice = here.find((m) => m.roles.includes('Vice-Chairman'));
   const [memberId, setMemberId] = useState('');
-  const [capacity, setCapacity] = useState<ChairCapacity>('chairman');
+  const [capacity, setCapacity] = useState<ChairCapacity | ''>('');
   const now = presiding(meeting);
-  const suggested = chairman ? { id: chairman.id, capacity: 'chairman' as const } : vice ? { id: vice.id, capacity: 'vice_chairman' as const } : undefined;
+  const chosen = here.find((m) => m.id === memberId);
+  // With nobody typed, the Chairman if present, else the Vice-Chairman, is the one offered.
+  const suggested = here.find((m) => m.roles.includes('Chairman')) ?? here.find((m) => m.roles.includes('Vice-Chairman'));
 
+  const take = async (id: string, as: ChairCapacity | '') => {
+    const member = here.find((m) => m.id === id);
+    if (await send({ type: 'chair.take', meetingId: meeting.id, memberId: id, capacity: as || capacityOf(member) })) {
+      setMemberId('');
+      setCapacity('');
+    }
+  };
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const chosen = memberId || suggested?.id || '';
-    void send({ type: 'chair.take', meetingId: meeting.id, memberId: chosen, capacity: memberId ? capacity : (suggested?.capacity ?? capacity) });
+    void take(memberId || suggested?.id || '', capacity);
   };
 
   return (
-    <section className="panel" aria-labelledby="chair-heading">
+    <section aria-labelledby="chair-heading">
       <h2 id="chair-heading">In the chair</h2>
       <p data-testid="chair">
         {now ? (
@@ -47,33 +59,35 @@ export const ChairPanel = ({ meeting, body }: { meeting: MeetingState; body: Bod
         )}
       </p>
       {meeting.status !== 'closed' && (
-        <form className="compact-form" onSubmit={submit}>
+        <form className="compact-form" onSubmit={submit} aria-label="Who takes the chair">
+          <MemberFinder
+            id="chair-member"
+            label="Member present"
+            shortcut="Alt+H"
+            members={here}
+            names={names}
+            value={memberId}
+            onChange={setMemberId}
+            onChosen={(id) => void take(id, '')}
+          />
           <div className="field">
-            <label htmlFor="chair-member">Member present</label>
-            <select id="chair-member" value={memberId} onChange={(e) => setMemberId(e.target.value)}>
-              <option value="">{suggested ? `${names[suggested.id]} (${CAPACITIES[suggested.capacity]})` : 'Choose…'}</option>
-              {here.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {names[m.id]}
+            <label htmlFor="chair-capacity">As</label>
+            <select id="chair-capacity" value={capacity || capacityOf(chosen ?? suggested)} onChange={(e) => setCapacity(e.target.value as ChairCapacity)}>
+              {Object.entries(CAPACITIES).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
                 </option>
               ))}
             </select>
           </div>
-          {memberId && (
-            <div className="field">
-              <label htmlFor="chair-capacity">As</label>
-              <select id="chair-capacity" value={capacity} onChange={(e) => setCapacity(e.target.value as ChairCapacity)}>
-                {Object.entries(CAPACITIES).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
           <button type="submit" className="button">
-            Takes the chair
+            Takes the chair <kbd>Enter</kbd>
           </button>
+          {!memberId && suggested && (
+            <p className="field__hint">
+              With no name typed: {names[suggested.id]} ({CAPACITIES[capacityOf(suggested)]}).
+            </p>
+          )}
           <FormError message={error?.message} />
         </form>
       )}

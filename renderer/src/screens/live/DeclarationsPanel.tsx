@@ -1,10 +1,13 @@
 // Declarations of interest: who, in which item, what kind; a pecuniary interest withdraws the member.
-import { useState, type FormEvent } from 'react';
+// Type the member's name (Alt+I brings the clerk here), Enter, then the interest, Enter: recorded,
+// and the form is clear for the next one.
+import { useRef, useState, type FormEvent } from 'react';
 import type { DeclarationKind } from '../../../../shared/commands/live';
 import { memberDisplayNames, type BodyState } from '../../../../shared/state/body';
 import type { MeetingState } from '../../../../shared/state/meeting';
+import { FormError } from '../../components/FormParts';
+import { MemberFinder } from '../../components/MemberFinder';
 import { useCommand } from './useCommand';
-import { FormError, MemberSelect } from '../../components/FormParts';
 
 export const DECLARATION_KIND_LABELS: Record<DeclarationKind, string> = {
   disclosable_pecuniary: 'Disclosable pecuniary interest',
@@ -15,18 +18,31 @@ export const DECLARATION_KIND_LABELS: Record<DeclarationKind, string> = {
 export const DeclarationsPanel = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
   const { send, error } = useCommand();
   const names = memberDisplayNames(body.members);
-  const members = body.members.filter((m) => m.active).sort((a, b) => a.surname.localeCompare(b.surname));
+  const members = body.members.filter((m) => m.active);
   const [memberId, setMemberId] = useState('');
   const [itemId, setItemId] = useState(meeting.currentItemId ?? '');
   const [kind, setKind] = useState<DeclarationKind>('disclosable_pecuniary');
   const [description, setDescription] = useState('');
   const [withdraws, setWithdraws] = useState(true);
   const [removing, setRemoving] = useState<{ id: string; reason: string }>();
+  const [done, setDone] = useState('');
+  const descriptionField = useRef<HTMLInputElement>(null);
+  const memberField = useRef<HTMLInputElement>(null);
+  const chosenItem = itemId || meeting.currentItemId || '';
+  const closed = meeting.status === 'closed';
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await send({ type: 'declaration.record', meetingId: meeting.id, memberId, itemId, kind, description, withdraws });
-    if (ok) setDescription('');
+    const ok = await send({ type: 'declaration.record', meetingId: meeting.id, memberId, itemId: chosenItem, kind, description, withdraws });
+    if (ok) {
+      setDone(`Recorded: ${names[memberId]}, ${DECLARATION_KIND_LABELS[kind].toLowerCase()} in item ${meeting.agenda.find((i) => i.itemId === chosenItem)?.number}.`);
+      // Clear for the next declaration; the item stays, as declarations usually come in a run.
+      setMemberId('');
+      setDescription('');
+      setKind('disclosable_pecuniary');
+      setWithdraws(true);
+      memberField.current?.focus();
+    }
   };
   const itemLabel = (id: string) => {
     const item = meeting.agenda.find((i) => i.itemId === id);
@@ -34,7 +50,7 @@ export const DeclarationsPanel = ({ meeting, body }: { meeting: MeetingState; bo
   };
 
   return (
-    <section className="panel" aria-labelledby="declarations-heading">
+    <section aria-labelledby="declarations-heading">
       <h2 id="declarations-heading">Declarations of interest</h2>
       {meeting.declarations.length === 0 ? (
         <p className="muted">There were no declarations of interest.</p>
@@ -44,7 +60,7 @@ export const DeclarationsPanel = ({ meeting, body }: { meeting: MeetingState; bo
             <li key={d.id}>
               <strong>{names[d.memberId]}</strong>, item {itemLabel(d.itemId)}: {DECLARATION_KIND_LABELS[d.kind].toLowerCase()} — {d.description}
               {d.withdraws && <span className="pill pill--withdrawn"> Withdraws</span>}{' '}
-              {meeting.status !== 'closed' && removing?.id !== d.id && (
+              {!closed && removing?.id !== d.id && (
                 <button type="button" className="mini" onClick={() => setRemoving({ id: d.id, reason: '' })}>
                   Remove<span className="visually-hidden"> the declaration by {names[d.memberId]}</span>
                 </button>
@@ -56,7 +72,13 @@ export const DeclarationsPanel = ({ meeting, body }: { meeting: MeetingState; bo
                     e.preventDefault();
                     void send({ type: 'declaration.remove', meetingId: meeting.id, declarationId: d.id, reason: removing.reason }).then((ok) => ok && setRemoving(undefined));
                   }}
-                  onKeyDown={(e) => e.key === 'Escape' && setRemoving(undefined)}
+                  onKeyDown={(e) => {
+                    if (e.key === 'Escape') {
+                      e.preventDefault();
+                      e.stopPropagation();
+                      setRemoving(undefined);
+                    }
+                  }}
                 >
                   <label htmlFor={`remove-${d.id}`}>Why is it removed? (recorded)</label>
                   <input id={`remove-${d.id}`} autoFocus value={removing.reason} onChange={(e) => setRemoving({ id: d.id, reason: e.target.value })} />
@@ -69,12 +91,22 @@ export const DeclarationsPanel = ({ meeting, body }: { meeting: MeetingState; bo
           ))}
         </ul>
       )}
-      {meeting.status !== 'closed' && (
-        <form className="compact-form" onSubmit={submit}>
-          <MemberSelect id="declaration-member" label="Member" members={members} names={names} value={memberId} onChange={setMemberId} />
+      {!closed && (
+        <form className="compact-form declaration-form" onSubmit={submit} aria-label="Record a declaration">
+          <MemberFinder
+            id="declaration-member"
+            label="Member"
+            shortcut="Alt+I"
+            members={members}
+            names={names}
+            value={memberId}
+            onChange={setMemberId}
+            onChosen={() => descriptionField.current?.focus()}
+            inputRef={memberField}
+          />
           <div className="field">
             <label htmlFor="declaration-item">Item</label>
-            <select id="declaration-item" value={itemId} onChange={(e) => setItemId(e.target.value)}>
+            <select id="declaration-item" value={chosenItem} onChange={(e) => setItemId(e.target.value)}>
               <option value="">Choose…</option>
               {meeting.agenda.map((i) => (
                 <option key={i.itemId} value={i.itemId}>
@@ -103,7 +135,7 @@ export const DeclarationsPanel = ({ meeting, body }: { meeting: MeetingState; bo
           </div>
           <div className="field">
             <label htmlFor="declaration-description">Interest</label>
-            <input id="declaration-description" value={description} onChange={(e) => setDescription(e.target.value)} />
+            <input id="declaration-description" ref={descriptionField} value={description} onChange={(e) => setDescription(e.target.value)} />
           </div>
           <div className="field field--check">
             <input
@@ -116,9 +148,12 @@ export const DeclarationsPanel = ({ meeting, body }: { meeting: MeetingState; bo
             <label htmlFor="declaration-withdraws">Withdraws for the item</label>
           </div>
           <button type="submit" className="button">
-            Record declaration
+            Record declaration <kbd>Enter</kbd>
           </button>
           <FormError message={error?.message} />
+          <p aria-live="polite" className="field__hint">
+            {done}
+          </p>
         </form>
       )}
     </section>

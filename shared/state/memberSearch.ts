@@ -1,0 +1,35 @@
+// Finding a member by what the clerk types: part of a surname, a title and surname, initials, a
+// group. Members whose surname starts with what was typed come first ("ter" finds Terry before
+// Carter), then those with any word starting so, then those merely containing it; within each,
+// surname order. One function for every member chooser, so they all find the same way.
+import type { Member } from './body';
+import { memberFullName } from './body';
+
+const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
+
+/** Members in surname order (then forenames or initials, then title): the order of every live list. */
+export const bySurname = (a: Member, b: Member): number =>
+  a.surname.localeCompare(b.surname, 'en-GB', { sensitivity: 'base' }) ||
+  (a.forenames ?? a.initials.join(' ')).localeCompare(b.forenames ?? b.initials.join(' '), 'en-GB') ||
+  a.title.localeCompare(b.title, 'en-GB');
+
+/**
+ * The members matching `query`, best first. Every word typed must match (the start of a word of the
+ * member's names or group, or anywhere within them); the first word typed decides the rank.
+ */
+export const findMembers = (members: readonly Member[], names: Readonly<Record<string, string>>, query: string): Member[] => {
+  const typed = words(query);
+  const sorted = [...members].sort(bySurname);
+  if (typed.length === 0) return sorted;
+  const ranked: { member: Member; rank: number }[] = [];
+  for (const member of sorted) {
+    const haystack = [names[member.id] ?? '', memberFullName(member), member.group].join(' ').toLowerCase();
+    const memberWords = words(haystack);
+    if (!typed.every((t) => haystack.includes(t))) continue;
+    const first = typed[0];
+    const surname = member.surname.toLowerCase();
+    const rank = surname.startsWith(first) ? 0 : memberWords.some((w) => w.startsWith(first)) ? 1 : 2;
+    ranked.push({ member, rank });
+  }
+  return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.member);
+};
