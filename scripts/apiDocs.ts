@@ -1,12 +1,22 @@
 // docs/api.md, generated from the command schemas. A test fails when the file is stale:
 // run `npm run docs:api` after changing a command.
+//
+// Everything is read from each command's JSON Schema (`z.toJSONSchema`), nothing is written per
+// command: after a command's table of fields, every nested object type (an object field, the items
+// of an array, each variant of a union) is documented once, in its own table under its own heading,
+// recursively. A union whose variants are whole commands links to those commands' sections.
 import { z } from 'zod';
 import { commandSchemas } from '../shared/commands';
 
 interface JsonSchema {
+  $ref?: string;
+  $defs?: Record<string, JsonSchema>;
+  definitions?: Record<string, JsonSchema>;
   type?: string | string[];
   description?: string;
+  default?: unknown;
   properties?: Record<string, JsonSchema>;
+  additionalProperties?: boolean | JsonSchema;
   required?: string[];
   enum?: unknown[];
   const?: unknown;
@@ -16,35 +26,336 @@ interface JsonSchema {
   maxLength?: number;
   minimum?: number;
   maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  minItems?: number;
+  maxItems?: number;
   items?: JsonSchema;
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
 }
 
-const describeType = (s: JsonSchema): string => {
-  if (s.const !== undefined) return `\`${JSON.stringify(s.const)}\``;
-  if (s.enum) return s.enum.map((v) => `\`${JSON.stringify(v)}\``).join(' \\| ');
-  if (s.type === 'object' && s.properties) {
-    const command = s.properties.type?.const;
-    return typeof command === 'string' ? `a \`${command}\` command` : `{ ${Object.keys(s.properties).join(', ')} }`;
+/** A command schema as the catalogue holds it: a zod object whose `type` is a literal. */
+export type CommandSchema = z.ZodType & { shape: { type: { value: string } } };
+
+/**
+ * The anchors GitHub gives headings: the heading's text, lower-cased, without punctuation, spaces
+ * made hyphens; a repeated anchor gets -1, -2… Returns a function to call once per heading, in order.
+ */
+export const gitHubSlugger = (): ((heading: string) => string) => {
+  const seen = new Map<string, number>();
+  return (heading) => {
+    const text = heading.replace(/`/g, '').toLowerCase();
+    const base = text.replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+    let slug = base;
+    while (seen.has(slug)) {
+      const count = (seen.get(base) ?? 0) + 1;
+      seen.set(base, count);
+      slug = `${base}-${count}`;
+    }
+    seen.set(slug, 0);
+    return slug;
+  };
+};
+
+/** Lines of Markdown whose links to headings are resolved to GitHub's anchors once all is written. */
+class Markdown {
+  private readonly lines: string[] = [];
+  private readonly anchorAt = new Map<number, number>();
+  private anchors = 0;
+
+  anchor(): number {
+    return this.anchors++;
   }
-  const variants = s.anyOf ?? s.oneOf;
-  if (variants) return variants.map(describeType).join(' or ');
-  if (s.type === 'array' && s.items) return `array of ${describeType(s.items)}`;
-  const base = Array.isArray(s.type) ? s.type.join(' or ') : (s.type ?? 'any');
-  const limits = [
+
+  heading(level: number, text: string, anchor = this.anchor()): number {
+    this.anchorAt.set(this.lines.length, anchor);
+    this.lines.push(`${'#'.repeat(level)} ${text}`, '');
+    return anchor;
+  }
+
+  push(...lines: string[]): void {
+    this.lines.push(...lines);
+  }
+
+  static link(text: string, anchor: number): string {
+    return `[${text}](#\uE000${anchor}\uE001)`;
+  }
+
+  toString(): string {
+    const slug = gitHubSlugger();
+    const slugs = new Map<number, string>();
+    this.lines.forEach((line, index) => {
+      const heading = /^#{1,6} (.*)$/.exec(line);
+      if (!heading) return;
+      const text = slug(heading[1]);
+      const anchor = this.anchorAt.get(index);
+      if (anchor !== undefined) slugs.set(anchor, text);
+    });
+    return this.lines.join('\n').replace(/\uE000(\d+)\uE001/g, (_, anchor: string) => slugs.get(Number(anchor)) ?? '');
+  }
+}
+
+const code = (text: string): string => `\`${text}\``;
+const value = (v: unknown): string => code(JSON.stringify(v)).replace(/\|/g, '\\|');
+const cell = (text: string): string => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
+/** The schema without what belongs to the field holding it, to tell types apart. */
+const typeKey = (s: JsonSchema): string => {
+  if (s.$ref) return `ref:${s.$ref}`;
+  const { description: _description, default: _default, $schema: _schema, ...rest } = s as JsonSchema & { $schema?: unknown };
+  return JSON.stringify(rest);
+};
+
+const limitsOf = (s: JsonSchema): string[] =>
+  [
     s.format && `format ${s.format}`,
-    !s.format && s.pattern && `pattern \`${s.pattern.replace(/\|/g, '\\|')}\``,
+    !s.format && s.pattern && `pattern ${code(s.pattern).replace(/\|/g, '\\|')}`,
     s.minLength !== undefined && `min length ${s.minLength}`,
     s.maxLength !== undefined && `max length ${s.maxLength}`,
     s.minimum !== undefined && `≥ ${s.minimum}`,
+    s.exclusiveMinimum !== undefined && `> ${s.exclusiveMinimum}`,
     s.maximum !== undefined && `≤ ${s.maximum}`,
-  ].filter(Boolean);
-  return limits.length ? `${base} (${limits.join(', ')})` : base;
+    s.exclusiveMaximum !== undefined && `< ${s.exclusiveMaximum}`,
+  ].filter((limit): limit is string => Boolean(limit));
+
+const itemLimits = (s: JsonSchema): string => {
+  if (s.minItems !== undefined && s.maxItems !== undefined) return ` (${s.minItems} to ${plural(s.maxItems, 'item', 'items')})`;
+  if (s.minItems !== undefined) return ` (at least ${plural(s.minItems, 'item', 'items')})`;
+  if (s.maxItems !== undefined) return ` (at most ${plural(s.maxItems, 'item', 'items')})`;
+  return '';
 };
 
-export const renderApiDocs = (): string => {
-  const lines = [
+/** An object type documented in its own table (or, for a union of objects, its own tables). */
+interface Section {
+  anchor: number;
+  label: string;
+  schema: JsonSchema;
+  /** The description of the field that first named it (not repeated under the heading). */
+  fieldDescription?: string;
+  /** For a union of objects: the field whose constant tells them apart, and each variant. */
+  discriminator?: string;
+  variants?: { anchor: number; short: string; label: string; schema: JsonSchema }[];
+}
+
+/** Documents one command: its table, then each nested type once, depth first. */
+class CommandWriter {
+  private readonly sections = new Map<string, Section>();
+  private readonly labels = new Set<string>();
+
+  constructor(
+    private readonly doc: Markdown,
+    private readonly root: JsonSchema,
+    private readonly commands: ReadonlyMap<string, { anchor: number; json: JsonSchema }>,
+    rootAnchor: number,
+  ) {
+    this.sections.set('ref:#', { anchor: rootAnchor, label: '', schema: root });
+  }
+
+  private resolve(s: JsonSchema): JsonSchema {
+    let schema = s;
+    for (let depth = 0; schema.$ref && depth < 32; depth++) {
+      const target = schema.$ref === '#' ? this.root : this.pointer(schema.$ref);
+      if (!target) break;
+      // The field's own words and default stay with it.
+      const { $ref: _ref, ...own } = schema;
+      schema = { ...target, ...own };
+    }
+    return this.merge(schema);
+  }
+
+  private pointer(ref: string): JsonSchema | undefined {
+    if (!ref.startsWith('#/')) return undefined;
+    let at: unknown = this.root;
+    for (const part of ref.slice(2).split('/')) {
+      const key = decodeURIComponent(part).replace(/~1/g, '/').replace(/~0/g, '~');
+      at = at && typeof at === 'object' ? (at as Record<string, unknown>)[key] : undefined;
+    }
+    return at as JsonSchema | undefined;
+  }
+
+  /** allOf of objects is one object with all their fields. */
+  private merge(s: JsonSchema): JsonSchema {
+    if (!s.allOf) return s;
+    const parts = s.allOf.map((part) => this.resolve(part));
+    if (!parts.every((part) => this.isObject(part))) return s;
+    const { allOf: _allOf, ...own } = s;
+    return {
+      ...own,
+      type: 'object',
+      properties: Object.assign({}, ...parts.map((part) => part.properties), own.properties) as Record<string, JsonSchema>,
+      required: [...new Set([...parts.flatMap((part) => part.required ?? []), ...(own.required ?? [])])],
+    };
+  }
+
+  private isObject(s: JsonSchema): boolean {
+    return s.properties !== undefined && (s.type === 'object' || s.type === undefined);
+  }
+
+  /** The command this schema is, when it is a whole command of the catalogue. */
+  private commandNamed(s: JsonSchema): string | undefined {
+    const name = this.resolve(s).properties?.type?.const;
+    if (typeof name !== 'string') return undefined;
+    const command = this.commands.get(name);
+    return command && typeKey(command.json) === typeKey(this.resolve(s)) ? name : undefined;
+  }
+
+  private uniqueLabel(path: string): string {
+    let label = path;
+    for (let n = 2; this.labels.has(label); n++) label = `${path} (${n})`;
+    this.labels.add(label);
+    return label;
+  }
+
+  /** The variants' names: by the field whose constant tells them apart, else by number. */
+  private variantNames(variants: JsonSchema[]): { discriminator?: string; short: string[] } {
+    const first = variants[0]?.properties ?? {};
+    for (const name of Object.keys(first)) {
+      const constants = variants.map((v) => {
+        const p = v.properties?.[name];
+        return p?.const !== undefined ? p.const : p?.enum?.length === 1 ? p.enum[0] : undefined;
+      });
+      const distinct = new Set(constants.map((c) => JSON.stringify(c)));
+      if (constants.every((c) => c !== undefined) && distinct.size === variants.length) {
+        return { discriminator: name, short: constants.map(value) };
+      }
+    }
+    return { short: variants.map((_, i) => `variant ${i + 1}`) };
+  }
+
+  /** Registers a nested type to be documented (once), and returns it. */
+  private section(s: JsonSchema, path: string, fieldDescription: string | undefined, pending: Section[], variants?: JsonSchema[]): Section {
+    const key = typeKey(s);
+    const known = this.sections.get(key);
+    if (known) return known;
+    const label = this.uniqueLabel(path);
+    const section: Section = { anchor: this.doc.anchor(), label, schema: s, fieldDescription };
+    if (variants) {
+      const { discriminator, short } = this.variantNames(variants);
+      section.discriminator = discriminator;
+      section.variants = variants.map((variant, i) => ({
+        anchor: this.doc.anchor(),
+        short: short[i],
+        label: discriminator ? `when ${code(discriminator)} is ${short[i]}` : short[i],
+        schema: variant,
+      }));
+    }
+    this.sections.set(key, section);
+    pending.push(section);
+    return section;
+  }
+
+  /** The Type column: scalars with their limits; nested types as links to their tables. */
+  private describe(field: JsonSchema, path: string, pending: Section[], many = false, fieldDescription = field.description): string {
+    const s = this.resolve(field);
+    if (field.$ref && this.sections.get(typeKey(field))?.label === '') {
+      return `this command again (see ${Markdown.link(code(path), this.sections.get(typeKey(field))!.anchor)})`;
+    }
+    if (s.const !== undefined) return value(s.const);
+    if (s.enum) return s.enum.map(value).join(' \\| ');
+    const variants = s.anyOf ?? s.oneOf;
+    if (variants) {
+      const resolved = variants.map((v) => this.resolve(v));
+      const objects = resolved.filter((v) => this.isObject(v) && !this.commandNamed(v));
+      const union =
+        objects.length > 1
+          ? this.section(field.$ref ? field : s, path, fieldDescription, pending, objects)
+          : undefined;
+      const commands = resolved.map((v) => this.commandNamed(v));
+      const link = (command: string): string => Markdown.link(code(command), this.commands.get(command)!.anchor);
+      if (commands.every(Boolean)) {
+        const links = commands.map((command) => link(command!));
+        const list = links.length > 1 ? `${links.slice(0, -1).join(', ')} or ${links.at(-1)}` : links[0];
+        if (many) return `commands: ${list}`;
+        return links.length > 1 ? `one of the commands ${list}` : `the command ${list}`;
+      }
+      const described: string[] = [];
+      resolved.forEach((variant, i) => {
+        const command = commands[i];
+        if (command) described.push(`the command ${link(command)}`);
+        else if (union && objects.includes(variant)) {
+          if (variant !== objects[0]) return;
+          const kinds = union.variants!.map((v) => Markdown.link(v.short, v.anchor)).join(' or ');
+          const what = many ? `objects of ${union.variants!.length} kinds` : `one of ${union.variants!.length} objects`;
+          const apart = union.discriminator ? `, told apart by ${code(union.discriminator)}` : '';
+          described.push(`${Markdown.link(what, union.anchor)}${apart}: ${kinds}`);
+        } else described.push(this.describe(variants[i], path, pending, many, undefined));
+      });
+      return described.join(' or ');
+    }
+    if (this.isObject(s)) {
+      const section = this.section(field.$ref ? field : s, path, fieldDescription, pending);
+      return `${many ? 'objects' : 'object'} (see ${Markdown.link(`${code(section.label)} fields`, section.anchor)})`;
+    }
+    if (s.type === 'object' && s.additionalProperties && typeof s.additionalProperties === 'object') {
+      return `object whose every value is ${this.describe(s.additionalProperties, `${path}.*`, pending, false, undefined)}`;
+    }
+    if (s.type === 'array' && s.items) {
+      return `array${itemLimits(s)} of ${this.describe(s.items, `${path}[]`, pending, true, undefined)}`;
+    }
+    const base = Array.isArray(s.type) ? s.type.join(' or ') : (s.type ?? 'any');
+    const limits = limitsOf(s);
+    const withLimits = limits.length ? `${base} (${limits.join(', ')})` : base;
+    return s.type === 'array' ? `array${itemLimits(s)}` : withLimits;
+  }
+
+  /** A table of an object's fields; the nested types it names are added to `pending`. */
+  private table(object: JsonSchema, path: string, pending: Section[]): void {
+    this.doc.push('| Field | Type | Required | Description |', '| --- | --- | --- | --- |');
+    for (const [name, property] of Object.entries(object.properties ?? {})) {
+      const fieldPath = path ? `${path}.${name}` : name;
+      const type = this.describe(property, fieldPath, pending);
+      const resolved = this.resolve(property);
+      const required = object.required?.includes(name)
+        ? 'yes'
+        : resolved.default !== undefined
+          ? `no (default ${value(resolved.default)})`
+          : 'no';
+      this.doc.push(`| ${code(name)} | ${type} | ${required} | ${cell(resolved.description ?? '')} |`);
+    }
+    this.doc.push('');
+  }
+
+  private intro(schema: JsonSchema, fieldDescription: string | undefined): void {
+    if (schema.description && schema.description !== fieldDescription) this.doc.push(schema.description, '');
+  }
+
+  /** Each section in turn, each followed by the sections it names (depth first). */
+  private write(sections: Section[]): void {
+    for (const section of sections) {
+      const nested: Section[] = [];
+      const schema = this.resolve(section.schema);
+      if (section.variants) {
+        this.doc.heading(3, `${code(section.label)}: one of`, section.anchor);
+        this.intro(schema, section.fieldDescription);
+        const apart = section.discriminator ? `, told apart by ${code(section.discriminator)}` : '';
+        this.doc.push(`One of these ${section.variants.length} objects${apart}.`, '');
+        for (const variant of section.variants) {
+          this.doc.heading(4, `${code(section.label)} ${variant.label}`, variant.anchor);
+          this.intro(variant.schema, undefined);
+          this.table(variant.schema, section.label.replace(/ \(\d+\)$/, ''), nested);
+        }
+      } else {
+        this.doc.heading(3, `${code(section.label)} fields`, section.anchor);
+        this.intro(schema, section.fieldDescription);
+        this.table(schema, section.label.replace(/ \(\d+\)$/, ''), nested);
+      }
+      this.write(nested);
+    }
+  }
+
+  command(): void {
+    const nested: Section[] = [];
+    this.table(this.root, '', nested);
+    this.write(nested);
+  }
+}
+
+export const renderApiDocs = (schemas: readonly CommandSchema[] = commandSchemas): string => {
+  const doc = new Markdown();
+  doc.push(
     '# Chamber command API',
     '',
     '<!-- Generated by `npm run docs:api` from shared/commands. Do not edit by hand. -->',
@@ -66,6 +377,9 @@ export const renderApiDocs = (): string => {
     'in the installation\'s time zone (Europe/London unless `settings.setTimeZone` says otherwise) on the',
     'day the meeting is sitting: the day it started or last resumed; before it starts, today.',
     '',
+    'Each command\'s table lists its fields. A field holding an object, a list of objects or one of',
+    'several kinds of object links to a table of that object\'s fields, which follows the command\'s own.',
+    '',
     '## Reading and live updates',
     '',
     '- `GET /api/topics/<topic>`: a topic\'s whole value once. Topics: `meetings`, `bodies`, `settings`,',
@@ -82,16 +396,17 @@ export const renderApiDocs = (): string => {
     '  change. A client whose copy is not at `fromSeq` reads the topic again. The Origin must be the',
     '  page Chamber served; one device may hold a limited number of connections.',
     '',
-  ];
-  for (const schema of commandSchemas) {
-    const json = z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
-    lines.push(`## \`${schema.shape.type.value}\``, '', json.description ?? '', '');
-    lines.push('| Field | Type | Required | Description |', '| --- | --- | --- | --- |');
-    for (const [name, property] of Object.entries(json.properties ?? {})) {
-      const required = json.required?.includes(name) ? 'yes' : 'no';
-      lines.push(`| \`${name}\` | ${describeType(property)} | ${required} | ${property.description ?? ''} |`);
-    }
-    lines.push('');
+  );
+  const commands = new Map(
+    schemas.map((schema) => [
+      schema.shape.type.value,
+      { anchor: doc.anchor(), json: z.toJSONSchema(schema, { io: 'input' }) as JsonSchema },
+    ]),
+  );
+  for (const [name, { anchor, json }] of commands) {
+    doc.heading(2, code(name), anchor);
+    doc.push(json.description ?? '', '');
+    new CommandWriter(doc, json, commands, anchor).command();
   }
-  return lines.join('\n');
+  return doc.toString();
 };
