@@ -12,6 +12,8 @@ import { routeFromHash, topicsOf, type Route, hashOf } from './routes';
 
 export interface ChamberState {
   connected: boolean;
+  /** A command just failed because Chamber could not be reached; cleared by the next that succeeds, or the connection's return. */
+  unreachable: boolean;
   route: Route;
   /** The latest value of each topic received so far. */
   topics: Partial<Record<Topic, unknown>>;
@@ -71,6 +73,7 @@ export const createChamberStore = (api: ChamberApi, options: StoreOptions): Cham
 
   const store = createStore<ChamberState>()((set, get) => ({
     connected: true,
+    unreachable: false,
     route: options.initialRoute,
     topics: {},
     missing: {},
@@ -83,7 +86,12 @@ export const createChamberStore = (api: ChamberApi, options: StoreOptions): Cham
       set({ route });
       void get().refresh();
     },
-    invoke: (command) => api.invoke(command),
+    async invoke(command) {
+      const outcome = await api.invoke(command);
+      const unreachable = !outcome.ok && outcome.error.details.unreachable === true;
+      if (unreachable !== get().unreachable) set({ unreachable });
+      return outcome;
+    },
     async refresh() {
       watch(topicsOf(get().route));
     },
@@ -123,7 +131,7 @@ export const createChamberStore = (api: ChamberApi, options: StoreOptions): Cham
   };
 
   api.subscribe(receive);
-  api.onConnectionChange((connected) => store.setState({ connected }));
+  api.onConnectionChange((connected) => store.setState(connected ? { connected, unreachable: false } : { connected }));
   return store;
 };
 

@@ -58,7 +58,10 @@ export const createHttpClient = (origin: string, token: string): ChamberApi => {
         const response = await fetch(new URL('/api/commands', origin), { method: 'POST', headers, body: JSON.stringify(command) });
         return (await response.json()) as InvokeResult;
       } catch {
-        return { ok: false, error: chamberError('internal', 'Chamber could not be reached; nothing was recorded. Check that it is still running.') };
+        return {
+          ok: false,
+          error: chamberError('internal', 'Chamber could not be reached; nothing was recorded. Check that it is still running.', { unreachable: true }),
+        };
       }
     },
     async read<T extends Topic>(topic: T): Promise<TopicValue<T>> {

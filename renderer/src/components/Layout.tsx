@@ -11,6 +11,7 @@ const SECTIONS = [
 export const Layout = ({ children }: { children: ReactNode }) => {
   const route = useChamber((s) => s.route);
   const connected = useChamber((s) => s.connected);
+  const unreachable = useChamber((s) => s.unreachable);
   return (
     <>
       <header className="topbar">
@@ -29,6 +30,11 @@ export const Layout = ({ children }: { children: ReactNode }) => {
           ))}
         </nav>
       </header>
+      {connected && unreachable && (
+        <div className="banner banner--warning" role="alert">
+          Chamber could not be reached; the last action was not recorded. Check that Chamber is still running, then try again.
+        </div>
+      )}
       {!connected && (
         <div className="banner banner--warning" role="alert">
           Reconnecting to Chamber… Nothing you see has been lost; changes will show when the connection returns.

@@ -20,8 +20,9 @@ export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
       </main>
     );
   }
+  const inquorate = display.status === 'in_progress' && display.quorum !== undefined && !display.quorum.quorate && !display.privateSession;
   return (
-    <main className="display" aria-label="Chamber display">
+    <main className={`display ${inquorate ? 'display--inquorate' : ''}`} aria-label="Chamber display">
       <header className="display__header">
         <p className="display__body">{display.body}</p>
         <p className="display__meeting">
@@ -29,6 +30,14 @@ export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
         </p>
         <p className="display__clock time">{clockTime(now, display.timeZone)}</p>
       </header>
+      {inquorate && (
+        <div className="display__suspended" role="alert" data-testid="display-inquorate">
+          <p className="display__suspended-title">Inquorate — business suspended</p>
+          <p className="display__suspended-count">
+            {display.quorum!.present} present · {display.quorum!.required} needed
+          </p>
+        </div>
+      )}
       <section className="display__main" aria-live="polite">
         {display.privateSession ? (
           <p className="display__private">Private session</p>
@@ -55,7 +64,7 @@ export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
             {display.chair.capacity !== 'Chairman' && ` (${display.chair.capacity})`}
           </p>
         )}
-        {display.quorum && (display.status === 'in_progress' || display.status === 'adjourned') && (
+        {display.quorum && !inquorate && (display.status === 'in_progress' || display.status === 'adjourned') && (
           <p className={display.quorum.quorate ? 'display__quorate' : 'display__inquorate'} data-testid="display-quorum">
             {display.quorum.quorate ? 'Quorate' : 'Not quorate'} · {display.quorum.present} present, {display.quorum.required} needed
           </p>

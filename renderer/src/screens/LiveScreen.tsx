@@ -1,16 +1,21 @@
-// The clerk's main screen during a meeting: attendance, quorum, the agenda clock, declarations,
-// the chair. Everything shown is the record; reopening Chamber brings the clerk back here.
-import { useCallback } from 'react';
+// The clerk's screen for the whole meeting, designed for a 1366×768 laptop first: the attendance
+// board on the left (25 members and more in view), the agenda clock and the item being taken always
+// in view on the right, and everything else one key away in the panels beneath it (Alt+A agenda,
+// Alt+I interests, Alt+H chair, Alt+O in attendance, Alt+R corrections). Nothing scrolls but the
+// lists themselves. While the meeting runs, Esc never leaves: it clears a search or closes a form.
+import { useCallback, useState } from 'react';
 import { formatLongDate, STATUS_LABELS } from '../../../shared/format';
 import { bodyTopic, meetingTopic } from '../../../shared/topics';
 import { useChamber, useTopic } from '../context';
 import { useShortcut } from '../shortcuts';
 import { AgendaClock } from './live/AgendaClock';
+import { AgendaList } from './live/AgendaList';
 import { AlsoPresentPanel } from './live/AlsoPresentPanel';
-import { AttendanceCorrection } from './live/AttendanceCorrection';
 import { AttendanceBoard } from './live/AttendanceBoard';
+import { AttendanceCorrection } from './live/AttendanceCorrection';
 import { ChairPanel } from './live/ChairPanel';
 import { DeclarationsPanel } from './live/DeclarationsPanel';
+import { LiveTabs, type LiveTab } from './live/LiveTabs';
 import { QuorumIndicator } from './live/QuorumIndicator';
 import './live/live.css';
 
@@ -30,10 +35,24 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
   const { data: meeting, missing } = useTopic(meetingTopic(meetingId));
   const { data: body } = useTopic(meeting?.bodyId ? bodyTopic(meeting.bodyId) : undefined);
   const navigate = useChamber((s) => s.navigate);
+  const [tab, setTab] = useState('agenda');
+  const sitting = meeting?.status === 'in_progress' || meeting?.status === 'adjourned';
 
   useShortcut('/', useCallback(() => document.getElementById('attendance-search')?.focus(), []));
+  useShortcut('t', useCallback(() => {
+    setTab('agenda');
+    requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('.agenda-live textarea')?.focus());
+  }, []), { alt: true });
   useShortcut('d', useCallback(() => openChamberDisplay(meetingId), [meetingId]), { alt: true });
-  useShortcut('Escape', useCallback(() => navigate({ screen: 'meeting', meetingId }), [navigate, meetingId]));
+  // Esc leaves for the meeting's page only when the meeting is not sitting; while it sits, Esc
+  // takes the focus back to the attendance search (fields and forms clear themselves first).
+  useShortcut(
+    'Escape',
+    useCallback(() => {
+      if (sitting) document.getElementById('attendance-search')?.focus();
+      else navigate({ screen: 'meeting', meetingId });
+    }, [sitting, navigate, meetingId]),
+  );
 
   if (!meeting || !body) {
     return (
@@ -43,37 +62,35 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
     );
   }
 
+  const tabs: LiveTab[] = [
+    { id: 'agenda', label: 'Agenda', key: 'a', content: <AgendaList meeting={meeting} />, focus: 'agenda-live-list' },
+    { id: 'interests', label: 'Interests', key: 'i', content: <DeclarationsPanel meeting={meeting} body={body} />, focus: 'declaration-member' },
+    { id: 'chair', label: 'Chair', key: 'h', content: <ChairPanel meeting={meeting} body={body} />, focus: 'chair-member' },
+    { id: 'attendance', label: 'Officers', key: 'o', content: <AlsoPresentPanel meeting={meeting} body={body} /> },
+    { id: 'corrections', label: 'Corrections', key: 'r', content: <AttendanceCorrection meeting={meeting} body={body} />, focus: 'correct-member' },
+  ];
+
   return (
-    <main className="screen screen--wide live" aria-labelledby="live-heading">
+    <main className="live" aria-labelledby="live-heading">
       <header className="live__header">
-        <div>
-          <nav className="breadcrumb" aria-label="Breadcrumb">
-            <a href={`#/meetings/${meetingId}`}>{meeting.title}</a> <kbd>Esc</kbd>
-          </nav>
-          <h1 id="live-heading">
-            {meeting.body}: {formatLongDate(meeting.date)}
-          </h1>
-        </div>
+        <nav className="breadcrumb" aria-label="Breadcrumb">
+          <a href={`#/meetings/${meetingId}`}>{meeting.title}</a>
+          {!sitting && <kbd>Esc</kbd>}
+        </nav>
+        <h1 id="live-heading">
+          {meeting.body}: {formatLongDate(meeting.date)}
+        </h1>
         <span className={`status status--${meeting.status}`}>{STATUS_LABELS[meeting.status]}</span>
         <QuorumIndicator meeting={meeting} body={body} />
-        <button type="button" className="button" onClick={() => openChamberDisplay(meetingId)}>
+        <button type="button" className="button button--small" onClick={() => openChamberDisplay(meetingId)}>
           Chamber display <kbd>Alt+D</kbd>
         </button>
       </header>
-      <div className="live__grid">
+      <div className="live__body">
         <AttendanceBoard meeting={meeting} body={body} />
         <div className="live__side">
           <AgendaClock meeting={meeting} />
-          {meeting.status === 'closed' && <AttendanceCorrection meeting={meeting} body={body} />}
-          {(meeting.status === 'in_progress' || meeting.status === 'adjourned') && (
-            <details className="panel">
-              <summary>Correct a time recorded wrongly</summary>
-              <AttendanceCorrection meeting={meeting} body={body} />
-            </details>
-          )}
-          <ChairPanel meeting={meeting} body={body} />
-          <DeclarationsPanel meeting={meeting} body={body} />
-          <AlsoPresentPanel meeting={meeting} body={body} />
+          <LiveTabs tabs={tabs} selected={tab} onSelect={setTab} />
         </div>
       </div>
     </main>

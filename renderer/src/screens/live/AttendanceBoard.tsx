@@ -206,10 +206,6 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
               }}
             />
           </div>
-          <p id="attendance-keys" className="attendance__keys">
-            <kbd>↑</kbd>/<kbd>↓</kbd> choose · <kbd>Enter</kbd>/<kbd>1</kbd> present · <kbd>2</kbd> virtual · <kbd>3</kbd> apologies · <kbd>4</kbd> absent · <kbd>5</kbd> left ·{' '}
-            <kbd>Esc</kbd> clear
-          </p>
         </div>
       )}
       <p className="attendance__announce" aria-live="polite" data-testid="attendance-announce">
@@ -226,7 +222,7 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
               {!closed && <th scope="col">Mark</th>}
             </tr>
           </thead>
-          <tbody>
+          <tbody data-testid="attendance-rows">
             {matches.map((member) => {
               const a = meeting.attendance[member.id];
               const standing = attendanceStanding(meeting, member.id);
@@ -297,6 +293,12 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
           </table>
         </details>
       </div>
+      {!closed && (
+        <p id="attendance-keys" className="attendance__keys">
+          <kbd>↑</kbd>
+          <kbd>↓</kbd> choose · <kbd>Enter</kbd>/<kbd>1</kbd> present · <kbd>2</kbd> virtual · <kbd>3</kbd> apologies · <kbd>4</kbd> absent · <kbd>5</kbd> left · <kbd>Esc</kbd> clear
+        </p>
+      )}
     </section>
   );
 };

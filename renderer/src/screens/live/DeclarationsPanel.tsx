@@ -1,6 +1,6 @@
 // Declarations of interest: who, in which item, what kind; a pecuniary interest withdraws the member.
-// Type the member's name (Alt+I brings the clerk here), Enter, then the interest, Enter: recorded,
-// and the form is clear for the next one.
+// Alt+I, type the member's name, Enter; the item (the one being taken, or type its number), Tab,
+// the kind, Tab, the interest, Enter: recorded, and the form is clear for the next one.
 import { useRef, useState, type FormEvent } from 'react';
 import type { DeclarationKind } from '../../../../shared/commands/live';
 import { memberDisplayNames, type BodyState } from '../../../../shared/state/body';
@@ -101,7 +101,7 @@ export const DeclarationsPanel = ({ meeting, body }: { meeting: MeetingState; bo
             names={names}
             value={memberId}
             onChange={setMemberId}
-            onChosen={() => descriptionField.current?.focus()}
+            onChosen={() => document.getElementById('declaration-item')?.focus()}
             inputRef={memberField}
           />
           <div className="field">

@@ -1,4 +1,6 @@
-// Quorate or not, at a glance; an alarm the moment a departure makes the meeting inquorate.
+// Quorate or not, at a glance; an alarm the moment the meeting becomes inquorate while it runs.
+// Before the start it says what the count would be, without alarm; after the close, only that it
+// has closed.
 import { useEffect, useRef } from 'react';
 import { meetingQuorum } from '../../../../shared/procedure/attendance';
 import type { BodyState } from '../../../../shared/state/body';
@@ -28,21 +30,31 @@ export const QuorumIndicator = ({ meeting, body }: { meeting: MeetingState; body
     if (running && wasQuorate.current && !quorum.quorate) beep();
     wasQuorate.current = quorum.quorate;
   }, [quorum.quorate, running]);
+
+  if (meeting.status === 'closed') {
+    return (
+      <div className="quorum quorum--closed" role="status" data-testid="quorum">
+        <strong>Closed</strong>
+        <span>{meeting.closedAt ? `at ${clockTime(meeting.closedAt, tz)}` : ''}</span>
+      </div>
+    );
+  }
   const lost = meeting.quorumChanges[meeting.quorumChanges.length - 1];
+  const tone = !running ? 'quorum--before' : quorum.quorate ? 'quorum--ok' : 'quorum--lost quorum--alarm';
   return (
     <div
-      className={`quorum ${quorum.quorate ? 'quorum--ok' : 'quorum--lost'} ${!quorum.quorate && running ? 'quorum--alarm' : ''}`}
-      role={quorum.quorate ? 'status' : 'alert'}
-      aria-live={quorum.quorate ? 'polite' : 'assertive'}
+      className={`quorum ${tone}`}
+      role={running && !quorum.quorate ? 'alert' : 'status'}
+      aria-live={running && !quorum.quorate ? 'assertive' : 'polite'}
       data-testid="quorum"
     >
-      <strong>{quorum.quorate ? 'Quorate' : 'Inquorate'}</strong>
+      <strong>{running ? (quorum.quorate ? 'Quorate' : 'Inquorate') : quorum.quorate ? 'Quorum there' : 'Quorum not yet there'}</strong>
       <span>
         {quorum.counted} present · {quorum.required} needed
-        {!quorum.quorate && ` · ${quorum.shortBy} more needed`}
+        {!quorum.quorate && ` · ${quorum.shortBy} more`}
+        {running && !quorum.quorate && lost && !lost.quorate && ` · since ${clockTime(lost.time, tz)}`}
       </span>
       {quorum.failingGroups.length > 0 && <span>Missing: {quorum.failingGroups.join(', ')}</span>}
-      {!quorum.quorate && lost && !lost.quorate && <span>since {clockTime(lost.time, tz)}</span>}
     </div>
   );
 };

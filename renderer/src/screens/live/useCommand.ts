@@ -4,7 +4,7 @@ import type { Command } from '../../../../shared/commands';
 import type { ChamberError } from '../../../../shared/errors';
 import { useChamber } from '../../context';
 
-/** Send commands from a panel, keeping the last refusal to show beside it. */
+/** Send commands from a panel, keeping the last refusal to show beside it (until the next success). */
 export const useCommand = () => {
   const invoke = useChamber((s) => s.invoke);
   const [error, setError] = useState<ChamberError>();
@@ -12,7 +12,8 @@ export const useCommand = () => {
   const run = useCallback(
     async (command: Command): Promise<InvokeResult> => {
       const outcome = await invoke(command);
-      setError(outcome.ok ? undefined : outcome.error);
+      // "Chamber could not be reached" is shown once for the whole screen, and goes when it is over.
+      setError(outcome.ok || outcome.error.details.unreachable === true ? undefined : outcome.error);
       return outcome;
     },
     [invoke],
