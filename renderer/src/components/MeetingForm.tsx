@@ -25,7 +25,7 @@ interface Props {
 const FIELDS: { name: keyof MeetingDetails; label: string; hint?: string }[] = [
   { name: 'bodyId', label: 'Body' },
   { name: 'title', label: 'Meeting title', hint: 'e.g. County Council' },
-  { name: 'date', label: 'Date', hint: 'Day first, e.g. 22/10/2015' },
+  { name: 'date', label: 'Date', hint: 'Day first, e.g. 22/10/2015 or 22/10/15' },
   { name: 'startTime', label: 'Start time (24-hour)', hint: 'e.g. 10:00 or 14:30' },
   { name: 'venue', label: 'Venue', hint: 'e.g. Council Chamber, Sessions House, County Hall, Maidstone' },
 ];
