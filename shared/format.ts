@@ -16,6 +16,12 @@ export const formatLongDate = (isoDate: string): string => {
   return `${DAYS[weekday]}, ${d} ${MONTHS[m - 1]} ${y}`;
 };
 
+/** "22 October 2015": how the summons and agenda write a date ("Minutes of the meeting held on …"). */
+export const formatPackDate = (isoDate: string): string => {
+  const { y, m, d } = partsOf(isoDate);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+};
+
 /** "Thu 22 Oct 2015" */
 export const formatShortDate = (isoDate: string): string => {
   const { y, m, d, weekday } = partsOf(isoDate);
