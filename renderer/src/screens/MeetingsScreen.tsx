@@ -1,5 +1,5 @@
 // The meetings list: every meeting on this laptop, the latest first; ↑/↓ move, Enter opens, N creates.
-import { useCallback, useContext, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useContext, useLayoutEffect, useRef, useState } from 'react';
 import { formatShortDate, localDateOf, STATUS_LABELS } from '../../../shared/format';
 import type { MeetingSummary } from '../../../shared/state/meeting';
 import { MeetingForm, type MeetingDetails } from '../components/MeetingForm';
@@ -7,15 +7,6 @@ import { StoreContext, useChamber, useTopic } from '../context';
 import { useShortcut } from '../shortcuts';
 
 const blankMeeting = (): MeetingDetails => ({ bodyId: '', title: '', date: localDateOf(new Date()), startTime: '10:00', venue: '' });
-
-/** Up and Down move between the links of a list (the bodies list; the meetings list has its own keys). */
-export const moveFocusInList = (event: KeyboardEvent, list: HTMLElement | null) => {
-  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-  const links = [...(list?.querySelectorAll<HTMLAnchorElement>('a') ?? [])];
-  const index = links.indexOf(document.activeElement as HTMLAnchorElement);
-  links[Math.max(0, Math.min(links.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
-  event.preventDefault();
-};
 
 export const MeetingsScreen = () => {
   const { data: meetings } = useTopic('meetings');
