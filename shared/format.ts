@@ -16,6 +16,12 @@ export const formatLongDate = (isoDate: string): string => {
   return `${DAYS[weekday]}, ${d} ${MONTHS[m - 1]} ${y}`;
 };
 
+/** "22 October 2015": how the summons and agenda write a date ("Minutes of the meeting held on …"). */
+export const formatPackDate = (isoDate: string): string => {
+  const { y, m, d } = partsOf(isoDate);
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+};
+
 /** "Thu 22 Oct 2015" */
 export const formatShortDate = (isoDate: string): string => {
   const { y, m, d, weekday } = partsOf(isoDate);
@@ -55,19 +61,32 @@ const isoOf = (y: number, m: number, d: number): string | undefined => {
 };
 
 /**
- * A date as a UK clerk types it: "22/10/2015", "22.10.2015", "22 October 2015", "22 Oct 2015",
- * or ISO "2015-10-22". Day first, never month first. Undefined when it is not a real date.
+ * A year as typed: four digits as they are; two digits are a year of this century, 20yy
+ * ("15" is 2015, "99" is 2099). A clerk types the date of a meeting about to be held or just
+ * held, never one of the 1900s, so no pivot year is needed. Any other length is not a year.
+ */
+const yearOf = (digits: string): number | undefined =>
+  digits.length === 4 ? Number(digits) : digits.length === 2 ? 2000 + Number(digits) : undefined;
+
+/**
+ * A date as a UK clerk types it: "22/10/2015", "22.10.2015", "22-10-2015", "22 October 2015",
+ * "22 Oct 2015", or ISO "2015-10-22"; the year may be two digits, read as 20yy ("22/10/15" is
+ * 22 October 2015). Day first, never month first. Undefined when it is not a real date.
  */
 export const parseDateInput = (text: string): string | undefined => {
   const s = text.trim().replace(/,/g, ' ').replace(/\s+/g, ' ');
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (match) return isoOf(Number(match[1]), Number(match[2]), Number(match[3]));
-  match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  if (match) return isoOf(Number(match[3]), Number(match[2]), Number(match[1]));
-  match = /^(?:[A-Za-z]+ )?(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+) (\d{4})$/.exec(s);
+  match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/.exec(s);
+  if (match) {
+    const year = yearOf(match[3]);
+    return year === undefined ? undefined : isoOf(year, Number(match[2]), Number(match[1]));
+  }
+  match = /^(?:[A-Za-z]+ )?(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]+) (\d{4}|\d{2})$/.exec(s);
   if (match) {
     const month = monthNumber(match[2]);
-    return month ? isoOf(Number(match[3]), month, Number(match[1])) : undefined;
+    const year = yearOf(match[3]);
+    return month && year !== undefined ? isoOf(year, month, Number(match[1])) : undefined;
   }
   return undefined;
 };

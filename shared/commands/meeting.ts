@@ -32,7 +32,9 @@ export const copyMeeting = z
     date: CalendarDate,
     startTime: ClockTime,
   })
-  .describe('Create the next meeting of a body from a previous one: same body, title, venue and agenda items, new date. Returns meetingId.');
+  .describe(
+    'Create the next meeting of a body from a previous one: same body, title and venue, new date and time. Its agenda is the previous one less the business disposed of there: standing items (apologies, declarations, minutes, announcements, questions, Leader’s report, urgent business) always, the minutes item naming the meeting copied; items deferred or not reached; not items taken or withdrawn. Page ranges are left off and items renumbered. Returns meetingId.',
+  );
 
 export const setMeetingReady = z
   .strictObject({

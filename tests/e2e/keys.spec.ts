@@ -243,3 +243,46 @@ test('Alt+E then Alt+N at once, on a slow disk: the item ends and the next is ta
   expect(meeting.currentItemId).toBe(agenda[1].itemId);
   expect(meeting.progress[agenda[0].itemId].state).toBe('done');
 });
+
+/** Three meetings of the council; the list shows them latest first. */
+const threeMeetings = async (chamber: BrowserMode) => {
+  const { bodyId } = (await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' })).body.result.ids;
+  for (const [title, date] of [
+    ['County Council', '2015-10-22'],
+    ['County Council (budget)', '2016-02-11'],
+    ['Annual Meeting of the County Council', '2021-05-27'],
+  ])
+    expect((await chamber.post({ type: 'meeting.create', bodyId, title, date, startTime: '10:00', venue: 'Council Chamber' })).status).toBe(200);
+};
+
+test('keys delivered in one task on the meetings list each move from where the one before left, and Enter opens that meeting', async ({ page, chamber }) => {
+  await threeMeetings(chamber);
+  await page.goto(chamber.url);
+  const links = page.getByRole('list', { name: 'Meetings, latest first' }).getByRole('link');
+  await expect(links).toHaveCount(3);
+  await expect(page.getByRole('heading', { name: 'Meetings', level: 1 })).toBeFocused();
+
+  // From the heading: ↓ to the latest, two more down (the last stops at the end), one up.
+  await pressAllAtOnce(page, [{ key: 'ArrowDown' }, { key: 'ArrowDown' }, { key: 'ArrowDown' }, { key: 'ArrowDown' }, { key: 'ArrowUp' }]);
+  await expect(links.nth(1)).toBeFocused();
+  await pressAllAtOnce(page, [{ key: 'ArrowUp' }, { key: 'ArrowDown' }, { key: 'ArrowDown' }, { key: 'Enter' }]);
+  await expect(page.getByRole('heading', { name: 'County Council', exact: true, level: 1 })).toBeFocused();
+  await expect(page.getByText('Thursday, 22 October 2015')).toBeVisible();
+});
+
+test('↓ and Enter pressed before the meetings list has arrived open the meeting they chose', async ({ page, chamber }) => {
+  // The list comes over the WebSocket; here it comes late, after the clerk's keys.
+  await page.routeWebSocket(/\/api\/live/, (socket) => {
+    const server = socket.connectToServer();
+    server.onMessage((message) => setTimeout(() => socket.send(message), 1000));
+  });
+  await threeMeetings(chamber);
+  await page.goto(chamber.url);
+  await expect(page.getByRole('heading', { name: 'Meetings', level: 1 })).toBeFocused();
+  await expect(page.getByText('Loading meetings…')).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'County Council (budget)', level: 1 })).toBeVisible();
+  await expect(page.getByText('Thursday, 11 February 2016')).toBeVisible();
+});

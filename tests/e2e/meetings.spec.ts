@@ -103,3 +103,47 @@ test('a second window sees changes live, and edits save', async ({ page, context
   // The other window was told over the live connection, without a reload.
   await expect(other.getByRole('link', { name: /Annual Meeting of the County Council/ })).toContainText('14:30');
 });
+
+test('the meetings list: ↑/↓ move, Enter opens, as the footer says', async ({ page, chamber }) => {
+  const { bodyId } = (await chamber.post(kccBody)).body.result.ids;
+  for (const [title, date] of [
+    ['County Council', '2015-10-22'],
+    ['County Council (budget)', '2016-02-11'],
+    ['Annual Meeting of the County Council', '2021-05-27'],
+  ])
+    await chamber.post({ type: 'meeting.create', bodyId, title, date, startTime: '10:00', venue: 'Council Chamber' });
+  await page.goto(chamber.url);
+  const links = page.getByRole('list', { name: 'Meetings, latest first' }).getByRole('link');
+  await expect(links).toHaveCount(3);
+  await expect(links.nth(0)).toContainText('Annual Meeting of the County Council');
+  await expect(page.getByRole('heading', { name: 'Meetings', level: 1 })).toBeFocused();
+
+  // The first ↓ goes to the latest meeting; each press after it moves one, stopping at either end.
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(links.nth(2)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await expect(links.nth(1)).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'County Council (budget)', level: 1 })).toBeFocused();
+  await expect(page.getByText('Thursday, 11 February 2016')).toBeVisible();
+
+  // Back to the list: the keys work again, and N still makes a meeting.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Meetings', level: 1 })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'County Council', level: 1 })).toBeFocused();
+  await expect(page.getByText('Thursday, 22 October 2015')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('n');
+  await expect(page.getByLabel('Body')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Meetings', level: 1 })).toBeFocused();
+  await expectAccessible(page);
+});

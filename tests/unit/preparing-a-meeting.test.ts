@@ -13,7 +13,11 @@ import { memberDisplayNames } from '../../shared/state/body';
 import type { MeetingState } from '../../shared/state/meeting';
 import { KCC_2015_PRESENT_COUNT } from '../fixtures/kcc-2015-present';
 import { kcc2021Agenda } from '../fixtures/kcc-2021-agenda';
-import { createMeetingCommand, kccBody, kccMeeting, openTestCore, type TestCore } from '../support/meeting';
+import { instantAt } from '../../shared/time';
+import { kcc2015AgendaItems } from '../support/kcc2015';
+import { createMeetingCommand, kccBody, kccMeeting, openTestCore, testClock, type TestCore } from '../support/meeting';
+
+const meetingOf = (core: TestCore, id: string) => (core.read(`meeting:${id}`) as { ok: true; data: MeetingState }).data;
 
 const pack = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'packs', name), 'utf8');
 
@@ -147,9 +151,106 @@ describe('preparing a meeting', () => {
     const { meetingId: next } = core.send({ type: 'meeting.copy', fromMeetingId: meetingId, date: '2021-12-16', startTime: '10:00' });
     const copy = meeting(next);
     expect(copy).toMatchObject({ bodyId, body: 'Kent County Council', title: kccMeeting.title, venue: kccMeeting.venue, date: '2021-12-16', status: 'draft', copiedFrom: meetingId, expectedApologies: [] });
-    expect(copy.agenda.map((i) => i.title)).toEqual(meeting(meetingId).agenda.map((i) => i.title));
+    // Nothing was taken at a meeting not yet held: every item comes forward, in order, the minutes
+    // now of the meeting copied (22 October 2015, as kccMeeting is dated).
+    const titles = meeting(meetingId).agenda.map((i) => i.title);
+    expect(copy.agenda.map((i) => i.title)).toEqual(
+      titles.map((t) => t.replace('Minutes of the meeting held on 4 November 2021', 'Minutes of the meeting held on 22 October 2015')),
+    );
+    expect(copy.agenda.map((i) => i.number)).toEqual(meeting(meetingId).agenda.map((i) => i.number));
     const originalIds = new Set(meeting(meetingId).agenda.map((i) => i.itemId));
     expect(copy.agenda.filter((i) => originalIds.has(i.itemId))).toEqual([]);
+  });
+});
+
+describe('copying a meeting that was held, as the next meeting', () => {
+  let core: TestCore;
+  afterEach(() => core.dispose());
+
+  /** The 10 December 2015 council (the 2015 pack's agenda), held: some business taken, some not. */
+  const holdDecember2015 = () => {
+    const at = (hhmm: string) => instantAt('2015-12-10', hhmm, 'Europe/London');
+    const clock = testClock(at('09:55'));
+    core = openTestCore({ now: () => clock.now() });
+    const { bodyId } = core.send(kccBody);
+    core.send({ type: 'member.import', bodyId, source: 'present_paragraph', members: presentMembers().slice(0, 30) });
+    const { meetingId } = core.send(createMeetingCommand(bodyId, { date: '2015-12-10' }));
+    core.send({ type: 'agenda.import', meetingId, items: kcc2015AgendaItems(), replace: true });
+    const item = (number: string) => meetingOf(core, meetingId).agenda.find((i) => i.number === number)!.itemId;
+    core.send({ type: 'meeting.setReady', meetingId, ready: true });
+    clock.advance(60 * 60_000); // 10:55: the clerk records the morning's business as it happened
+    core.send({ type: 'meeting.start', meetingId, time: at('10:00') });
+    let minute = 0;
+    const take = (number: string) => {
+      core.send({ type: 'item.start', meetingId, itemId: item(number), time: at(`10:${String(minute).padStart(2, '0')}`) });
+      minute += 5;
+      core.send({ type: 'item.end', meetingId, itemId: item(number), time: at(`10:${String(minute).padStart(2, '0')}`) });
+    };
+    for (const number of ['1', '2', '3', '4', '5', '6', '7']) take(number);
+    core.send({ type: 'item.defer', meetingId, itemId: item('8'), reason: 'Report to come back with the revised costs' });
+    core.send({ type: 'item.withdraw', meetingId, itemId: item('9'), reason: 'Withdrawn by the Corporate Director' });
+    take('10');
+    core.send({ type: 'meeting.close', meetingId, time: at('10:45') });
+    return { bodyId, meetingId };
+  };
+
+  it('repeats the standing items, carries forward business deferred or not reached, and leaves off what was taken or withdrawn', () => {
+    const { meetingId } = holdDecember2015();
+    const held = meetingOf(core, meetingId);
+    expect(held.status).toBe('closed');
+    const { meetingId: next } = core.send({ type: 'meeting.copy', fromMeetingId: meetingId, date: '2016-02-11', startTime: '10:00' });
+    const agenda = meetingOf(core, next).agenda;
+    expect(agenda.map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Apologies for Absence'],
+      ['2', 'Declarations of Disclosable Pecuniary Interests or Other Significant Interests in items on the agenda'],
+      ['3', 'Minutes of the meeting held on 10 December 2015 and, if in order, to be approved as a correct record'],
+      ['4', "Chairman's Announcements"],
+      ['5', 'Questions'],
+      ['6', 'Report by Leader of the Council (Oral)'],
+      // Item 8, deferred; item 7 and item 10 were taken, item 9 withdrawn.
+      ['7', "Dependent Carers' Allowance"],
+      // Not reached before the meeting closed: still business for the council.
+      ['8', 'Health and Wellbeing Board - Annual Report'],
+      ['9', 'Embedding strategic commissioning as business as usual'],
+      ['10', 'Motion for Time Limited Debate'],
+    ]);
+    // Page ranges belonged to the last pack; the motion keeps its mover, seconder and words.
+    expect(agenda.filter((i) => i.pages)).toEqual([]);
+    expect(agenda[9]).toMatchObject({ kind: 'time_limited_motion', proposer: 'Dr Eddy', seconder: 'Ms Harrison', motionTitle: 'Retaining and recruiting GPs' });
+    expect(agenda[9].motionText).toContain('retaining and recruiting GPs in Kent');
+    // Each deferred item is there once, as a new item of the new meeting, with nothing taken yet.
+    expect(agenda.filter((i) => i.title === "Dependent Carers' Allowance")).toHaveLength(1);
+    const heldIds = new Set(held.agenda.map((i) => i.itemId));
+    expect(agenda.some((i) => heldIds.has(i.itemId))).toBe(false);
+    expect(meetingOf(core, next)).toMatchObject({ status: 'draft', progress: {}, notes: {}, declarations: [], copiedFrom: meetingId });
+    // The copy is ready to be marked ready: its numbers say which item is which.
+    core.send({ type: 'meeting.setReady', meetingId: next, ready: true });
+  });
+
+  it('keeps a standing item even when it was withdrawn, and rewrites only the first minutes item', () => {
+    core = openTestCore();
+    const { bodyId } = core.send(kccBody);
+    const { meetingId } = core.send(createMeetingCommand(bodyId, { date: '2021-12-16' }));
+    const items = [
+      { number: '1', title: 'Apologies for Absence', kind: 'apologies' },
+      { number: '2', title: 'Minutes of the meeting held on Thursday, 4th November 2021', kind: 'minutes' },
+      { number: '3', title: 'Minutes of the special meeting held on 18 November 2021', kind: 'minutes' },
+      { number: '4', title: 'Questions', kind: 'questions' },
+      { number: '4a', title: 'Questions to the Leader', kind: 'questions' },
+      { number: '5', title: 'Urgent business', kind: 'urgent_business' },
+    ] as const;
+    core.send({ type: 'agenda.import', meetingId, items: items.map((i) => ({ ...i })), replace: true });
+    const item = (number: string) => meetingOf(core, meetingId).agenda.find((i) => i.number === number)!.itemId;
+    core.send({ type: 'item.withdraw', meetingId, itemId: item('4'), reason: 'No questions were received' });
+    const { meetingId: next } = core.send({ type: 'meeting.copy', fromMeetingId: meetingId, date: '2022-01-13', startTime: '10:00' });
+    expect(meetingOf(core, next).agenda.map((i) => [i.number, i.title])).toEqual([
+      ['1', 'Apologies for Absence'],
+      ['2', 'Minutes of the meeting held on 16 December 2021'],
+      ['3', 'Minutes of the special meeting held on 18 November 2021'],
+      ['4', 'Questions'],
+      ['4a', 'Questions to the Leader'],
+      ['5', 'Urgent business'],
+    ]);
   });
 });
 

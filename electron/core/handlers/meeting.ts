@@ -1,6 +1,7 @@
 // Creating a meeting, editing its details, copying it, preparing it.
 import { notFound, refused } from '../../../shared/errors';
 import { streams } from '../../../shared/events';
+import { nextAgenda } from '../../../shared/procedure/nextMeeting';
 import { readinessProblem } from '../../../shared/procedure/readiness';
 import { isBeforeMeeting, withBody, withMeeting } from './lookups';
 import type { Handlers } from './types';
@@ -32,6 +33,23 @@ export const meetingHandlers = {
       }),
     ),
 
+  /**
+   * The next meeting of the body: same body, title and venue, the date and time given. Its agenda
+   * is the copied meeting's agenda, in its order, less the business that meeting disposed of
+   * (nextAgenda in shared/procedure/nextMeeting.ts):
+   * - the standing items (apologies, declarations, minutes, announcements, questions, the
+   *   Leader's report, urgent business) always come forward, and the minutes item now names the
+   *   meeting copied ("Minutes of the meeting held on 10 December 2015 …");
+   * - items deferred at the meeting copied come forward. Copying already carried them, because
+   *   deferring leaves an item on the agenda; they still come once, where they stood;
+   * - items taken or withdrawn there are left off: a clerk's next agenda does not repeat them
+   *   (copying used to carry them too, for the clerk to remove one by one);
+   * - items not reached (a meeting closed early, or not yet held) come forward: nothing disposed
+   *   of them. Copying a meeting not yet held therefore copies its whole agenda, as before;
+   * - page ranges are left off (they number the last pack's papers) and items are renumbered.
+   * Every item gets a new id; nothing recorded at the meeting copied (progress, notes,
+   * declarations, apologies received) comes with it.
+   */
   'meeting.copy': (view, { fromMeetingId, date, startTime }, ctx) =>
     withMeeting(
       view,
@@ -39,7 +57,7 @@ export const meetingHandlers = {
       (from) => {
         const meetingId = ctx.newId();
         const stream = streams.meeting(meetingId);
-        const items = from.agenda.map((item) => ({ ...item, itemId: ctx.newId() }));
+        const items = nextAgenda(from).map((item) => ({ ...item, itemId: ctx.newId() }));
         return {
           events: [
             {

@@ -1,5 +1,5 @@
 // The meeting's details, for creating a meeting and for editing one. Errors appear beside the field.
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { ChamberError } from '../../../shared/errors';
 import { formatDateInput, parseDateInput, parseTimeInput } from '../../../shared/format';
 import type { BodySummary } from '../../../shared/state/body';
@@ -25,7 +25,7 @@ interface Props {
 const FIELDS: { name: keyof MeetingDetails; label: string; hint?: string }[] = [
   { name: 'bodyId', label: 'Body' },
   { name: 'title', label: 'Meeting title', hint: 'e.g. County Council' },
-  { name: 'date', label: 'Date', hint: 'Day first, e.g. 22/10/2015' },
+  { name: 'date', label: 'Date', hint: 'Day first, e.g. 22/10/2015 or 22/10/15' },
   { name: 'startTime', label: 'Start time (24-hour)', hint: 'e.g. 10:00 or 14:30' },
   { name: 'venue', label: 'Venue', hint: 'e.g. Council Chamber, Sessions House, County Hall, Maidstone' },
 ];
@@ -73,8 +73,19 @@ export const MeetingForm = ({ initial, bodies, submitLabel, onSubmit, onCancel }
     if (firstWrong) document.getElementById(`${formId}-${firstWrong.name}`)?.focus();
   };
 
+  /**
+   * Esc cancels the form and goes no further: the screen behind re-renders before the key reaches
+   * the window, and its own Esc (back to the meetings list) must not take it as well.
+   */
+  const cancelOnEscape = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    onCancel();
+  };
+
   return (
-    <form className="meeting-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()} noValidate>
+    <form className="meeting-form" onSubmit={submit} onKeyDown={cancelOnEscape} noValidate>
       {FIELDS.map((field) => {
         const id = `${formId}-${field.name}`;
         const error = errors[field.name];

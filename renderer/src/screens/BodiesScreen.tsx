@@ -1,12 +1,11 @@
 // The bodies on this laptop (the council, its committees and panels) with their members; N makes one.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ChamberError } from '../../../shared/errors';
 import type { BodyKind } from '../../../shared/procedure/standingOrders';
 import { BODY_KIND_LABELS } from '../../../shared/state/body';
 import { useChamber, useTopic } from '../context';
 import { useShortcut } from '../shortcuts';
 import { formKeys, KindSelect, TextField, useCommandForm } from './body/formParts';
-import { moveFocusInList } from './MeetingsScreen';
 import './bodies.css';
 import { FormError, FormActions } from '../components/FormParts';
 
@@ -44,6 +43,15 @@ const NewBodyForm = ({ initialKind, onSubmit, onCancel }: NewBodyProps) => {
       <FormActions submitLabel="Create body" saving={saving} onCancel={onCancel} />
     </form>
   );
+};
+
+/** Up and Down move between the links of a list. */
+const moveFocusInList = (event: KeyboardEvent, list: HTMLElement | null) => {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+  const links = [...(list?.querySelectorAll<HTMLAnchorElement>('a') ?? [])];
+  const index = links.indexOf(document.activeElement as HTMLAnchorElement);
+  links[Math.max(0, Math.min(links.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+  event.preventDefault();
 };
 
 export const BodiesScreen = () => {

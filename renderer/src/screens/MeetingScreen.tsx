@@ -1,7 +1,8 @@
 // One meeting before it runs: details, agenda at a glance, expected apologies, ready or not.
 import { useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { ChamberError } from '../../../shared/errors';
-import { formatLongDate, localDateOf, STATUS_LABELS } from '../../../shared/format';
+import { formatLongDate, STATUS_LABELS } from '../../../shared/format';
+import { describeInterval, proposedNextDate } from '../../../shared/procedure/nextMeeting';
 import type { MeetingState } from '../../../shared/state/meeting';
 import { bodyTopic, meetingTopic } from '../../../shared/topics';
 import { MeetingForm, type MeetingDetails } from '../components/MeetingForm';
@@ -16,6 +17,8 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
   const topic = meetingTopic(meetingId);
   const { data: meeting, missing } = useTopic(topic);
   const { data: bodies } = useTopic('bodies');
+  // The body's other meetings, for the date the copy form proposes.
+  const { data: meetings, missing: meetingsMissing } = useTopic('meetings');
   const { data: body } = useTopic(meeting?.bodyId ? bodyTopic(meeting.bodyId) : undefined);
   const invoke = useChamber((s) => s.invoke);
   const navigate = useChamber((s) => s.navigate);
@@ -46,6 +49,8 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
   }, [store, topic, invoke, meetingId, load]);
 
   useShortcut('Escape', useCallback(() => navigate({ screen: 'meetings' }), [navigate]), viewing);
+  // While the copy form waits for the body's other meetings, Esc still leaves it.
+  useShortcut('Escape', useCallback(() => setMode('view'), []), mode === 'copy' && !meetings && !meetingsMissing);
   useShortcut('e', useCallback(() => setMode('edit'), []), viewing && meeting?.status !== 'closed');
   useShortcut('a', useCallback(() => navigate({ screen: 'agenda', meetingId }), [navigate, meetingId]), viewing);
   useShortcut('c', useCallback(() => setMode('copy'), []), viewing);
@@ -81,6 +86,9 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
     return undefined;
   };
 
+  /** The body's usual interval after this meeting, once the other meetings are known (or cannot be). */
+  const proposed = meetings || meetingsMissing ? proposedNextDate(meeting, meetings ?? []) : undefined;
+
   const bodyChoices = bodies?.length ? bodies : meeting.bodyId ? [{ id: meeting.bodyId, name: meeting.body, kind: 'committee' as const, memberCount: 0 }] : [];
 
   return (
@@ -102,14 +110,30 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
       ) : mode === 'copy' ? (
         <section className="panel" aria-labelledby="copy-heading">
           <h2 id="copy-heading">Next meeting of {meeting.body}</h2>
-          <p className="muted">Same title, venue and agenda items; choose the date and time.</p>
-          <MeetingForm
-            initial={{ ...meeting, bodyId: meeting.bodyId ?? '', date: localDateOf(new Date()) }}
-            bodies={bodyChoices}
-            submitLabel="Create the next meeting"
-            onSubmit={copy}
-            onCancel={() => setMode('view')}
-          />
+          <p className="muted">
+            Same title and venue. The agenda repeats the standing items, with the minutes of this meeting, and carries forward the business deferred or not
+            reached; items taken or withdrawn are left off.
+          </p>
+          {proposed ? (
+            <>
+              <p id="copy-date-proposed">
+                Proposed for {formatLongDate(proposed.date)}: {describeInterval(proposed.days)} after this meeting,{' '}
+                {proposed.previous
+                  ? `as this meeting was after the one on ${formatLongDate(proposed.previous)}.`
+                  : `as ${meeting.body} has no earlier meeting here.`}{' '}
+                Change the date or time if need be.
+              </p>
+              <MeetingForm
+                initial={{ ...meeting, bodyId: meeting.bodyId ?? '', date: proposed.date }}
+                bodies={bodyChoices}
+                submitLabel="Create the next meeting"
+                onSubmit={copy}
+                onCancel={() => setMode('view')}
+              />
+            </>
+          ) : (
+            <p role="status">Finding when {meeting.body} usually meets…</p>
+          )}
         </section>
       ) : (
         <>
