@@ -18,6 +18,7 @@ import { Draft, type Change } from '../../shared/state/parts';
 import { defaultSettings, SETTINGS_STREAM, type SettingsState } from '../../shared/state/settings';
 import { eventChanges, streamKind, streamKindName } from '../../shared/state/streams';
 import { displayTopic, isTopic, type StateUpdate, type Topic, type TopicValue } from '../../shared/topics';
+import { validationError } from '../../shared/validationMessages';
 import { handlers, type Decision, type Handler, type StateView } from './handlers';
 import { EventLog } from './store/eventLog';
 import { Projections, type ListTopic } from './store/projections';
@@ -44,14 +45,12 @@ export interface Dispatcher {
   readonly log: EventLog;
 }
 
-const fieldOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
-
-export const zodToChamberError = (error: ZodError, what: string): ChamberError => {
-  const issues = error.issues.map((issue) => ({ field: fieldOf(issue.path), message: issue.message }));
-  const first = issues[0];
-  const where = first.field ? `${first.field} ${first.message}` : first.message;
-  return chamberError('invalid_command', `${what}: ${where}.`, { field: first.field, issues });
-};
+/**
+ * A command that does not match its schema, in the clerk's words ("Item 4's title must not be
+ * empty."); details.field and details.issues keep the paths. The command's type (`_what`) is not
+ * part of the message: the clerk did not type it. See shared/validationMessages.ts.
+ */
+export const zodToChamberError = (error: ZodError, _what: string): ChamberError => validationError(error);
 
 /** One stream's work within a command: its state before, the draft of its state after, and the changes. */
 interface StreamWork {

@@ -56,11 +56,18 @@ describe('the dispatcher', () => {
       ok: false,
       error: {
         code: 'invalid_command',
-        message: 'meeting.create: date is not a real calendar date.',
+        message: 'Date is not a real calendar date.',
         details: { field: 'date', issues: [{ field: 'date', message: 'is not a real calendar date' }] },
       },
     });
-    expect(core.dispatch({ ...createMeetingCommand(bodyId), extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_command' } });
+    expect(core.dispatch({ ...createMeetingCommand(bodyId), extra: 1 })).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_command',
+        message: 'Chamber does not recognise "extra".',
+        details: { field: '', issues: [{ field: '', message: 'Chamber does not recognise "extra"' }] },
+      },
+    });
     expect(core.dispatch({ type: 'meeting.explode' })).toMatchObject({ ok: false, error: { code: 'unknown_command', details: { field: 'type' } } });
     expect(core.dispatch('meeting.create')).toMatchObject({ ok: false, error: { code: 'invalid_command', details: { field: 'type' } } });
     expect(core.dispatch(null)).toMatchObject({ ok: false, error: { code: 'invalid_command' } });

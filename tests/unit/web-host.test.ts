@@ -108,7 +108,7 @@ describe("browser mode: the clerk's host", () => {
     const before = host.core.eventCount();
     expect(await host.post({ ...createMeetingCommand(bodyId), startTime: '9.30' })).toMatchObject({
       status: 400,
-      body: { error: { code: 'invalid_command', details: { field: 'startTime' } } },
+      body: { error: { code: 'invalid_command', message: 'Start time must be a 24-hour time written HH:MM.', details: { field: 'startTime' } } },
     });
     expect(await host.post({ type: 'division.rig' })).toMatchObject({ status: 400, body: { error: { code: 'unknown_command' } } });
     expect(await host.post('{"type": "meeting.create",')).toMatchObject({ status: 400, body: { error: { code: 'invalid_command', message: expect.stringContaining('not valid JSON') } } });
