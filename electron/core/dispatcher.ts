@@ -220,11 +220,12 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       return { ok: true, result: { ids: decision.ids ?? {}, events: recorded.length, recorded: recorded.map((e) => e.type) } };
     } catch (error) {
       // The transaction rolled back and the cache was not touched: the record is as it was.
-      return { ok: false, error: chamberError('internal', `Chamber could not record "${type}": ${(error as Error).message}. Nothing was changed.`) };
+      // The command's type goes in the details, not in the sentence the clerk reads.
+      return { ok: false, error: chamberError('internal', `Chamber could not record this: ${(error as Error).message}. Nothing was changed.`, { command: type }) };
     }
   };
 
-  const missing = (what: string): { ok: false; error: ChamberError } => ({ ok: false, error: notFound(what, 'topic') });
+  const missing = (what: string, id?: string): { ok: false; error: ChamberError } => ({ ok: false, error: notFound(what, 'topic', id) });
 
   const read = <T extends Topic>(topic: T): ReadResult<T> => {
     followOtherWriters();
@@ -235,13 +236,13 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     const [kind, id] = [topic.slice(0, topic.indexOf(':')), topic.slice(topic.indexOf(':') + 1)];
     if (kind === 'meeting' || kind === 'display') {
       const meeting = view.meeting(id);
-      if (!meeting) return missing(`There is no meeting with id ${id}.`);
+      if (!meeting) return missing('Chamber has no record of that meeting.', id);
       if (kind === 'meeting') return { ok: true, data: meeting as TopicValue<T> };
       const body = meeting.bodyId ? view.body(meeting.bodyId) : undefined;
       return { ok: true, data: chamberDisplay(meeting, body, settingsOf().timeZone) as TopicValue<T> };
     }
     const body = view.body(id);
-    return body ? { ok: true, data: body as TopicValue<T> } : missing(`There is no body with id ${id}.`);
+    return body ? { ok: true, data: body as TopicValue<T> } : missing('Chamber has no record of that body.', id);
   };
 
   return {
