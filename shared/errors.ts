@@ -29,8 +29,12 @@ export const chamberError = (code: ErrorCode, message: string, details: ChamberE
 export const refused = (message: string, field?: string): ChamberError =>
   chamberError('refused', message, field === undefined ? {} : { field });
 
-export const notFound = (message: string, field?: string): ChamberError =>
-  chamberError('not_found', message, field === undefined ? {} : { field });
+/**
+ * Something the command names does not exist. The message says what, in words; the id the
+ * command gave, if any, goes in details.id rather than in the message, which the clerk reads.
+ */
+export const notFound = (message: string, field?: string, id?: string): ChamberError =>
+  chamberError('not_found', message, { ...(field === undefined ? {} : { field }), ...(id === undefined ? {} : { id }) });
 
 export const isChamberError = (value: unknown): value is ChamberError =>
   typeof value === 'object' &&

@@ -18,6 +18,7 @@ import { Draft, type Change } from '../../shared/state/parts';
 import { defaultSettings, SETTINGS_STREAM, type SettingsState } from '../../shared/state/settings';
 import { eventChanges, streamKind, streamKindName } from '../../shared/state/streams';
 import { displayTopic, isTopic, type StateUpdate, type Topic, type TopicValue } from '../../shared/topics';
+import { validationError } from '../../shared/validationMessages';
 import { handlers, type Decision, type Handler, type StateView } from './handlers';
 import { EventLog } from './store/eventLog';
 import { Projections, type ListTopic } from './store/projections';
@@ -44,14 +45,12 @@ export interface Dispatcher {
   readonly log: EventLog;
 }
 
-const fieldOf = (path: readonly PropertyKey[]): string => path.map(String).join('.');
-
-export const zodToChamberError = (error: ZodError, what: string): ChamberError => {
-  const issues = error.issues.map((issue) => ({ field: fieldOf(issue.path), message: issue.message }));
-  const first = issues[0];
-  const where = first.field ? `${first.field} ${first.message}` : first.message;
-  return chamberError('invalid_command', `${what}: ${where}.`, { field: first.field, issues });
-};
+/**
+ * A command that does not match its schema, in the clerk's words ("Item 4's title must not be
+ * empty."); details.field and details.issues keep the paths. The command's type (`_what`) is not
+ * part of the message: the clerk did not type it. See shared/validationMessages.ts.
+ */
+export const zodToChamberError = (error: ZodError, _what: string): ChamberError => validationError(error);
 
 /** One stream's work within a command: its state before, the draft of its state after, and the changes. */
 interface StreamWork {
@@ -221,11 +220,12 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       return { ok: true, result: { ids: decision.ids ?? {}, events: recorded.length, recorded: recorded.map((e) => e.type) } };
     } catch (error) {
       // The transaction rolled back and the cache was not touched: the record is as it was.
-      return { ok: false, error: chamberError('internal', `Chamber could not record "${type}": ${(error as Error).message}. Nothing was changed.`) };
+      // The command's type goes in the details, not in the sentence the clerk reads.
+      return { ok: false, error: chamberError('internal', `Chamber could not record this: ${(error as Error).message}. Nothing was changed.`, { command: type }) };
     }
   };
 
-  const missing = (what: string): { ok: false; error: ChamberError } => ({ ok: false, error: notFound(what, 'topic') });
+  const missing = (what: string, id?: string): { ok: false; error: ChamberError } => ({ ok: false, error: notFound(what, 'topic', id) });
 
   const read = <T extends Topic>(topic: T): ReadResult<T> => {
     followOtherWriters();
@@ -236,13 +236,13 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     const [kind, id] = [topic.slice(0, topic.indexOf(':')), topic.slice(topic.indexOf(':') + 1)];
     if (kind === 'meeting' || kind === 'display') {
       const meeting = view.meeting(id);
-      if (!meeting) return missing(`There is no meeting with id ${id}.`);
+      if (!meeting) return missing('Chamber has no record of that meeting.', id);
       if (kind === 'meeting') return { ok: true, data: meeting as TopicValue<T> };
       const body = meeting.bodyId ? view.body(meeting.bodyId) : undefined;
       return { ok: true, data: chamberDisplay(meeting, body, settingsOf().timeZone) as TopicValue<T> };
     }
     const body = view.body(id);
-    return body ? { ok: true, data: body as TopicValue<T> } : missing(`There is no body with id ${id}.`);
+    return body ? { ok: true, data: body as TopicValue<T> } : missing('Chamber has no record of that body.', id);
   };
 
   return {

@@ -1,9 +1,9 @@
 // Commands for a meeting's agenda, before and during the meeting.
 import { z } from 'zod';
 import { AgendaItemKind } from '../import/agenda';
-import { Id, Line, OptionalLine } from '../values';
+import { Id, Line, OptionalLine, orMissing } from '../values';
 
-const page = z.int({ error: 'must be a whole page number' }).min(1, { error: 'must be at least 1' }).max(100_000);
+const page = z.int({ error: orMissing('must be a whole page number') }).min(1, { error: 'must be at least 1' }).max(100_000);
 
 /** One agenda item as the clerk confirmed it. */
 export const AgendaItemDetails = z

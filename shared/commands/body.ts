@@ -1,7 +1,7 @@
 // Commands for bodies (the council, its committees and panels), their members and officers.
 import { z } from 'zod';
 import { BodyKind, StandingOrders } from '../procedure/standingOrders';
-import { Id, Line, OptionalLine } from '../values';
+import { Id, Line, OptionalLine, orMissing } from '../values';
 
 export const MemberRoleName = z.enum(['Chairman', 'Vice-Chairman', 'Leader', 'Deputy Leader', 'Group Leader', 'Cabinet Member'], {
   error: 'must be one of Chairman, Vice-Chairman, Leader, Deputy Leader, Group Leader, Cabinet Member',
@@ -23,7 +23,7 @@ export const MemberDetails = z.strictObject({
     .describe('Post-nominals, e.g. ["MBE"].'),
   group: OptionalLine(80).describe('Political group, e.g. "Conservative"; empty when none.'),
   roles: z.array(MemberRoleName).max(6).describe('Chairman, Vice-Chairman, Leader, Deputy Leader, Group Leader, Cabinet Member.'),
-  voting: z.boolean({ error: 'must be true or false' }).describe('False for non-voting or co-opted members.'),
+  voting: z.boolean({ error: orMissing('must be true or false') }).describe('False for non-voting or co-opted members.'),
   substituteFor: Id.optional().describe('For a committee substitute: the member they may stand in for.'),
 });
 export type MemberDetails = z.infer<typeof MemberDetails>;
@@ -42,7 +42,7 @@ export const createBody = z
   })
   .describe("Create a body with the default standing orders for its kind. Returns bodyId.");
 
-const minuteNumber = z.int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).max(1_000_000);
+const minuteNumber = z.int({ error: orMissing('must be a whole number') }).min(1, { error: 'must be at least 1' }).max(1_000_000);
 
 export const updateBody = z
   .strictObject({

@@ -1,14 +1,14 @@
 // Commands the clerk gives while the meeting runs: attendance, declarations, the chair, the
 // agenda clock, private session, notes; and corrections once the meeting is closed.
 import { z } from 'zod';
-import { ClockTime, Id, Instant, Line, OptionalLine } from '../values';
+import { ClockTime, Id, Instant, Line, OptionalLine, orMissing } from '../values';
 
 /**
  * A time the clerk gives: an ISO instant, or a 24-hour local time "HH:MM" in the installation's
  * time zone, placed on the day the meeting is sitting (the day it started or last resumed).
  */
 export const GivenTime = z.union([Instant, ClockTime], {
-  error: 'must be a 24-hour time such as 10:42, or an ISO 8601 instant such as 2026-11-24T10:42:00.000Z',
+  error: orMissing('must be a 24-hour time such as 10:42, or an ISO 8601 instant such as 2026-11-24T10:42:00.000Z'),
 });
 export type GivenTime = z.infer<typeof GivenTime>;
 
@@ -18,7 +18,7 @@ const time = GivenTime.optional().describe(
 );
 
 export const AttendanceState = z.enum(['present', 'virtual', 'apologies', 'absent'], {
-  error: 'must be present, virtual, apologies or absent',
+  error: orMissing('must be present, virtual, apologies or absent'),
 });
 export type AttendanceState = z.infer<typeof AttendanceState>;
 
@@ -78,7 +78,7 @@ export const correctAttendance = z
   );
 
 export const DeclarationKind = z.enum(['disclosable_pecuniary', 'other_significant', 'other'], {
-  error: 'must be disclosable_pecuniary, other_significant or other',
+  error: orMissing('must be disclosable pecuniary, other significant or other'),
 });
 export type DeclarationKind = z.infer<typeof DeclarationKind>;
 

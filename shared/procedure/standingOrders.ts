@@ -14,12 +14,14 @@ import { z } from 'zod';
 
 /** The kinds of body whose defaults we know. */
 export const BodyKind = z.enum(['full_council', 'committee', 'panel', 'joint_committee'], {
-  error: "Kind of body must be one of 'full_council', 'committee', 'panel' or 'joint_committee'",
+  error: 'Kind of body must be full council, committee, panel or joint committee',
 });
 export type BodyKind = z.infer<typeof BodyKind>;
 
 // ---------------------------------------------------------------------------------------------
-// Field builders: each error message names the field in words and by its path.
+// Field builders: each error message is a whole sentence that names the field in words, as the
+// standing-orders screen labels it. The path is not repeated: it is the issue's path (details.field
+// and details.issues), by which the screen places the message beside its field.
 
 const wholeNumber = (label: string, unit: string, min: number, max: number, minNote = '') => {
   const message = `${label} must be a whole number of ${unit} from ${min}${minNote} to ${max}`;
@@ -43,40 +45,40 @@ const sameGroupName = (a: string, b: string): boolean => a.trim().toLowerCase() 
 // Quorum
 
 const GroupName = z
-  .string({ error: 'Each quorum composition group (quorum.composition.groups) must be a name' })
+  .string({ error: 'Each group in the quorum rule must be a name' })
   .trim()
-  .min(1, { error: 'Each quorum composition group (quorum.composition.groups) must be a name, not empty' })
-  .max(120, { error: 'Each quorum composition group (quorum.composition.groups) must be at most 120 characters' });
+  .min(1, { error: 'Each group in the quorum rule must be a name, not empty' })
+  .max(120, { error: 'Each group in the quorum rule must be at most 120 characters' });
 
 /**
  * A composition rule on top of the number: at least `minimumEach` voting members present from
  * each listed group (political groups, or partner organisations of a joint committee). Group
  * names are matched ignoring case and surrounding spaces, so they must be distinct on that basis.
  */
-export const QuorumComposition = section('Quorum composition (quorum.composition)', {
+export const QuorumComposition = section('The rule for a minimum from each group', {
   groups: z
-    .array(GroupName, { error: 'Quorum composition groups (quorum.composition.groups) must be a list of group names' })
-    .min(1, { error: 'Quorum composition groups (quorum.composition.groups) must list at least one group' })
-    .max(50, { error: 'Quorum composition groups (quorum.composition.groups) must list at most 50 groups' })
+    .array(GroupName, { error: 'The groups in the quorum rule must be a list of group names' })
+    .min(1, { error: 'The groups in the quorum rule must list at least one group' })
+    .max(50, { error: 'The groups in the quorum rule must list at most 50 groups' })
     .superRefine((groups, ctx) => {
       groups.forEach((group, index) => {
         if (groups.findIndex((other) => sameGroupName(other, group)) !== index) {
           ctx.addIssue({
             code: 'custom',
-            message: `Quorum composition groups (quorum.composition.groups) must be distinct: "${group}" is listed twice`,
+            message: `The groups in the quorum rule must be distinct: "${group}" is listed twice`,
             path: [index],
           });
         }
       });
     }),
-  minimumEach: wholeNumber('Minimum from each group (quorum.composition.minimumEach)', 'members', 1, 1000),
+  minimumEach: wholeNumber('The minimum from each group', 'members', 1, 1000),
 });
 export type QuorumComposition = z.infer<typeof QuorumComposition>;
 
-const FractionQuorum = section('Quorum rule (quorum)', {
+const FractionQuorum = section('Quorum rule', {
   kind: z.literal('fraction'),
-  numerator: wholeNumber('Quorum fraction numerator (quorum.numerator)', 'members', 1, 1000),
-  denominator: wholeNumber('Quorum fraction denominator (quorum.denominator)', 'members', 1, 1000),
+  numerator: wholeNumber('Quorum numerator', 'members', 1, 1000),
+  denominator: wholeNumber('Quorum denominator', 'members', 1, 1000),
   composition: QuorumComposition.optional(),
 }).superRefine((rule, ctx) => {
   // Compared only when both are otherwise valid, so one mistake gives one message.
@@ -84,16 +86,15 @@ const FractionQuorum = section('Quorum rule (quorum)', {
   if (valid(rule.numerator) && valid(rule.denominator) && rule.numerator > rule.denominator) {
     ctx.addIssue({
       code: 'custom',
-      message:
-        'Quorum fraction numerator (quorum.numerator) must not exceed the denominator (quorum.denominator): a quorum cannot be more than the whole membership',
+      message: 'Quorum numerator must not exceed the denominator: a quorum cannot be more than the whole membership',
       path: ['numerator'],
     });
   }
 });
 
-const FixedQuorum = section('Quorum rule (quorum)', {
+const FixedQuorum = section('Quorum rule', {
   kind: z.literal('fixed'),
-  count: wholeNumber('Quorum number (quorum.count)', 'members', 1, 1000),
+  count: wholeNumber('The quorum', 'members', 1, 1000),
   composition: QuorumComposition.optional(),
 });
 
@@ -101,7 +102,7 @@ const FixedQuorum = section('Quorum rule (quorum)', {
 export const QuorumRule = z.discriminatedUnion('kind', [FractionQuorum, FixedQuorum], {
   error: (issue) =>
     issue.code === 'invalid_union' || issue.code === 'invalid_type'
-      ? "Quorum rule (quorum) must be { kind: 'fraction', numerator, denominator } or { kind: 'fixed', count }"
+      ? 'Quorum rule must be a fraction of the whole membership (a numerator and a denominator) or a fixed number of members'
       : undefined,
 });
 export type QuorumRule = z.infer<typeof QuorumRule>;
@@ -109,61 +110,59 @@ export type QuorumRule = z.infer<typeof QuorumRule>;
 // ---------------------------------------------------------------------------------------------
 // The profile
 
-const speechLimit = (role: string, key: string) =>
-  wholeNumber(`Speech limit for ${role} (speechLimits.${key})`, 'seconds', 0, 3600, ' (no limit)');
+const speechLimit = (role: string) => wholeNumber(`Speech limit for ${role}`, 'seconds', 0, 3600, ' (no limit)');
 
 export const StandingOrders = section('Standing orders', {
   /** The division bell rung before a vote so that members outside the chamber can return. */
-  divisionBell: section('Division bell (divisionBell)', {
-    seconds: wholeNumber('Division bell length (divisionBell.seconds)', 'seconds', 0, 600).default(60),
+  divisionBell: section('Division bell', {
+    seconds: wholeNumber('Division bell length', 'seconds', 0, 600).default(60),
     /** The chairman may skip the bell when satisfied that all members are present. */
-    chairmanMaySkip: yesNo('Whether the chairman may skip the division bell (divisionBell.chairmanMaySkip)').default(true),
+    chairmanMaySkip: yesNo('Whether the chairman may skip the division bell').default(true),
   }).prefault({}),
   /** Time allowed for electronic voting once the vote opens. */
-  votingWindowSeconds: wholeNumber('Voting window (votingWindowSeconds)', 'seconds', 5, 600).default(20),
+  votingWindowSeconds: wholeNumber('Voting window', 'seconds', 5, 600).default(20),
   /** Speech limits by role, in seconds; 0 means no limit. */
-  speechLimits: section('Speech limits (speechLimits)', {
-    mover: speechLimit('the mover', 'mover').default(300),
-    seconder: speechLimit('the seconder', 'seconder').default(180),
-    otherSpeaker: speechLimit('other speakers', 'otherSpeaker').default(180),
-    amendmentMover: speechLimit('the mover of an amendment', 'amendmentMover').default(300),
-    rightOfReply: speechLimit("the mover's right of reply", 'rightOfReply').default(180),
+  speechLimits: section('Speech limits', {
+    mover: speechLimit('the mover').default(300),
+    seconder: speechLimit('the seconder').default(180),
+    otherSpeaker: speechLimit('other speakers').default(180),
+    amendmentMover: speechLimit('the mover of an amendment').default(300),
+    rightOfReply: speechLimit("the mover's right of reply").default(180),
   }).prefault({}),
   /** Length of a motion for time-limited debate, as a whole. */
-  timeLimitedDebateMinutes: wholeNumber('Time-limited debate (timeLimitedDebateMinutes)', 'minutes', 1, 480).default(30),
+  timeLimitedDebateMinutes: wholeNumber('Time-limited debate', 'minutes', 1, 480).default(30),
   /** The fixed period for members' questions. */
-  questionTimeMinutes: wholeNumber('Question time (questionTimeMinutes)', 'minutes', 1, 480).default(60),
+  questionTimeMinutes: wholeNumber('Question time', 'minutes', 1, 480).default(60),
   /** No default here: see the note at the top of this file. */
   quorum: QuorumRule,
   /** Whether the chairman has a second or casting vote on an equality of votes. */
-  castingVote: yesNo('Casting vote (castingVote)').default(true),
+  castingVote: yesNo('Casting vote').default(true),
   /**
    * Whether members attending virtually count. English law requires physical presence at a
    * formal meeting, hence false by default.
    */
-  virtualAttendanceCounts: section('Virtual attendance (virtualAttendanceCounts)', {
-    quorum: yesNo('Whether virtual attendance counts towards the quorum (virtualAttendanceCounts.quorum)').default(false),
-    voting: yesNo('Whether members attending virtually may vote (virtualAttendanceCounts.voting)').default(false),
+  virtualAttendanceCounts: section('Virtual attendance', {
+    quorum: yesNo('Whether virtual attendance counts towards the quorum').default(false),
+    voting: yesNo('Whether members attending virtually may vote').default(false),
   })
     .superRefine((v, ctx) => {
       if (v.voting === true && v.quorum === false) {
         ctx.addIssue({
           code: 'custom',
-          message:
-            'Virtual attendance (virtualAttendanceCounts): members attending virtually may vote only if they also count towards the quorum (set virtualAttendanceCounts.quorum to true)',
+          message: 'Members attending virtually may vote only if they also count towards the quorum',
           path: ['voting'],
         });
       }
     })
     .prefault({}),
   /** When the names of members voting each way must be recorded in the minutes. */
-  recordedVote: section('Recorded votes (recordedVote)', {
-    always: yesNo('Whether every vote is recorded (recordedVote.always)').default(false),
+  recordedVote: section('Recorded votes', {
+    always: yesNo('Whether every vote is recorded').default(false),
     /** How many members must ask for a recorded vote; null when members cannot ask. */
-    onRequestOf: wholeNumber('Members needed to request a recorded vote (recordedVote.onRequestOf)', 'members', 1, 1000)
+    onRequestOf: wholeNumber('Members needed to request a recorded vote', 'members', 1, 1000)
       .nullable()
       .default(5),
-    forBudget: yesNo('Whether budget decisions are always recorded (recordedVote.forBudget)').default(true),
+    forBudget: yesNo('Whether budget decisions are always recorded').default(true),
   }).prefault({}),
 });
 

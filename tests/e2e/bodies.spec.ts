@@ -310,7 +310,7 @@ test('standing orders: an invalid value is shown beside its field; a valid chang
   await expect(numerator).toHaveAttribute('aria-invalid', 'true');
   await expect(numerator).toHaveAccessibleDescription(/must not exceed the denominator/);
   await expect(numerator).toBeFocused();
-  await expect(page.locator('#so-quorum-numerator-error')).toHaveText(/Quorum fraction numerator \(quorum\.numerator\) must not exceed the denominator/);
+  await expect(page.locator('#so-quorum-numerator-error')).toHaveText('Quorum numerator must not exceed the denominator: a quorum cannot be more than the whole membership');
   expect((await chamber.read(`body:${bodyId}`)).data.standingOrders.quorum).toEqual({ kind: 'fraction', numerator: 1, denominator: 4 });
   await expectAccessible(page);
   await screenshot(page, 'standing-orders-error');

@@ -7,6 +7,7 @@ import { commandSchemaByType } from '../../shared/commands';
 import { AgendaItemKind } from '../../shared/import/agenda';
 import type { BodyState } from '../../shared/state/body';
 import type { MeetingState } from '../../shared/state/meeting';
+import { expectClerksRefusal, typedText } from '../support/clerksWords';
 import { openTestCore, type TestCore } from '../support/meeting';
 
 const knownTypes = [...commandSchemaByType.keys()];
@@ -172,6 +173,8 @@ describe('the dispatcher under random input', () => {
       { weight: 8, arbitrary: commandFor(pool).chain((c) => mutate(c)) },
     );
     const outcomes = { accepted: new Set<string>(), reached: new Set<string>(), rejected: 0 };
+    /** Text recorded so far, which a later refusal may repeat (an item's title, a member's name). */
+    const typed = new Set<string>();
     fc.assert(
       fc.property(fc.array(arbitrary, { minLength: 1, maxLength: 30 }), (commands) => {
         for (const command of commands) {
@@ -182,6 +185,7 @@ describe('the dispatcher under random input', () => {
           if (outcome.ok || outcome.error.code === 'not_found' || outcome.error.code === 'refused') outcomes.reached.add(type);
           if (outcome.ok) {
             outcomes.accepted.add(type);
+            typedText(command, typed);
             expect(core.eventCount()).toBe(before + outcome.result.events);
             const { bodyId, meetingId } = outcome.result.ids;
             if (bodyId) pool.bodies.push(bodyId);
@@ -192,6 +196,9 @@ describe('the dispatcher under random input', () => {
             expect(core.eventCount()).toBe(before);
             expect(outcome.error.message.length).toBeGreaterThan(0);
             expect(['invalid_command', 'unknown_command', 'not_found', 'refused']).toContain(outcome.error.code);
+            // Whatever was wrong, the clerk reads it in words: no command type, path, id or zod code
+            // (titles and names the clerk typed may be repeated as typed).
+            expectClerksRefusal(outcome.error, typedText(command, new Set(typed)));
           }
         }
       }),

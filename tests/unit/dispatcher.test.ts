@@ -56,25 +56,55 @@ describe('the dispatcher', () => {
       ok: false,
       error: {
         code: 'invalid_command',
-        message: 'meeting.create: date is not a real calendar date.',
+        message: 'Date is not a real calendar date.',
         details: { field: 'date', issues: [{ field: 'date', message: 'is not a real calendar date' }] },
       },
     });
-    expect(core.dispatch({ ...createMeetingCommand(bodyId), extra: 1 })).toMatchObject({ ok: false, error: { code: 'invalid_command' } });
+    expect(core.dispatch({ ...createMeetingCommand(bodyId), extra: 1 })).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_command',
+        message: 'Chamber does not recognise "extra".',
+        details: { field: '', issues: [{ field: '', message: 'Chamber does not recognise "extra"' }] },
+      },
+    });
     expect(core.dispatch({ type: 'meeting.explode' })).toMatchObject({ ok: false, error: { code: 'unknown_command', details: { field: 'type' } } });
     expect(core.dispatch('meeting.create')).toMatchObject({ ok: false, error: { code: 'invalid_command', details: { field: 'type' } } });
     expect(core.dispatch(null)).toMatchObject({ ok: false, error: { code: 'invalid_command' } });
     expect(core.eventCount()).toBe(before);
   });
 
-  it('refuses to edit a meeting that does not exist', () => {
+  it('refuses to edit a meeting that does not exist, in words: the id is in the details, not the message', () => {
     core = openTestCore();
     const meetingId = '00000000-0000-4000-8000-000000000000';
-    expect(core.dispatch({ type: 'meeting.updateDetails', meetingId, bodyId: meetingId, ...kccMeeting })).toMatchObject({
+    expect(core.dispatch({ type: 'meeting.updateDetails', meetingId, bodyId: meetingId, ...kccMeeting })).toEqual({
       ok: false,
-      error: { code: 'not_found', details: { field: 'meetingId' } },
+      error: { code: 'not_found', message: 'Chamber has no record of that meeting.', details: { field: 'meetingId', id: meetingId } },
     });
-    expect(core.eventCount()).toBe(0);
+    const { bodyId } = core.send(kccBody);
+    expect(core.refusal({ type: 'member.remove', bodyId, memberId: meetingId })).toEqual({
+      code: 'not_found',
+      message: 'That person is not a current member of Kent County Council.',
+      details: { field: 'memberId', id: meetingId },
+    });
+    // The same on the live commands, and when a screen reads a meeting or body that is not there.
+    const { meetingId: realMeeting } = core.send(createMeetingCommand(bodyId));
+    expect(core.refusal({ type: 'attendance.mark', meetingId: realMeeting, memberId: meetingId, state: 'present' })).toEqual({
+      code: 'not_found',
+      message: 'That person is not a current member of Kent County Council.',
+      details: { field: 'memberId', id: meetingId },
+    });
+    expect(core.refusal({ type: 'item.note', meetingId: realMeeting, itemId: meetingId, text: 'Agreed.' })).toEqual({
+      code: 'not_found',
+      message: 'That item is not on the agenda.',
+      details: { field: 'itemId', id: meetingId },
+    });
+    expect(core.read(`meeting:${meetingId}`)).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'Chamber has no record of that meeting.', details: { field: 'topic', id: meetingId } },
+    });
+    expect(core.read(`body:${meetingId}`)).toMatchObject({ ok: false, error: { message: 'Chamber has no record of that body.', details: { id: meetingId } } });
+    expect(core.eventCount()).toBe(2);
   });
 
   it('leaves the record and its state untouched when writing fails', () => {

@@ -279,7 +279,9 @@ describe('refused with a clear reason, the record untouched', () => {
     c.core.send({ type: 'meeting.start', meetingId: c.meetingId });
     c.core.send({ type: 'item.note', meetingId: c.meetingId, itemId: c.item('2'), text: 'Deferred to July.' });
     c.core.send({ type: 'meeting.close', meetingId: c.meetingId });
-    expect(c.refusal({ type: 'item.note', meetingId: c.meetingId, itemId: c.item('2'), text: 'Refused.' })).toMatchObject({ message: expect.stringContaining('can only be corrected, with a reason') });
+    const closed = c.refusal({ type: 'item.note', meetingId: c.meetingId, itemId: c.item('2'), text: 'Refused.' });
+    expect(closed).toMatchObject({ message: expect.stringContaining('can only be corrected, with a reason') });
+    expect(closed.message).not.toContain('correction.record');
     expect(c.refusal({ type: 'attendance.officer', meetingId: c.meetingId, officerId: c.member('Cole').id, present: true })).toMatchObject({ code: 'refused' });
     const { correctionId } = c.core.send({
       type: 'correction.record',

@@ -152,7 +152,7 @@ describe('running the full council meeting of 22 October 2015', () => {
     expect(refusal({ type: 'item.end', meetingId, itemId: item('1').itemId })).toMatchObject({ code: 'refused', details: { field: 'itemId' } });
     core.send({ type: 'item.start', meetingId, itemId: item('1').itemId });
     expect(refusal({ type: 'item.start', meetingId, itemId: item('2').itemId })).toMatchObject({
-      message: 'item 1 (Apologies for Absence) is still being taken: end it first.',
+      message: 'Item 1 (Apologies for Absence) is still being taken: end it first.',
     });
     expect(refusal({ type: 'meeting.close', meetingId })).toMatchObject({ message: expect.stringContaining('End item 1') });
     expect(refusal({ type: 'chair.take', meetingId, memberId: member('Gates').id, capacity: 'chairman' })).toMatchObject({ code: 'refused' });

@@ -108,7 +108,27 @@ describe("browser mode: the clerk's host", () => {
     const before = host.core.eventCount();
     expect(await host.post({ ...createMeetingCommand(bodyId), startTime: '9.30' })).toMatchObject({
       status: 400,
-      body: { error: { code: 'invalid_command', details: { field: 'startTime' } } },
+      body: { error: { code: 'invalid_command', message: 'Start time must be a 24-hour time written HH:MM.', details: { field: 'startTime' } } },
+    });
+    // In the clerk's words, the path kept for the form: never "body.setStandingOrders: … (quorum.denominator)".
+    expect(await host.post({ type: 'body.setStandingOrders', bodyId, standingOrders: { quorum: { kind: 'fraction', numerator: 1, denominator: 0 } } })).toEqual({
+      status: 400,
+      body: {
+        ok: false,
+        error: {
+          code: 'invalid_command',
+          message: 'Quorum denominator must be a whole number of members from 1 to 1000.',
+          details: {
+            field: 'standingOrders.quorum.denominator',
+            issues: [{ field: 'standingOrders.quorum.denominator', message: 'Quorum denominator must be a whole number of members from 1 to 1000' }],
+          },
+        },
+      },
+    });
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    expect(await host.post({ type: 'member.remove', bodyId, memberId: nobody })).toMatchObject({
+      status: 404,
+      body: { error: { code: 'not_found', message: expect.stringMatching(/^That person is not a current member of [^.]+\.$/), details: { field: 'memberId', id: nobody } } },
     });
     expect(await host.post({ type: 'division.rig' })).toMatchObject({ status: 400, body: { error: { code: 'unknown_command' } } });
     expect(await host.post('{"type": "meeting.create",')).toMatchObject({ status: 400, body: { error: { code: 'invalid_command', message: expect.stringContaining('not valid JSON') } } });

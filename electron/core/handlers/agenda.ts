@@ -8,7 +8,7 @@ import type { Decision, Handlers, StateView } from './types';
 const withItem = (view: StateView, meetingId: string, itemId: string, decide: (meeting: MeetingState, index: number) => Decision) =>
   withMeeting(view, meetingId, (meeting) => {
     const index = meeting.agenda.findIndex((i) => i.itemId === itemId);
-    return index < 0 ? { error: notFound(`The agenda has no item with id ${itemId}.`, 'itemId') } : decide(meeting, index);
+    return index < 0 ? { error: notFound('That item is not on the agenda.', 'itemId', itemId) } : decide(meeting, index);
   });
 
 export const agendaHandlers = {
@@ -24,7 +24,7 @@ export const agendaHandlers = {
   'agenda.addItem': (view, { meetingId, item, afterItemId }, ctx) =>
     withMeeting(view, meetingId, (meeting) => {
       if (afterItemId !== undefined && !meeting.agenda.some((i) => i.itemId === afterItemId)) {
-        return { error: notFound(`The agenda has no item with id ${afterItemId}.`, 'afterItemId') };
+        return { error: notFound('The item to add after is not on the agenda.', 'afterItemId', afterItemId) };
       }
       const itemId = ctx.newId();
       return {

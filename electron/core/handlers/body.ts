@@ -135,7 +135,7 @@ export const bodyHandlers = {
   'member.update': (view, { bodyId, memberId, member }) =>
     withBody(view, bodyId, (body) => {
       if (!body.members.some((m) => m.id === memberId && m.active)) {
-        return { error: notFound(`${body.name} has no current member with id ${memberId}.`, 'memberId') };
+        return { error: notFound(`That person is not a current member of ${body.name}.`, 'memberId', memberId) };
       }
       const after = activeMembers(body).map((m) => (m.id === memberId ? member : m));
       const error = checkMembers(body, [{ member, replacing: memberId }], () => 'member') ?? checkSeats(body, after, 'member.voting');
@@ -146,7 +146,7 @@ export const bodyHandlers = {
   'member.remove': (view, { bodyId, memberId }) =>
     withBody(view, bodyId, (body) => {
       if (!body.members.some((m) => m.id === memberId && m.active)) {
-        return { error: notFound(`${body.name} has no current member with id ${memberId}.`, 'memberId') };
+        return { error: notFound(`That person is not a current member of ${body.name}.`, 'memberId', memberId) };
       }
       return { events: [{ stream: streams.body(bodyId), type: 'member.removed', payload: { bodyId, memberId } }] };
     }),
@@ -194,14 +194,14 @@ export const bodyHandlers = {
     withBody(view, bodyId, (body) =>
       body.officers.some((o) => o.id === officerId && o.active)
         ? { events: [{ stream: streams.body(bodyId), type: 'officer.updated', payload: { bodyId, officerId, officer } }] }
-        : { error: notFound(`${body.name} has no officer with id ${officerId}.`, 'officerId') },
+        : { error: notFound(`That officer is not listed as an officer of ${body.name}.`, 'officerId', officerId) },
     ),
 
   'officer.remove': (view, { bodyId, officerId }) =>
     withBody(view, bodyId, (body) =>
       body.officers.some((o) => o.id === officerId && o.active)
         ? { events: [{ stream: streams.body(bodyId), type: 'officer.removed', payload: { bodyId, officerId } }] }
-        : { error: notFound(`${body.name} has no officer with id ${officerId}.`, 'officerId') },
+        : { error: notFound(`That officer is not listed as an officer of ${body.name}.`, 'officerId', officerId) },
     ),
 } satisfies Handlers<
   | 'body.create'

@@ -3,6 +3,7 @@
 // nothing is half-done. Quorum changes are recorded by the dispatcher, whatever caused them.
 import type { CommandOf } from '../../../shared/commands';
 import { notFound, refused, type ChamberError } from '../../../shared/errors';
+import { capitalise } from '../../../shared/fieldNames';
 import { streams, type NewEvent } from '../../../shared/events';
 import { resolveGivenTime, sittingStart } from '../../../shared/procedure/meetingTime';
 import { readinessProblem } from '../../../shared/procedure/readiness';
@@ -111,7 +112,7 @@ export const liveHandlers = {
       withBodyOf(view, meeting, (body) => {
         const { meetingId, memberId, state, inPlaceOf } = command;
         const member = memberOf(body, memberId);
-        if (!member) return { error: notFound(`${body.name} has no current member with id ${memberId}.`, 'memberId') };
+        if (!member) return { error: notFound(`That person is not a current member of ${body.name}.`, 'memberId', memberId) };
         const time = timeOf(command.time, meeting, ctx);
         if (isError(time)) return { error: time };
         const name = memberDisplayNames(body.members)[memberId] ?? member.surname;
@@ -155,7 +156,7 @@ export const liveHandlers = {
     withMeeting(view, meetingId, (meeting) =>
       withBodyOf(view, meeting, (body) => {
         const member = memberOf(body, memberId);
-        if (!member) return { error: notFound(`${body.name} has no current member with id ${memberId}.`, 'memberId') };
+        if (!member) return { error: notFound(`That person is not a current member of ${body.name}.`, 'memberId', memberId) };
         const name = memberDisplayNames(body.members)[memberId] ?? member.surname;
         const attendance = meeting.attendance[memberId];
         if (!isHere(attendance)) return { error: refused(`${name} is not recorded as present, so cannot leave.`, 'memberId') };
@@ -175,7 +176,7 @@ export const liveHandlers = {
       meetingId,
       (meeting) =>
         withBodyOf(view, meeting, (body) => {
-          if (!body.officers.some((o) => o.id === officerId && o.active)) return { error: notFound(`${body.name} has no officer with id ${officerId}.`, 'officerId') };
+          if (!body.officers.some((o) => o.id === officerId && o.active)) return { error: notFound(`That officer is not listed as an officer of ${body.name}.`, 'officerId', officerId) };
           if (meeting.officersPresent.includes(officerId) === present) return { events: [] };
           return { events: [{ stream: streams.meeting(meetingId), type: 'attendance.officerMarked', payload: { meetingId, officerId, present } }] };
         }),
@@ -203,7 +204,7 @@ export const liveHandlers = {
       (meeting) =>
         meeting.others.some((o) => o.id === attendeeId)
           ? { events: [{ stream: streams.meeting(meetingId), type: 'attendance.otherRemoved', payload: { meetingId, attendeeId } }] }
-          : { error: notFound('Nobody with that id is recorded as also present.', 'attendeeId') },
+          : { error: notFound('That person is not recorded as also present.', 'attendeeId', attendeeId) },
       { ctx },
     ),
 
@@ -219,7 +220,7 @@ export const liveHandlers = {
             return {
               error: former
                 ? refused(`${former.surname} was no longer a member of ${body.name} when this meeting sat, so their attendance cannot be recorded here.`, 'memberId')
-                : notFound(`${body.name} has no member with id ${memberId}.`, 'memberId'),
+                : notFound(`That person is not a member of ${body.name}.`, 'memberId', memberId),
             };
           }
           let stays: Stay[];
@@ -250,8 +251,8 @@ export const liveHandlers = {
       (meeting) =>
         withBodyOf(view, meeting, (body) => {
           const member = ctx.correcting ? memberAtMeeting(body, meeting, memberId) : memberOf(body, memberId);
-          if (!member) return { error: notFound(`${body.name} has no current member with id ${memberId}.`, 'memberId') };
-          if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound(`The agenda has no item with id ${itemId}.`, 'itemId') };
+          if (!member) return { error: notFound(`That person is not a current member of ${body.name}.`, 'memberId', memberId) };
+          if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound('That item is not on the agenda.', 'itemId', itemId) };
           if (kind === 'disclosable_pecuniary' && withdraws === false) {
             return { error: refused('A member with a disclosable pecuniary interest must withdraw from the item.', 'withdraws') };
           }
@@ -276,7 +277,7 @@ export const liveHandlers = {
       (meeting) =>
         meeting.declarations.some((d) => d.id === declarationId)
           ? { events: [{ stream: streams.meeting(meetingId), type: 'declaration.removed', payload: { meetingId, declarationId, reason } }] }
-          : { error: notFound('No declaration with that id is recorded.', 'declarationId') },
+          : { error: notFound('That declaration is not on the record.', 'declarationId', declarationId) },
       { ctx },
     ),
 
@@ -284,7 +285,7 @@ export const liveHandlers = {
     withMeeting(view, meetingId, (meeting) =>
       withBodyOf(view, meeting, (body) => {
         const member = memberOf(body, memberId);
-        if (!member) return { error: notFound(`${body.name} has no current member with id ${memberId}.`, 'memberId') };
+        if (!member) return { error: notFound(`That person is not a current member of ${body.name}.`, 'memberId', memberId) };
         if (!isHere(meeting.attendance[memberId])) return { error: refused(`${member.surname} must be marked present to take the chair.`, 'memberId') };
         if (capacity === 'chairman' || capacity === 'outgoing_chairman') {
           if (!member.roles.includes('Chairman')) return { error: refused(`${member.surname} is not the Chairman of ${body.name}.`, 'capacity') };
@@ -352,9 +353,9 @@ export const liveHandlers = {
       if (meeting.status !== 'in_progress') {
         return { error: refused(meeting.status === 'adjourned' ? 'The meeting is adjourned: resume it first.' : 'Start the meeting first.', 'meetingId') };
       }
-      if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound(`The agenda has no item with id ${itemId}.`, 'itemId') };
+      if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound('That item is not on the agenda.', 'itemId', itemId) };
       if (meeting.currentItemId) {
-        return { error: refused(`${itemTitle(meeting, meeting.currentItemId)} is still being taken: end it first.`, 'itemId') };
+        return { error: refused(`${capitalise(itemTitle(meeting, meeting.currentItemId))} is still being taken: end it first.`, 'itemId') };
       }
       const progress = meeting.progress[itemId]?.state;
       if (progress === 'deferred' || progress === 'withdrawn') return { error: refused(`That item was ${progress}.`, 'itemId') };
@@ -370,7 +371,7 @@ export const liveHandlers = {
   'item.end': (view, { meetingId, itemId, time: given }, ctx) =>
     withMeeting(view, meetingId, (meeting) => {
       if (meeting.currentItemId !== itemId) {
-        return { error: refused(`${itemTitle(meeting, itemId)} is not being taken, so it cannot end.`, 'itemId') };
+        return { error: refused(`${capitalise(itemTitle(meeting, itemId))} is not being taken, so it cannot end.`, 'itemId') };
       }
       if (meeting.status === 'adjourned') return { error: refused('The meeting is adjourned: resume it before ending the item.', 'meetingId') };
       const time = timeOf(given, meeting, ctx);
@@ -383,14 +384,14 @@ export const liveHandlers = {
 
   'item.defer': (view, { meetingId, itemId, reason }) =>
     withMeeting(view, meetingId, (meeting) => {
-      if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound(`The agenda has no item with id ${itemId}.`, 'itemId') };
+      if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound('That item is not on the agenda.', 'itemId', itemId) };
       if (meeting.currentItemId === itemId) return { error: refused('End the item before deferring it.', 'itemId') };
       return { events: [{ stream: streams.meeting(meetingId), type: 'item.deferred', payload: { meetingId, itemId, reason } }] };
     }),
 
   'item.withdraw': (view, { meetingId, itemId, reason }) =>
     withMeeting(view, meetingId, (meeting) => {
-      if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound(`The agenda has no item with id ${itemId}.`, 'itemId') };
+      if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound('That item is not on the agenda.', 'itemId', itemId) };
       if (meeting.currentItemId === itemId) return { error: refused('End the item before recording it as withdrawn.', 'itemId') };
       return { events: [{ stream: streams.meeting(meetingId), type: 'item.withdrawn', payload: { meetingId, itemId, reason } }] };
     }),
@@ -408,7 +409,7 @@ export const liveHandlers = {
       view,
       meetingId,
       (meeting) => {
-        if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound(`The agenda has no item with id ${itemId}.`, 'itemId') };
+        if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound('That item is not on the agenda.', 'itemId', itemId) };
         if ((meeting.notes[itemId] ?? '') === text) return { events: [] };
         return { events: [{ stream: streams.meeting(meetingId), type: 'item.noteSaved', payload: { meetingId, itemId, text } }] };
       },

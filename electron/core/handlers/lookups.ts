@@ -1,12 +1,13 @@
 // Finding what a command names, or refusing it with a message that says what is missing.
 import { notFound, refused } from '../../../shared/errors';
+import { formatShortDate } from '../../../shared/format';
 import type { BodyState } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
 import type { Decision, HandlerContext, StateView } from './types';
 
 export const withBody = (view: StateView, bodyId: string, decide: (body: BodyState) => Decision, field = 'bodyId'): Decision => {
   const body = view.body(bodyId);
-  return body ? decide(body) : { error: notFound(`There is no body with id ${bodyId}.`, field) };
+  return body ? decide(body) : { error: notFound('Chamber has no record of that body.', field, bodyId) };
 };
 
 /**
@@ -21,11 +22,11 @@ export const withMeeting = (
 ): Decision => {
   const field = options.field ?? 'meetingId';
   const meeting = view.meeting(meetingId);
-  if (!meeting) return { error: notFound(`There is no meeting with id ${meetingId}.`, field) };
+  if (!meeting) return { error: notFound('Chamber has no record of that meeting.', field, meetingId) };
   if (meeting.status === 'closed' && !options.allowClosed && !options.ctx?.correcting) {
     return {
       error: refused(
-        `${meeting.title} on ${meeting.date} is closed; its record can only be corrected, with a reason (correction.record), not changed.`,
+        `${meeting.title} on ${formatShortDate(meeting.date)} is closed; its record can only be corrected, with a reason, not changed.`,
         field,
       ),
     };

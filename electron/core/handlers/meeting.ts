@@ -89,7 +89,7 @@ export const meetingHandlers = {
     withMeeting(view, meetingId, (meeting) => {
       const body = meeting.bodyId ? view.body(meeting.bodyId) : undefined;
       if (!body?.members.some((m) => m.id === memberId && m.active)) {
-        return { error: notFound(`${meeting.body} has no current member with id ${memberId}.`, 'memberId') };
+        return { error: notFound(`That person is not a current member of ${meeting.body}.`, 'memberId', memberId) };
       }
       return { events: [{ stream: streams.meeting(meetingId), type: 'apologies.expected', payload: { meetingId, memberId, note } }] };
     }),
@@ -98,6 +98,6 @@ export const meetingHandlers = {
     withMeeting(view, meetingId, (meeting) =>
       meeting.expectedApologies.some((a) => a.memberId === memberId)
         ? { events: [{ stream: streams.meeting(meetingId), type: 'apologies.expectationWithdrawn', payload: { meetingId, memberId } }] }
-        : { error: notFound('No apologies were recorded in advance for that member.', 'memberId') },
+        : { error: notFound('No apologies were recorded in advance for that member.', 'memberId', memberId) },
     ),
 } satisfies Handlers<'meeting.create' | 'meeting.updateDetails' | 'meeting.copy' | 'meeting.setReady' | 'apologies.expect' | 'apologies.withdrawExpected'>;

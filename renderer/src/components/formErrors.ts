@@ -1,5 +1,6 @@
 // The core's refusals placed beside the fields they name, for every form in the renderer.
 import type { ChamberError } from '../../../shared/errors';
+import { issueSentence } from '../../../shared/validationMessages';
 
 /** "must not be empty" becomes "Surname must not be empty"; a whole sentence from the core stays as it is. */
 export const withLabel = (label: string, message: string): string => (/^\p{Ll}/u.test(message) ? `${label} ${message}` : message);
@@ -21,7 +22,8 @@ export const formErrors = (error: ChamberError, fieldOf: (path: string) => strin
   const unplaced: string[] = [];
   for (const issue of issues) {
     const field = fieldOf(issue.field);
-    if (field === undefined) unplaced.push(error.details.issues && issue.field ? withLabel(issue.field, issue.message) : issue.message);
+    // A problem with no field on this form, as a sentence that names its field in words ("Item 4's title must not be empty.").
+    if (field === undefined) unplaced.push(error.details.issues ? issueSentence(issue) : issue.message);
     else byField[field] ??= issue.message;
   }
   if (issues.length === 0) return { byField, summary: error.message };

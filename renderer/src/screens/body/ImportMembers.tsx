@@ -4,10 +4,12 @@
 import { useId, useLayoutEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import { MemberDetails } from '../../../../shared/commands/body';
 import type { ChamberError } from '../../../../shared/errors';
+import { fieldWords } from '../../../../shared/fieldNames';
 import type { ImportWarning } from '../../../../shared/import/agenda';
 import { MEMBER_CSV_COLUMNS, MEMBERS_CSV_TEMPLATE, memberFromPresentName, membersFromCsvRows } from '../../../../shared/import/membersCsv';
 import { parsePresentParagraph } from '../../../../shared/import/presentParagraph';
 import { memberFullName, memberKey, type BodyState } from '../../../../shared/state/body';
+import { fieldIssues } from '../../../../shared/validationMessages';
 import { readCsv } from '../../import/readCsv';
 import { useShortcut } from '../../shortcuts';
 
@@ -36,6 +38,16 @@ const templateHref = (): string =>
   (templateUrl ??= URL.createObjectURL(new Blob([MEMBERS_CSV_TEMPLATE], { type: 'text/csv;charset=utf-8' })));
 
 const where = (candidate: Candidate, index: number): string => (candidate.line !== undefined ? `Line ${candidate.line}` : `Name ${index + 1}`);
+
+/**
+ * A member's field and what is wrong with it, in words, to follow "Line 3, Mr M Harrison: ":
+ * "initials.0" and "must be one capital letter" → "initial 1 must be one capital letter".
+ */
+const problemOf = (field: string, message: string): string => {
+  if (!/^\p{Ll}/u.test(message)) return message.replace(/\.$/, '');
+  const words = fieldWords(field);
+  return `${words ? words.charAt(0).toLowerCase() + words.slice(1) : 'this entry'} ${message}`;
+};
 
 const listOfNames = (names: readonly string[]): string =>
   names.length <= 3 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
@@ -66,8 +78,8 @@ const check = (source: ImportSource, text: string, body: BodyState): Checked => 
   candidates.forEach((candidate, index) => {
     const parsed = MemberDetails.safeParse(candidate.member);
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      candidate.problem = `${String(issue.path[0] ?? 'name')} ${issue.message}`;
+      const [issue] = fieldIssues(parsed.error);
+      candidate.problem = problemOf(issue.field, issue.message);
       problems.push(`${where(candidate, index)}, ${memberFullName(candidate.member)}: ${candidate.problem}.`);
     }
   });
@@ -107,11 +119,11 @@ const selectLine = (area: HTMLTextAreaElement | null, line: number | undefined) 
 /** "members.3.initials.0" → the fourth entry and its field. */
 const describeRefusal = (error: ChamberError, candidates: readonly Candidate[]): { index?: number; message: string } => {
   const issue = error.details.issues?.[0] ?? { field: error.details.field ?? '', message: error.message };
-  const match = /^members\.(\d+)(?:\.(\w+))?/.exec(issue.field);
+  const match = /^members\.(\d+)(?:\.(.+))?$/.exec(issue.field);
   const index = match ? Number(match[1]) : undefined;
   const candidate = index !== undefined ? candidates[index] : undefined;
   let message = error.message;
-  if (candidate && error.details.issues) message = `${where(candidate, index!)}, ${memberFullName(candidate.member)}: ${match![2] ?? 'name'} ${issue.message}.`;
+  if (candidate && error.details.issues) message = `${where(candidate, index!)}, ${memberFullName(candidate.member)}: ${problemOf(match![2] ?? '', issue.message)}.`;
   else if (candidate && candidate.line !== undefined) message = `Line ${candidate.line}: ${error.message}`;
   return { index, message: /nothing was imported/i.test(message) ? message : `${message} Nothing was imported.` };
 };
