@@ -40,9 +40,11 @@ export const typedText = (command: unknown, into = new Set<string>(), key?: stri
  */
 export const expectClerksSentence = (message: string, typed: Iterable<string> = []): void => {
   const repeated = [...typed].filter((t) => message.includes(t)).sort((a, b) => b.length - a.length);
-  let words = withoutQuoted(message);
+  // What the clerk typed is taken out first (it may itself contain quotes), then anything quoted.
   // (A single letter is not taken out: it would take words apart.)
+  let words = message;
   for (const text of repeated) if (text.length >= 2) words = words.split(text).join('""');
+  words = withoutQuoted(words);
   // A capital, unless the sentence begins with what the clerk typed (a body called "b").
   if (!repeated.some((t) => message.startsWith(t))) expect(message).toMatch(/^\p{Lu}/u);
   expect(message).toMatch(/[.!?]$/);

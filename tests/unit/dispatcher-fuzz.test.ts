@@ -117,6 +117,7 @@ const liveCommandsFor = (ids: { meetingId: fc.Arbitrary<string>; memberId: fc.Ar
     withTime(fc.record({ type: fc.constant('item.end'), meetingId, itemId })),
     fc.record({ type: fc.constant('item.defer'), meetingId, itemId, reason: text }),
     fc.record({ type: fc.constant('item.withdraw'), meetingId, itemId, reason: text }),
+    fc.record({ type: fc.constant('item.reinstate'), meetingId, itemId, reason: text }),
     fc.record({ type: fc.constant('item.note'), meetingId, itemId, text: fc.string({ maxLength: 60 }) }),
     withTime(fc.record({ type: fc.constant('session.private'), meetingId, reason: text })),
     withTime(fc.record({ type: fc.constant('session.public'), meetingId })),
@@ -206,7 +207,7 @@ describe('the dispatcher under random input', () => {
     );
     // The generators must reach the handler of every command, live ones included, or this test proves little.
     expect(outcomes.accepted.size, [...outcomes.accepted].join(', ')).toBeGreaterThanOrEqual(12);
-    const live = ['attendance.mark', 'attendance.depart', 'attendance.correct', 'declaration.record', 'declaration.remove', 'chair.take', 'meeting.start', 'meeting.adjourn', 'meeting.resume', 'meeting.close', 'item.start', 'item.end', 'item.defer', 'item.withdraw', 'item.note', 'session.private', 'session.public', 'attendance.addOther', 'correction.record'];
+    const live = ['attendance.mark', 'attendance.depart', 'attendance.correct', 'declaration.record', 'declaration.remove', 'chair.take', 'meeting.start', 'meeting.adjourn', 'meeting.resume', 'meeting.close', 'item.start', 'item.end', 'item.defer', 'item.withdraw', 'item.reinstate', 'item.note', 'session.private', 'session.public', 'attendance.addOther', 'correction.record'];
     expect(live.filter((t) => !outcomes.reached.has(t))).toEqual([]);
     expect(outcomes.rejected).toBeGreaterThan(1000);
   });

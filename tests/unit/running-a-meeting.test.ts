@@ -174,6 +174,30 @@ describe('running the full council meeting of 22 October 2015', () => {
     ]);
   });
 
+  it('undoes a deferral or a withdrawal by a new event, with its reason: the item is back as it was', () => {
+    core.send({ type: 'meeting.start', meetingId });
+    core.send({ type: 'item.start', meetingId, itemId: item('1').itemId });
+    core.send({ type: 'item.end', meetingId, itemId: item('1').itemId });
+    expect(refusal({ type: 'item.reinstate', meetingId, itemId: item('8').itemId, reason: '' })).toMatchObject({
+      code: 'refused',
+      message: expect.stringContaining('is not deferred or withdrawn, so there is nothing to undo'),
+    });
+    core.send({ type: 'item.defer', meetingId, itemId: item('8').itemId, reason: '' });
+    core.send({ type: 'item.withdraw', meetingId, itemId: item('1').itemId, reason: '' });
+    expect(meeting().progress[item('8').itemId]).toMatchObject({ state: 'deferred' });
+    const before = core.eventCount();
+    core.send({ type: 'item.reinstate', meetingId, itemId: item('8').itemId, reason: 'Deferred in error' });
+    core.send({ type: 'item.reinstate', meetingId, itemId: item('1').itemId, reason: 'Withdrawn in error' });
+    expect(core.eventCount()).toBe(before + 2); // the deferral stays on the record; the undo is a new fact
+    // Not yet taken: back to come. Taken before it was withdrawn: back as taken, its time kept.
+    expect(meeting().progress[item('8').itemId]).toBeUndefined();
+    expect(meeting().progress[item('1').itemId]).toMatchObject({ state: 'done', periods: [expect.objectContaining({ from: expect.any(String), to: expect.any(String) })] });
+    expect(refusal({ type: 'item.reinstate', meetingId, itemId: '00000000-0000-4000-8000-00000000beef', reason: '' })).toMatchObject({
+      code: 'not_found',
+      message: 'That item is not on the agenda.',
+    });
+  });
+
   it('restores the running clocks from stored times after a restart', () => {
     clock.advance(60 * 60_000);
     core.send({ type: 'meeting.start', meetingId, time: at('10:00') });

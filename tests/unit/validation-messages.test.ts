@@ -68,6 +68,7 @@ const examples: Record<string, Record<string, unknown>> = {
   'item.end': { type: 'item.end', meetingId: ID, itemId: ID2, time: '10:15' },
   'item.defer': { type: 'item.defer', meetingId: ID, itemId: ID2, reason: '' },
   'item.withdraw': { type: 'item.withdraw', meetingId: ID, itemId: ID2, reason: '' },
+  'item.reinstate': { type: 'item.reinstate', meetingId: ID, itemId: ID2, reason: 'Deferred in error' },
   'item.note': { type: 'item.note', meetingId: ID, itemId: ID2, text: 'Agreed.' },
   'session.private': { type: 'session.private', meetingId: ID, time: '14:15', reason: 'Exempt under paragraph 3' },
   'session.public': { type: 'session.public', meetingId: ID, time: '14:25' },

@@ -398,9 +398,9 @@ export const liveHandlers = {
 
   'item.reinstate': (view, { meetingId, itemId, reason }) =>
     withMeeting(view, meetingId, (meeting) => {
-      if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound(`The agenda has no item with id ${itemId}.`, 'itemId') };
+      if (!meeting.agenda.some((i) => i.itemId === itemId)) return { error: notFound('That item is not on the agenda.', 'itemId', itemId) };
       const state = meeting.progress[itemId]?.state;
-      if (state !== 'deferred' && state !== 'withdrawn') return { error: refused(`${itemTitle(meeting, itemId)} is not deferred or withdrawn, so there is nothing to undo.`, 'itemId') };
+      if (state !== 'deferred' && state !== 'withdrawn') return { error: refused(`${capitalise(itemTitle(meeting, itemId))} is not deferred or withdrawn, so there is nothing to undo.`, 'itemId') };
       return { events: [{ stream: streams.meeting(meetingId), type: 'item.reinstated', payload: { meetingId, itemId, reason } }] };
     }),
 
