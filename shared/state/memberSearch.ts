@@ -1,7 +1,7 @@
 // Finding a member by what the clerk types: part of a surname, a title and surname, initials, a
 // group. Members whose surname starts with what was typed come first ("ter" finds Terry before
 // Carter), then those with any word starting so, then those merely containing it; within each,
-// surname order. One function for every member chooser, so they all find the same way.
+// those with a word typed whole first, then surname order. One function for every member chooser, so they all find the same way.
 import type { Member } from './body';
 import { memberFullName } from './body';
 
@@ -21,7 +21,7 @@ export const findMembers = (members: readonly Member[], names: Readonly<Record<s
   const typed = words(query);
   const sorted = [...members].sort(bySurname);
   if (typed.length === 0) return sorted;
-  const ranked: { member: Member; rank: number }[] = [];
+  const ranked: { member: Member; rank: number; whole: number }[] = [];
   for (const member of sorted) {
     const haystack = [names[member.id] ?? '', memberFullName(member), member.group].join(' ').toLowerCase();
     const memberWords = words(haystack);
@@ -29,7 +29,10 @@ export const findMembers = (members: readonly Member[], names: Readonly<Record<s
     const first = typed[0];
     const surname = member.surname.toLowerCase();
     const rank = surname.startsWith(first) ? 0 : memberWords.some((w) => w.startsWith(first)) ? 1 : 2;
-    ranked.push({ member, rank });
+    // Within a rank, a typed word that is a whole word of the name ("m" for the initial M, not the
+    // start of "Mrs") brings the member forward: "m harr" finds Mr M Harrison before Mrs A Harrison.
+    const whole = typed.filter((t) => memberWords.includes(t)).length;
+    ranked.push({ member, rank, whole });
   }
-  return ranked.sort((a, b) => a.rank - b.rank).map((r) => r.member);
+  return ranked.sort((a, b) => a.rank - b.rank || b.whole - a.whole).map((r) => r.member);
 };

@@ -1,10 +1,11 @@
 // Apologies received before the meeting, recorded in advance; the live screen starts from them.
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { memberDisplayNames, type BodyState } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
 import { useCommand } from './live/useCommand';
 import { FormError } from '../components/FormParts';
 import { MemberFinder } from '../components/MemberFinder';
+import { useShortcut } from '../shortcuts';
 
 export const ExpectedApologies = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
   const { send, error } = useCommand();
@@ -13,12 +14,16 @@ export const ExpectedApologies = ({ meeting, body }: { meeting: MeetingState; bo
   const [note, setNote] = useState('');
   const expected = new Set(meeting.expectedApologies.map((a) => a.memberId));
   const choices = body.members.filter((m) => m.active && !expected.has(m.id));
+  // P: straight to the member, to type their name.
+  useShortcut('p', useCallback(() => document.getElementById('apology-member')?.focus(), []), meeting.status !== 'closed');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (await send({ type: 'apologies.expect', meetingId: meeting.id, memberId, note })) {
       setMemberId('');
       setNote('');
+      // Ready for the next: apologies usually come in a run.
+      document.getElementById('apology-member')?.focus();
     }
   };
 
@@ -51,6 +56,7 @@ export const ExpectedApologies = ({ meeting, body }: { meeting: MeetingState; bo
           <MemberFinder
             id="apology-member"
             label="Member"
+            shortcut="P"
             members={choices}
             names={names}
             value={memberId}

@@ -59,7 +59,12 @@ export const DeclarationsPanel = ({ meeting, body }: { meeting: MeetingState; bo
           {meeting.declarations.map((d) => (
             <li key={d.id}>
               <strong>{names[d.memberId]}</strong>, item {itemLabel(d.itemId)}: {DECLARATION_KIND_LABELS[d.kind].toLowerCase()} — {d.description}
-              {d.withdraws && <span className="pill pill--withdrawn"> Withdraws</span>}{' '}
+              {d.withdraws && (
+                <>
+                  {' '}
+                  <span className="pill pill--withdrawn">Withdraws</span>
+                </>
+              )}{' '}
               {!closed && removing?.id !== d.id && (
                 <button type="button" className="mini" onClick={() => setRemoving({ id: d.id, reason: '' })}>
                   Remove<span className="visually-hidden"> the declaration by {names[d.memberId]}</span>
