@@ -1,5 +1,6 @@
 // The live screen's design, defect by defect, as a clerk met each one: every test here failed
 // before the live screen was redesigned for the laptop and the keyboard.
+import type { Page } from '@playwright/test';
 import { exemptReason, SCHEDULE_12A_PARAGRAPHS } from '../../shared/procedure/exemptInformation';
 import type { BodyState } from '../../shared/state/body';
 import { clockTime } from '../../shared/time';
@@ -17,7 +18,7 @@ const prepare = async (chamber: BrowserMode, options: { started?: boolean } = {}
   return { bodyId, meetingId, bySurname };
 };
 
-const liveScreen = async (page: import('@playwright/test').Page, chamber: BrowserMode, meetingId: string) => {
+const liveScreen = async (page: Page, chamber: BrowserMode, meetingId: string) => {
   await page.goto(`${chamber.url}/#/meetings/${meetingId}/live`);
   await expect(page.getByRole('tablist', { name: 'Panels' })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Kent County Council/ })).toBeVisible();

@@ -9,7 +9,7 @@ import { memberDisplayNames, type Member } from '../../shared/state/body';
 import { bySurname, findMembers } from '../../shared/state/memberSearch';
 import { committee } from '../support/committee';
 
-const member = (surname: string, extra: Partial<Member> = {}): Member => ({
+const member = (surname: string, extra: Partial<Omit<Member, 'addedAt'>> = {}): Member => ({
   id: `id-${surname}-${extra.title ?? 'Mr'}-${(extra.initials ?? []).join('')}`,
   title: 'Mr',
   initials: [],
@@ -19,6 +19,7 @@ const member = (surname: string, extra: Partial<Member> = {}): Member => ({
   roles: [],
   voting: true,
   active: true,
+  addedAt: '2025-05-01T09:00:00.000Z',
   ...extra,
 });
 
