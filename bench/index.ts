@@ -4,6 +4,7 @@ import { arch, cpus, platform } from 'node:os';
 import { benchAttendance } from './attendance';
 import { benchCommandCost } from './commandCost';
 import { benchCommandRoundTrip } from './commandRoundTrip';
+import { benchLiveScreen } from './liveScreen';
 import { benchOpenMeeting } from './openMeeting';
 import { benchProcessStart } from './processStart';
 import { printTable, type Row } from './stats';
@@ -15,6 +16,7 @@ console.log('Running… (a few minutes)\n');
 rows.push(...benchCommandRoundTrip());
 rows.push(...benchCommandCost());
 rows.push(...benchOpenMeeting());
+rows.push(...benchLiveScreen());
 rows.push(...(await benchAttendance()));
 rows.push(...(await benchProcessStart()));
 

@@ -8,10 +8,13 @@ import { memberFullName } from './body';
 const words = (text: string): string[] => text.toLowerCase().split(/[^\p{L}\p{N}'-]+/u).filter(Boolean);
 
 /** Members in surname order (then forenames or initials, then title): the order of every live list. */
+// Collators made once: localeCompare with options builds one on every call, which on every
+// keystroke over a full council's members is most of the work.
+const surnames = new Intl.Collator('en-GB', { sensitivity: 'base' });
+const inOrder = new Intl.Collator('en-GB');
+
 export const bySurname = (a: Member, b: Member): number =>
-  a.surname.localeCompare(b.surname, 'en-GB', { sensitivity: 'base' }) ||
-  (a.forenames ?? a.initials.join(' ')).localeCompare(b.forenames ?? b.initials.join(' '), 'en-GB') ||
-  a.title.localeCompare(b.title, 'en-GB');
+  surnames.compare(a.surname, b.surname) || inOrder.compare(a.forenames ?? a.initials.join(' '), b.forenames ?? b.initials.join(' ')) || inOrder.compare(a.title, b.title);
 
 /**
  * The members matching `query`, best first. Every word typed must match (the start of a word of the

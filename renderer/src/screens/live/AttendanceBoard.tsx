@@ -209,7 +209,8 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
         </div>
       )}
       <p className="attendance__announce" aria-live="polite" data-testid="attendance-announce">
-        {announcement}
+        {/* After the close, the last mark's news is old: nothing is said. */}
+        {closed ? '' : announcement}
       </p>
       <FormError message={error?.message} />
       <div className="attendance__list" id="attendance-list" role="region" aria-label="Members" tabIndex={0}>
