@@ -2,6 +2,7 @@
 // (see parts.ts); the state is those parts put together.
 import type { AgendaItemDetails } from '../commands/agenda';
 import type { RecordedEvent } from '../events';
+import { debateChanges, type MeetingDebate } from './meetingDebate';
 import { liveChanges, type MeetingLive } from './meetingLive';
 import { head, set, type Change, type Shape } from './parts';
 
@@ -17,7 +18,7 @@ export interface ExpectedApology {
   at: string;
 }
 
-export interface MeetingState extends MeetingLive {
+export interface MeetingState extends MeetingLive, MeetingDebate {
   id: string;
   /** Absent only for meetings recorded before bodies existed. */
   bodyId?: string;
@@ -43,8 +44,8 @@ export interface MeetingState extends MeetingLive {
  */
 export const meetingShape: Shape = {
   singles: { agenda: [], expectedApologies: [], officersPresent: [] },
-  records: ['attendance', 'progress', 'notes'],
-  lists: ['declarations', 'chair', 'adjournments', 'privateSessions', 'quorumChanges', 'corrections', 'others'],
+  records: ['attendance', 'progress', 'notes', 'speakerQueue'],
+  lists: ['declarations', 'chair', 'adjournments', 'privateSessions', 'quorumChanges', 'corrections', 'others', 'motions', 'speeches', 'rulings'],
 };
 
 /** The line shown in the meetings list. */
@@ -115,7 +116,7 @@ export const meetingChanges = (state: MeetingState | undefined, event: RecordedE
     case 'agenda.itemRemoved':
       return [set('agenda', state.agenda.filter((i) => i.itemId !== event.payload.itemId))];
     default:
-      return liveChanges(state, event) ?? [];
+      return liveChanges(state, event) ?? debateChanges(state, event) ?? [];
   }
 };
 

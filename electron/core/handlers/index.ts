@@ -2,6 +2,7 @@ import type { CommandType } from '../../../shared/commands';
 import { agendaHandlers } from './agenda';
 import { bodyHandlers } from './body';
 import { correctionHandlers } from './correction';
+import { debateHandlers } from './debate';
 import { liveHandlers } from './live';
 import { meetingHandlers } from './meeting';
 import { settingsHandlers } from './settings';
@@ -13,6 +14,7 @@ export const handlers: Handlers<CommandType> = {
   ...meetingHandlers,
   ...agendaHandlers,
   ...liveHandlers,
+  ...debateHandlers,
   ...correctionHandlers,
   ...settingsHandlers,
 };

@@ -17,10 +17,10 @@ import type { Decision, HandlerContext, Handlers } from './types';
 
 const CLOCK_SKEW_MS = 60_000;
 
-const isError = (x: unknown): x is ChamberError => typeof x === 'object' && x !== null && 'code' in x;
+export const isError = (x: unknown): x is ChamberError => typeof x === 'object' && x !== null && 'code' in x;
 
 /** The effective time of a command: as given ("HH:MM" on the sitting day, or an instant), or now; never in the future. */
-const timeOf = (given: string | undefined, meeting: MeetingState, ctx: HandlerContext, field = 'time'): string | ChamberError => {
+export const timeOf = (given: string | undefined, meeting: MeetingState, ctx: HandlerContext, field = 'time'): string | ChamberError => {
   const time = resolveGivenTime(given, meeting, ctx.now, ctx.timeZone);
   if (Date.parse(time) > Date.parse(ctx.now) + CLOCK_SKEW_MS) {
     return refused(`${clockTime(time, ctx.timeZone)} on that day is still to come: give a time that has passed.`, field);
@@ -374,6 +374,7 @@ export const liveHandlers = {
         return { error: refused(`${capitalise(itemTitle(meeting, itemId))} is not being taken, so it cannot end.`, 'itemId') };
       }
       if (meeting.status === 'adjourned') return { error: refused('The meeting is adjourned: resume it before ending the item.', 'meetingId') };
+      if (meeting.currentSpeechId) return { error: refused('A member is still speaking: end the speech before ending the item.', 'itemId') };
       const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
       const periods = meeting.progress[itemId].periods;

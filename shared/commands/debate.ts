@@ -1,0 +1,114 @@
+// Commands of debate: motions, amendments and procedural motions, their seconding, alteration,
+// withdrawal and outcome; the speakers' list; speeches with their clocks; the chairman's rulings.
+// Outcomes are recorded by hand until divisions exist: carried or lost, and how. A division will
+// add the electronic vote as another way of resolving the same motion.
+import { z } from 'zod';
+import { Id, OptionalLine, orMissing } from '../values';
+import { GivenTime } from './live';
+
+const time = GivenTime.optional().describe('When it happened: "HH:MM" local time on the sitting day, or an ISO instant; default now.');
+
+/** Words of a motion as moved: up to 20,000 characters (a long report's recommendations), trimmed. */
+export const MotionText = z
+  .string({ error: orMissing('must be text') })
+  .trim()
+  .min(1, { error: 'must not be empty' })
+  .max(20_000, { error: 'must be at most 20,000 characters' });
+
+export const MotionKind = z.enum(['substantive', 'amendment', 'procedural'], { error: orMissing('must be substantive, amendment or procedural') });
+export type MotionKind = z.infer<typeof MotionKind>;
+
+export const ProceduralMotion = z.enum(['closure', 'adjourn_debate', 'adjourn_meeting', 'next_business', 'exclude_public', 'suspend_standing_order', 'refer_back'], {
+  error: orMissing('must be one of closure, adjourn debate, adjourn meeting, next business, exclude public, suspend standing order or refer back'),
+});
+export type ProceduralMotion = z.infer<typeof ProceduralMotion>;
+
+export const OutcomeHow = z.enum(['without_vote', 'unanimous', 'show_of_hands'], { error: orMissing('must be without vote, unanimous or show of hands') });
+export type OutcomeHow = z.infer<typeof OutcomeHow>;
+
+export const SpeechRole = z.enum(['mover', 'seconder', 'amendment_mover', 'other', 'right_of_reply', 'officer_advice', 'point_of_order', 'personal_explanation'], {
+  error: orMissing('must be mover, seconder, amendment mover, other, right of reply, officer advice, point of order or personal explanation'),
+});
+export type SpeechRole = z.infer<typeof SpeechRole>;
+
+/** Roles that interrupt the speaker, whose clock stops until they end. */
+export const INTERRUPTING_ROLES: readonly SpeechRole[] = ['point_of_order', 'personal_explanation'];
+
+const Count = z.int({ error: orMissing('must be a whole number') }).min(0, { error: 'must be 0 or more' }).max(1000, { error: 'must be at most 1000' });
+
+export const moveMotion = z
+  .strictObject({
+    type: z.literal('motion.move'),
+    meetingId: Id,
+    itemId: Id,
+    kind: MotionKind,
+    procedure: ProceduralMotion.optional().describe('For a procedural motion: which one.'),
+    amends: Id.optional().describe('For an amendment: the motion it amends (the substantive motion before the meeting).'),
+    wording: MotionText.describe('The words moved. For an amendment, the amendment as moved.'),
+    resultingWording: MotionText.optional().describe('For an amendment: the motion as it would read if the amendment is carried.'),
+    moverId: Id,
+    seconderId: Id.optional(),
+    seconderReserves: z.boolean().optional().describe('The seconder reserves their speech.'),
+    time,
+  })
+  .describe('Move a motion, an amendment or a procedural motion on the item being taken, with its mover (and seconder, if seconded at once).');
+
+export const secondMotion = z
+  .strictObject({ type: z.literal('motion.second'), meetingId: Id, motionId: Id, seconderId: Id, reserves: z.boolean().optional(), time })
+  .describe('Record the seconder of a motion moved; they may reserve their speech.');
+
+export const alterMotion = z
+  .strictObject({
+    type: z.literal('motion.alter'),
+    meetingId: Id,
+    motionId: Id,
+    wording: MotionText,
+    reason: OptionalLine(300).describe('e.g. "Altered by the mover with the consent of the meeting", or a friendly amendment accepted.'),
+  })
+  .describe('Alter a motion with consent (or accept a friendly amendment without a vote): a new version of its words; every version is kept.');
+
+export const withdrawMotion = z
+  .strictObject({ type: z.literal('motion.withdraw'), meetingId: Id, motionId: Id, reason: OptionalLine(300) })
+  .describe('Record that a motion was withdrawn, with the consent of the meeting.');
+
+export const resolveMotion = z
+  .strictObject({
+    type: z.literal('motion.resolve'),
+    meetingId: Id,
+    motionId: Id,
+    outcome: z.enum(['carried', 'lost'], { error: orMissing('must be carried or lost') }),
+    how: OutcomeHow,
+    for: Count.optional(),
+    against: Count.optional(),
+    abstained: Count.optional(),
+    time,
+  })
+  .describe('Record the outcome of a motion put to the meeting, and how it was reached (counts for a show of hands). A carried amendment makes the amended motion the substantive motion.');
+
+export const addSpeaker = z
+  .strictObject({ type: z.literal('speaker.add'), meetingId: Id, memberId: Id, role: SpeechRole.optional() })
+  .describe("Add a member who has asked to speak to the item's speakers' list.");
+
+export const removeSpeaker = z
+  .strictObject({ type: z.literal('speaker.remove'), meetingId: Id, memberId: Id })
+  .describe("Take a member off the speakers' list.");
+
+export const startSpeech = z
+  .strictObject({
+    type: z.literal('speech.start'),
+    meetingId: Id,
+    memberId: Id.optional().describe('The member speaking; left out for an officer giving advice.'),
+    officer: OptionalLine(200).optional().describe('For officer advice: who gave it.'),
+    role: SpeechRole,
+    override: OptionalLine(300).optional().describe("The chairman's reason for allowing what the standing orders would not (a second speech), recorded."),
+    time,
+  })
+  .describe('The chairman calls a speaker: their clock starts. A point of order or a personal explanation interrupts the speaker, whose clock stops until it ends.');
+
+export const endSpeech = z.strictObject({ type: z.literal('speech.end'), meetingId: Id, time }).describe('The speaker has finished (an interrupted speaker resumes).');
+
+export const recordRuling = z
+  .strictObject({ type: z.literal('ruling.record'), meetingId: Id, wording: MotionText.describe("The chairman's ruling, in short.") })
+  .describe("Record a ruling of the chairman on the item being taken, for the minutes.");
+
+export const debateCommands = [moveMotion, secondMotion, alterMotion, withdrawMotion, resolveMotion, addSpeaker, removeSpeaker, startSpeech, endSpeech, recordRuling] as const;
