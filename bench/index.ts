@@ -7,6 +7,7 @@ import { benchCommandRoundTrip } from './commandRoundTrip';
 import { benchLiveScreen } from './liveScreen';
 import { benchOpenMeeting } from './openMeeting';
 import { benchProcessStart } from './processStart';
+import { benchSpeakerChange } from './speakerChange';
 import { printTable, type Row } from './stats';
 
 const rows: Row[] = [];
@@ -17,6 +18,7 @@ rows.push(...benchCommandRoundTrip());
 rows.push(...benchCommandCost());
 rows.push(...benchOpenMeeting());
 rows.push(...benchLiveScreen());
+rows.push(...benchSpeakerChange());
 rows.push(...(await benchAttendance()));
 rows.push(...(await benchProcessStart()));
 

@@ -19,10 +19,14 @@ export interface DaySize {
   /** Attendance changes: departures and returns, in turn across the members. */
   attendanceChanges: number;
   declarations: number;
+  /** Speeches, spread over the items, each on the motion before the meeting. */
+  speeches: number;
+  /** Motions and amendments moved, seconded and resolved, spread over the items. */
+  motions: number;
 }
 
-export const EMPTY_DAY: DaySize = { notesChars: 0, attendanceChanges: 0, declarations: 0 };
-export const FULL_DAY: DaySize = { notesChars: 500_000, attendanceChanges: 1_000, declarations: 40 };
+export const EMPTY_DAY: DaySize = { notesChars: 0, attendanceChanges: 0, declarations: 0, speeches: 0, motions: 0 };
+export const FULL_DAY: DaySize = { notesChars: 500_000, attendanceChanges: 1_000, declarations: 40, speeches: 1_500, motions: 60 };
 
 const ITEMS = 40;
 
@@ -68,5 +72,42 @@ export const fillDay = (core: TestCore, day: MeetingDay, size: DaySize): void =>
       kind: 'other',
       description: `Member of a body mentioned in the report (${i})`,
     });
+  }
+  debateDay(core, day, size);
+};
+
+/**
+ * The day's debate: item by item, a motion moved and seconded (and an amendment on some), the
+ * speeches on it, the votes; each item taken and ended, so the day is left with no item running.
+ */
+const debateDay = (core: TestCore, day: MeetingDay, size: DaySize): void => {
+  if (size.speeches === 0 && size.motions === 0) return;
+  const { meetingId, members, items } = day;
+  const substantive = Math.ceil(size.motions / 1.5);
+  let motionsLeft = size.motions;
+  let speechesLeft = size.speeches;
+  for (const [index, itemId] of items.entries()) {
+    send(core, { type: 'item.start', meetingId, itemId });
+    const itemsLeft = items.length - index;
+    if (index < substantive && motionsLeft > 0) {
+      const mover = members[index % members.length];
+      const seconder = members[(index + 1) % members.length];
+      const { motionId } = send(core, { type: 'motion.move', meetingId, itemId, kind: 'substantive', wording: `That the recommendations in the report on item ${index + 1} be agreed.`, moverId: mover, seconderId: seconder });
+      motionsLeft -= 1;
+      let amendmentId: string | undefined;
+      if (motionsLeft > substantive - index - 1) {
+        amendmentId = send(core, { type: 'motion.move', meetingId, itemId, kind: 'amendment', amends: motionId, wording: 'Add "subject to a report back in six months".', moverId: seconder, seconderId: mover }).motionId;
+        motionsLeft -= 1;
+      }
+      const speeches = Math.ceil(speechesLeft / itemsLeft);
+      for (let s = 0; s < speeches; s += 1) {
+        send(core, { type: 'speech.start', meetingId, memberId: members[(index + 2 + s) % members.length], role: 'other', override: 'Bench: more speeches than members' });
+        send(core, { type: 'speech.end', meetingId });
+      }
+      speechesLeft -= speeches;
+      if (amendmentId) send(core, { type: 'motion.resolve', meetingId, motionId: amendmentId, outcome: 'lost', how: 'show_of_hands', for: 20, against: 50, abstained: 3 });
+      send(core, { type: 'motion.resolve', meetingId, motionId, outcome: 'carried', how: 'show_of_hands', for: 50, against: 20, abstained: 3 });
+    }
+    send(core, { type: 'item.end', meetingId, itemId });
   }
 };

@@ -34,6 +34,9 @@ export type SpeechRole = z.infer<typeof SpeechRole>;
 /** Roles that interrupt the speaker, whose clock stops until they end. */
 export const INTERRUPTING_ROLES: readonly SpeechRole[] = ['point_of_order', 'personal_explanation'];
 
+/** Roles that count as a member's one speech on a motion under the usual standing orders (the reply and interruptions aside). */
+export const COUNTED_ROLES: readonly SpeechRole[] = ['mover', 'seconder', 'amendment_mover', 'other'];
+
 const Count = z.int({ error: orMissing('must be a whole number') }).min(0, { error: 'must be 0 or more' }).max(1000, { error: 'must be at most 1000' });
 
 export const moveMotion = z

@@ -77,15 +77,12 @@ export const speechClock = (speech: Speech, nowMs: number, warningSeconds = 30):
   return { elapsedMs, ...(leftMs === undefined ? {} : { leftMs }), state };
 };
 
+/** The speech under way: among the latest, so searched from the end (the cost does not grow with the day). */
 export const currentSpeech = (meeting: Pick<MeetingState, 'speeches' | 'currentSpeechId'>): Speech | undefined =>
-  meeting.currentSpeechId ? meeting.speeches.find((s) => s.id === meeting.currentSpeechId) : undefined;
-
-/** Roles that count as a member's one speech on a motion under the usual standing orders. */
-const COUNTED: readonly SpeechRole[] = ['mover', 'seconder', 'amendment_mover', 'other'];
+  meeting.currentSpeechId ? meeting.speeches.findLast((s) => s.id === meeting.currentSpeechId) : undefined;
 
 /** Members who have made their speech on this motion (the mover's reply and interruptions aside). */
-export const spokenOn = (meeting: Pick<MeetingState, 'speeches'>, motionId: string): Set<string> =>
-  new Set(meeting.speeches.filter((s) => s.motionId === motionId && s.memberId && COUNTED.includes(s.role)).map((s) => s.memberId!));
+export const spokenOn = (motion: Pick<Motion, 'spokenBy'>): ReadonlySet<string> => new Set(motion.spokenBy);
 
 /** Time members have spoken on an item: the clock of a time-limited debate (interruptions not counted). */
 export const debateElapsedMs = (meeting: Pick<MeetingState, 'speeches'>, itemId: string, nowMs: number): number =>

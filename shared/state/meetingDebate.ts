@@ -2,9 +2,9 @@
 // so an interruption stops the clock), the speakers' list and the chairman's rulings. What
 // accumulates (1,500 speeches in a long day) is a part per entry: a speech starting or ending
 // writes and pushes that speech and the head, never the day. Clocks are stored instants.
-import type { MotionKind, OutcomeHow, ProceduralMotion, SpeechRole } from '../commands/debate';
+import { COUNTED_ROLES, type MotionKind, type OutcomeHow, type ProceduralMotion, type SpeechRole } from '../commands/debate';
 import type { RecordedEvent } from '../events';
-import { head, put, remove, type Change } from './parts';
+import { add, head, put, remove, type Change } from './parts';
 
 export interface MotionVersion {
   text: string;
@@ -42,6 +42,10 @@ export interface Motion {
   versions: MotionVersion[];
   status: MotionStatus;
   outcome?: MotionOutcome;
+  /** Members who have made their speech on it (mover, seconder, others): one each, unless the chairman allows another. */
+  spokenBy: string[];
+  /** The mover has used their right of reply. */
+  replied?: boolean;
   withdrawnBecause?: string;
 }
 
@@ -96,12 +100,13 @@ type DebateState = MeetingDebate;
 
 /** The changes a debate event makes; undefined when the event is not one of debate. */
 export const debateChanges = (state: DebateState, event: RecordedEvent): Change[] | undefined => {
-  const motion = (id: string) => state.motions.find((x) => x.id === id);
-  const speech = (id: string | undefined) => (id ? state.speeches.find((s) => s.id === id) : undefined);
+  const motion = (id: string) => state.motions.findLast((x) => x.id === id);
+  // The speeches a debate event touches are the latest ones: searched from the end, the cost does not grow with the day.
+  const speech = (id: string | undefined) => (id ? state.speeches.findLast((s) => s.id === id) : undefined);
   switch (event.type) {
     case 'motion.moved': {
       const { motionId, meetingId: _m, text, time, seconderReserves, ...rest } = event.payload;
-      const entry: Motion = { id: motionId, ...rest, seconderReserves: seconderReserves ?? false, movedAt: time, versions: [{ text, at: time }], status: 'open' };
+      const entry: Motion = { id: motionId, ...rest, seconderReserves: seconderReserves ?? false, movedAt: time, versions: [{ text, at: time }], status: 'open', spokenBy: [] };
       return [put('motions', motionId, entry)];
     }
     case 'motion.seconded': {
@@ -137,12 +142,18 @@ export const debateChanges = (state: DebateState, event: RecordedEvent): Change[
       return [remove('speakerQueue', event.payload.memberId)];
     case 'speech.started': {
       const { speechId, meetingId: _m, time, ...rest } = event.payload;
-      const changes: Change[] = [put('speeches', speechId, { id: speechId, ...rest, periods: [{ from: time }] })];
+      const changes: Change[] = [add('speeches', speechId, { id: speechId, ...rest, periods: [{ from: time }] })];
       const current = speech(state.currentSpeechId);
       // An interruption stops the speaker's clock until it ends.
       if (current) changes.push(put('speeches', current.id, closeOpen(current, time)));
       changes.push(head({ currentSpeechId: speechId, interruptedSpeechIds: current ? [...(state.interruptedSpeechIds ?? []), current.id] : (state.interruptedSpeechIds ?? []) }));
       if (rest.memberId && state.speakerQueue[rest.memberId]) changes.push(remove('speakerQueue', rest.memberId));
+      const on = rest.motionId ? motion(rest.motionId) : undefined;
+      if (on && rest.memberId && COUNTED_ROLES.includes(rest.role) && !on.spokenBy.includes(rest.memberId)) {
+        changes.push(put('motions', on.id, { ...on, spokenBy: [...on.spokenBy, rest.memberId] }));
+      } else if (on && rest.role === 'right_of_reply' && !on.replied) {
+        changes.push(put('motions', on.id, { ...on, replied: true }));
+      }
       return changes;
     }
     case 'speech.ended': {
@@ -158,7 +169,7 @@ export const debateChanges = (state: DebateState, event: RecordedEvent): Change[
     }
     case 'ruling.recorded': {
       const { rulingId, itemId, text } = event.payload;
-      return [put('rulings', rulingId, { id: rulingId, itemId, text, at: event.at })];
+      return [add('rulings', rulingId, { id: rulingId, itemId, text, at: event.at })];
     }
     default:
       return undefined;

@@ -15,6 +15,8 @@ export type Change =
   | { op: 'set'; field: string; value: unknown }
   /** Add or replace an entry of a record or list (a list entry's key is its id). */
   | { op: 'put'; collection: string; key: string; value: unknown }
+  /** Add a new entry at the end of a list, its key new (a speech, a vote): no search of the list, whatever its length. */
+  | { op: 'add'; collection: string; key: string; value: unknown }
   /** Remove an entry of a record or list. */
   | { op: 'remove'; collection: string; key: string };
 
@@ -29,6 +31,7 @@ export const head = (fields: Record<string, unknown>): Change => ({ op: 'head', 
 export const set = (field: string, value: unknown): Change => ({ op: 'set', field, value });
 export const put = (collection: string, key: string, value: unknown): Change => ({ op: 'put', collection, key, value });
 export const remove = (collection: string, key: string): Change => ({ op: 'remove', collection, key });
+export const add = (collection: string, key: string, value: unknown): Change => ({ op: 'add', collection, key, value });
 
 /** The storage key of a part: the single's name, or collection/entry key. */
 export const partKey = (change: Exclude<Change, { op: 'head' }>): string =>
@@ -133,13 +136,22 @@ export class Draft<S extends object> {
           this.current[change.field] = change.value;
           this.writes.set(change.field, { value: change.value });
           break;
+        case 'add': {
+          this.own(change.collection);
+          const container = this.current[change.collection];
+          if (Array.isArray(container)) container.push(change.value);
+          else (container as Record<string, unknown>)[change.key] = change.value;
+          this.writes.set(partKey(change), { value: change.value });
+          break;
+        }
         case 'put':
         case 'remove': {
           const name = change.collection;
           this.own(name);
           const container = this.current[name];
           if (Array.isArray(container)) {
-            const index = container.findIndex((entry: { id: string }) => entry.id === change.key);
+            // From the end: the entries a command touches are nearly always the latest (a speech ending).
+            const index = container.findLastIndex((entry: { id: string }) => entry.id === change.key);
             if (change.op === 'put') {
               if (index < 0) container.push(change.value);
               else container[index] = change.value;

@@ -95,6 +95,7 @@ describe('the full council of 22 October 2015 debates minute 43', () => {
         versions: [{ text: minute43.motion.wording, at: at('14:00') }],
         status: 'carried',
         outcome: { result: 'carried', how: 'show_of_hands', for: 62, against: 3, abstained: 1, time: clock.now().toISOString() },
+        spokenBy: [vye.id, ...others.map((o) => o.id)],
       },
       {
         id: closure,
@@ -108,6 +109,7 @@ describe('the full council of 22 October 2015 debates minute 43', () => {
         versions: [{ text: 'That the question be now put.', at: clock.now().toISOString() }],
         status: 'carried',
         outcome: { result: 'carried', how: 'show_of_hands', for: 64, against: 4, abstained: 4, time: clock.now().toISOString() },
+        spokenBy: [],
       },
     ]);
     expect(m.speeches.map((s) => ({ who: body().members.find((x) => x.id === s.memberId)!.surname, role: s.role, limit: s.limitSeconds, seconds: speechElapsedMs(s, 0) / 1000, motion: s.motionId }))).toEqual([

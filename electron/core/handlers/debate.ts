@@ -220,8 +220,9 @@ export const debateHandlers: Handlers<
           if (problem) return { error: problem };
         }
         const motion = motionBeingDebated(meeting, itemId);
-        const name = memberId ? memberDisplayNames(body.members)[memberId] : officer;
-        const rule = speechRule(role, memberId, motion, meeting, name ?? '');
+        // The member's name only when a refusal needs it: the common case costs nothing.
+        const name = () => (memberId ? memberDisplayNames(body.members)[memberId] : (officer ?? ''));
+        const rule = speechRule(role, memberId, motion, name);
         if (rule && !override) return { error: rule };
         const time = timeOf(command.time, meeting, ctx);
         if (isError(time)) return { error: time };
@@ -276,19 +277,19 @@ export const debateHandlers: Handlers<
  * with a reason): one speech each on a motion; the mover's role and the reply are the mover's; the
  * seconder's role is the seconder's.
  */
-const speechRule = (role: SpeechRole, memberId: string | undefined, motion: Motion | undefined, meeting: MeetingState, name: string): ChamberError | undefined => {
+const speechRule = (role: SpeechRole, memberId: string | undefined, motion: Motion | undefined, nameOf: () => string): ChamberError | undefined => {
   if (!memberId || INTERRUPTING_ROLES.includes(role) || role === 'officer_advice') return undefined;
-  if (!motion) return role === 'other' ? undefined : refused(`No motion is before the meeting, so ${name} cannot speak as its ${roleWords(role)}.`, 'role');
+  if (!motion) return role === 'other' ? undefined : refused(`No motion is before the meeting, so ${nameOf()} cannot speak as its ${roleWords(role)}.`, 'role');
   if ((role === 'mover' || role === 'right_of_reply' || role === 'amendment_mover') && motion.moverId !== memberId) {
-    return refused(`${name} did not move the ${KIND_WORDS[motion.kind]} before the meeting.`, 'role');
+    return refused(`${nameOf()} did not move the ${KIND_WORDS[motion.kind]} before the meeting.`, 'role');
   }
   if (role === 'amendment_mover' && motion.kind !== 'amendment') return refused('The motion before the meeting is not an amendment.', 'role');
-  if (role === 'seconder' && motion.seconderId !== memberId) return refused(`${name} did not second the ${KIND_WORDS[motion.kind]} before the meeting.`, 'role');
-  if (role === 'right_of_reply' && meeting.speeches.some((s) => s.motionId === motion.id && s.role === 'right_of_reply')) {
+  if (role === 'seconder' && motion.seconderId !== memberId) return refused(`${nameOf()} did not second the ${KIND_WORDS[motion.kind]} before the meeting.`, 'role');
+  if (role === 'right_of_reply' && motion.replied) {
     return refused('The mover has already replied on this motion.', 'role');
   }
-  if (role !== 'right_of_reply' && spokenOn(meeting, motion.id).has(memberId)) {
-    return refused(`${name} has already spoken on this motion; the standing orders allow one speech (the chairman may allow another, with a reason).`, 'memberId');
+  if (role !== 'right_of_reply' && spokenOn(motion).has(memberId)) {
+    return refused(`${nameOf()} has already spoken on this motion; the standing orders allow one speech (the chairman may allow another, with a reason).`, 'memberId');
   }
   return undefined;
 };
