@@ -26,6 +26,10 @@ export const motionBeingDebated = (meeting: Pick<MeetingState, 'motions'>, itemI
 /** The words of a motion as they stand. */
 export const motionText = (motion: Motion): string => motion.versions[motion.versions.length - 1].text;
 
+/** The whole-debate limit for an item, in seconds: a motion for time-limited debate, or question time; undefined for other items. */
+export const debateLimitSeconds = (kind: string, standingOrders: Pick<StandingOrders, 'timeLimitedDebateMinutes' | 'questionTimeMinutes'>): number | undefined =>
+  kind === 'time_limited_motion' ? standingOrders.timeLimitedDebateMinutes * 60 : kind === 'questions' ? standingOrders.questionTimeMinutes * 60 : undefined;
+
 /** The speech limit for a role under the standing orders, in seconds; 0 for none. */
 export const speechLimitSeconds = (role: SpeechRole, standingOrders: Pick<StandingOrders, 'speechLimits'>): number => {
   const limits = standingOrders.speechLimits;

@@ -7,6 +7,9 @@ import type { BodyState } from './body';
 import { memberDisplayNames } from './body';
 import type { MeetingState, MeetingStatus } from './meeting';
 import { isPrivate, presiding } from './meetingLive';
+import type { SpeechRole } from '../commands/debate';
+import { INTERRUPTING_ROLES } from '../commands/debate';
+import { currentSpeech, debateLimitSeconds } from '../procedure/debate';
 
 export interface ChamberDisplay {
   meetingId: string;
@@ -26,7 +29,29 @@ export interface ChamberDisplay {
   chair?: { name: string; capacity: string };
   /** Adjourned since, when adjourned. */
   adjournedSince?: string;
+  /** Who has the floor, and their clock: time spoken in earlier spells, plus the time since `runningSince` while they speak. */
+  speaker?: { name: string; role: string; limitSeconds: number; elapsedBeforeMs: number; runningSince?: string };
+  /** A time-limited debate's whole clock, the same way. */
+  debate?: { limitSeconds: number; elapsedBeforeMs: number; runningSince?: string };
 }
+
+export const SPEECH_ROLE_LABELS: Record<SpeechRole, string> = {
+  mover: 'Mover',
+  seconder: 'Seconder',
+  amendment_mover: 'Mover of the amendment',
+  other: 'Speaking',
+  right_of_reply: 'Right of reply',
+  officer_advice: 'Officer advice',
+  point_of_order: 'Point of order',
+  personal_explanation: 'Personal explanation',
+};
+
+/** A clock as the display keeps it: what was spent in closed spells, and the open spell's start. */
+const clockOf = (periods: readonly { from: string; to?: string }[]) => {
+  const open = periods.find((p) => p.to === undefined);
+  const elapsedBeforeMs = periods.reduce((sum, p) => sum + (p.to ? Math.max(0, Date.parse(p.to) - Date.parse(p.from)) : 0), 0);
+  return { elapsedBeforeMs, ...(open ? { runningSince: open.from } : {}) };
+};
 
 const CAPACITY_LABELS = {
   chairman: 'Chairman',
@@ -62,5 +87,34 @@ export const chamberDisplay = (meeting: MeetingState, body: BodyState | undefine
     ...(quorum ? { quorum: { quorate: quorum.quorate, present: quorum.counted, required: quorum.required } } : {}),
     ...(chair && body ? { chair: { name: memberDisplayNames(body.members)[chair.memberId] ?? '', capacity: CAPACITY_LABELS[chair.capacity] } } : {}),
     ...(meeting.status === 'adjourned' ? { adjournedSince: meeting.adjournments[meeting.adjournments.length - 1]?.from } : {}),
+    ...speakerOf(meeting, body),
+    ...debateOf(meeting, item, body),
   };
+};
+
+const debateOf = (meeting: MeetingState, item: { itemId: string; kind: string } | undefined, body: BodyState | undefined): Pick<ChamberDisplay, 'debate'> => {
+  const limitSeconds = item && body ? debateLimitSeconds(item.kind, body.standingOrders) : undefined;
+  return item && limitSeconds !== undefined ? { debate: { limitSeconds, ...debateClock(meeting, item.itemId) } } : {};
+};
+
+const speakerOf = (meeting: MeetingState, body: BodyState | undefined): Pick<ChamberDisplay, 'speaker'> => {
+  const speech = currentSpeech(meeting);
+  if (!speech || !body) return {};
+  const name = speech.memberId ? (memberDisplayNames(body.members)[speech.memberId] ?? '') : (speech.officer ?? '');
+  return { speaker: { name, role: SPEECH_ROLE_LABELS[speech.role], limitSeconds: speech.limitSeconds, ...clockOf(speech.periods) } };
+};
+
+/**
+ * The debate's clock on the item being taken: every member's speaking time, interruptions and
+ * officers' advice aside. Its speeches are the latest on the record, read back from the end to the
+ * first speech on another item, so the cost follows the item's debate, not the day.
+ */
+export const debateClock = (meeting: Pick<MeetingState, 'speeches'>, itemId: string) => {
+  const periods: { from: string; to?: string }[] = [];
+  for (let i = meeting.speeches.length - 1; i >= 0; i -= 1) {
+    const s = meeting.speeches[i];
+    if (s.itemId !== itemId) break;
+    if (!INTERRUPTING_ROLES.includes(s.role) && s.role !== 'officer_advice') periods.push(...s.periods);
+  }
+  return clockOf(periods);
 };

@@ -5,6 +5,7 @@ import { formatElapsed, formatLongDate } from '../../../shared/format';
 import { clockTime } from '../../../shared/time';
 import { displayTopic } from '../../../shared/topics';
 import { useTopic } from '../context';
+import { SpeechClock } from '../components/SpeechClock';
 import { useNow } from '../hooks';
 import './display.css';
 
@@ -52,6 +53,20 @@ export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
             <p className="display__elapsed time">
               {formatElapsed(display.currentItem.elapsedBeforeMs + (display.currentItem.runningSince ? now.getTime() - Date.parse(display.currentItem.runningSince) : 0))}
             </p>
+            {display.speaker && (
+              <div className="display__speaker" data-testid="display-speaker">
+                <p className="display__speaker-name">
+                  <span className="display__label">{display.speaker.role}</span> {display.speaker.name}
+                </p>
+                <SpeechClock label={`${display.speaker.name} speaking`} limitSeconds={display.speaker.limitSeconds} elapsedBeforeMs={display.speaker.elapsedBeforeMs} runningSince={display.speaker.runningSince} />
+              </div>
+            )}
+            {display.debate && (
+              <div className="display__debate" data-testid="display-debate">
+                <span className="display__label">{display.currentItem.kind === 'questions' ? 'Question time' : 'Time-limited debate'}</span>
+                <SpeechClock label="Time-limited debate" limitSeconds={display.debate.limitSeconds} elapsedBeforeMs={display.debate.elapsedBeforeMs} runningSince={display.debate.runningSince} warningSeconds={120} />
+              </div>
+            )}
           </>
         ) : (
           <p className="display__state">{display.status === 'in_progress' ? 'The meeting is in progress' : 'The meeting has not started'}</p>

@@ -5,6 +5,7 @@
 // lists themselves. While the meeting runs, Esc never leaves: it clears a search or closes a form.
 import { useCallback, useState } from 'react';
 import { formatLongDate, STATUS_LABELS } from '../../../shared/format';
+import { substantiveMotion } from '../../../shared/procedure/debate';
 import { bodyTopic, meetingTopic } from '../../../shared/topics';
 import { useChamber, useTopic } from '../context';
 import { useShortcut } from '../shortcuts';
@@ -14,6 +15,7 @@ import { AlsoPresentPanel } from './live/AlsoPresentPanel';
 import { AttendanceBoard } from './live/AttendanceBoard';
 import { AttendanceCorrection } from './live/AttendanceCorrection';
 import { ChairPanel } from './live/ChairPanel';
+import { DebatePanel } from './live/DebatePanel';
 import { DeclarationsPanel } from './live/DeclarationsPanel';
 import { LiveTabs, type LiveTab } from './live/LiveTabs';
 import { QuorumIndicator } from './live/QuorumIndicator';
@@ -62,8 +64,11 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
     );
   }
 
+  const debating = meeting.currentItemId !== undefined && substantiveMotion(meeting, meeting.currentItemId) !== undefined;
   const tabs: LiveTab[] = [
     { id: 'agenda', label: 'Agenda', key: 'a', content: <AgendaList meeting={meeting} />, focus: 'agenda-live-list' },
+    // Debate: to the motion's words when none is before the meeting yet, else to the speakers' list.
+    { id: 'debate', label: 'Debate', key: 'f', content: <DebatePanel meeting={meeting} body={body} />, focus: debating ? 'debate-speaker' : 'motion-wording' },
     { id: 'interests', label: 'Interests', key: 'i', content: <DeclarationsPanel meeting={meeting} body={body} />, focus: 'declaration-member' },
     { id: 'chair', label: 'Chair', key: 'h', content: <ChairPanel meeting={meeting} body={body} />, focus: 'chair-member' },
     { id: 'attendance', label: 'Officers', key: 'o', content: <AlsoPresentPanel meeting={meeting} body={body} /> },
