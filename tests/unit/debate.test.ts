@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/commands';
 import { currentSpeech, debateElapsedMs, motionBeingDebated, motionText, speechClock, speechElapsedMs, substantiveMotion } from '../../shared/procedure/debate';
 import { defaultStandingOrders } from '../../shared/procedure/standingOrders';
+import { chamberDisplay } from '../../shared/state/display';
 import type { BodyState, Member } from '../../shared/state/body';
 import type { MeetingState } from '../../shared/state/meeting';
 import { instantAt } from '../../shared/time';
@@ -121,6 +122,21 @@ describe('the full council of 22 October 2015 debates minute 43', () => {
     expect(debateElapsedMs(m, itemId, clock.now().getTime())).toBe((320 + 3 * 150) * 1000);
     expect(m.currentSpeechId).toBeUndefined();
     expect(core.verify().ok).toBe(true);
+  });
+
+  it('shows the speaker and the clocks on the chamber display, and nothing of them in private session', () => {
+    const itemId = meeting().currentItemId!;
+    const vye = member(minute43.motion.mover);
+    core.send({ type: 'motion.move', meetingId, itemId, kind: 'substantive', wording: minute43.motion.wording, moverId: vye.id, seconderId: member(minute43.motion.seconder).id });
+    core.send({ type: 'speech.start', meetingId, memberId: vye.id, role: 'mover' });
+    const shown = chamberDisplay(meeting(), body(), 'Europe/London');
+    expect(shown.speaker).toEqual({ name: 'Mr Vye', role: 'Mover', limitSeconds: 300, elapsedBeforeMs: 0, runningSince: clock.now().toISOString() });
+    expect(shown.debate).toEqual({ limitSeconds: 45 * 60, elapsedBeforeMs: 0, runningSince: clock.now().toISOString() });
+    core.send({ type: 'session.private', meetingId, reason: 'Exempt information under paragraph 3' });
+    const hidden = chamberDisplay(meeting(), body(), 'Europe/London');
+    expect(hidden.speaker).toBeUndefined();
+    expect(hidden.debate).toBeUndefined();
+    expect(JSON.stringify(hidden)).not.toContain('Vye');
   });
 
   it('refuses what the standing orders do not allow, saying why, and records nothing', () => {
