@@ -222,7 +222,7 @@ describe('the debate as a state machine, under any sequence of commands', () => 
   const step = fc.oneof(
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('move' as const), mover: fc.nat(), seconder: fc.option(fc.nat(), { nil: undefined, freq: 2 }), motion: fc.constantFrom('substantive', 'amendment', 'procedural') }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('second' as const), which: fc.nat(), who: fc.nat() }) },
-    { weight: 2, arbitrary: fc.record({ kind: fc.constant('resolve' as const), which: fc.nat(), carried: fc.boolean() }) },
+    { weight: 4, arbitrary: fc.record({ kind: fc.constant('resolve' as const), which: fc.nat(), carried: fc.boolean() }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), which: fc.nat() }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('alter' as const), which: fc.nat(), text: fc.string({ minLength: 1, maxLength: 30 }) }) },
     { weight: 6, arbitrary: fc.record({ kind: fc.constant('speak' as const), who: fc.nat(), role: fc.constantFrom('mover', 'seconder', 'amendment_mover', 'other', 'right_of_reply', 'point_of_order', 'personal_explanation'), override: fc.boolean() }) },
@@ -274,8 +274,12 @@ describe('the debate as a state machine, under any sequence of commands', () => 
             } else if (s.kind === 'second') command = { type: 'motion.second', meetingId, motionId: motion(s.which), seconderId: who(s.who) };
             else if (s.kind === 'resolve') {
               // Usually the motion the meeting is debating (which may be put), sometimes another (which may not).
+              // As a chairman does, the speech under way is ended before the question is put.
               const debated = m.currentItemId && s.which % 3 !== 0 ? motionBeingDebated(m, m.currentItemId) : undefined;
-              command = { type: 'motion.resolve', meetingId, motionId: debated?.id ?? motion(s.which), outcome: s.carried ? 'carried' : 'lost', how: 'without_vote' };
+              command =
+                m.currentSpeechId && debated
+                  ? { type: 'speech.end', meetingId }
+                  : { type: 'motion.resolve', meetingId, motionId: debated?.id ?? motion(s.which), outcome: s.carried ? 'carried' : 'lost', how: 'without_vote' };
             }
             else if (s.kind === 'withdraw') command = { type: 'motion.withdraw', meetingId, motionId: motion(s.which), reason: '' };
             else if (s.kind === 'alter') command = { type: 'motion.alter', meetingId, motionId: motion(s.which), wording: s.text.trim() || 'x', reason: '' };
@@ -316,7 +320,31 @@ describe('the debate as a state machine, under any sequence of commands', () => 
           core.dispose();
         }
       }),
-      { numRuns: 80 },
+      {
+        numRuns: 80,
+        // Besides the random sequences, one that surely reaches every kind of command.
+        examples: [
+          [
+            [
+              { kind: 'item', which: 0 },
+              { kind: 'move', mover: 0, seconder: undefined, motion: 'substantive' },
+              { kind: 'second', which: 0, who: 1 },
+              { kind: 'alter', which: 0, text: 'Altered with consent' },
+              { kind: 'queue', who: 3 },
+              { kind: 'speak', who: 0, role: 'mover', override: false },
+              { kind: 'wait', seconds: 30 },
+              { kind: 'speak', who: 2, role: 'point_of_order', override: false },
+              { kind: 'end' },
+              { kind: 'end' },
+              { kind: 'speak', who: 3, role: 'other', override: false },
+              { kind: 'end' },
+              { kind: 'move', mover: 4, seconder: 5, motion: 'procedural' },
+              { kind: 'withdraw', which: 1 },
+              { kind: 'resolve', which: 1, carried: true },
+            ],
+          ],
+        ],
+      },
     );
     // The generator must reach the states that matter, or the property proves little.
     for (const type of ['motion.move', 'motion.second', 'motion.resolve', 'motion.withdraw', 'motion.alter', 'speech.start:mover', 'speech.start:other', 'speech.start:point_of_order', 'speech.end', 'speaker.add']) {
