@@ -35,7 +35,7 @@ const section = <T extends z.core.$ZodLooseShape>(label: string, shape: T) =>
   z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'
-        ? `${label} does not recognise ${issue.keys.map((k) => `"${k}"`).join(', ')}`
+        ? `${label} does not recognise ${issue.keys.map((k) => JSON.stringify(k.length > 40 ? `${k.slice(0, 40)}…` : k)).join(', ')}`
         : `${label} must be a set of settings (an object)`,
   });
 

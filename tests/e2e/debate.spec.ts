@@ -17,7 +17,7 @@ const prepare = async (chamber: BrowserMode) => {
   await chamber.post({
     type: 'body.setStandingOrders',
     bodyId,
-    standingOrders: { ...defaultStandingOrders('full_council'), quorum: { kind: 'fixed', count: 3 }, speechLimits: { mover: 4, seconder: 3, otherSpeaker: 3, amendmentMover: 3, rightOfReply: 3 }, timeLimitedDebateMinutes: 1 },
+    standingOrders: { ...defaultStandingOrders('full_council'), quorum: { kind: 'fixed', count: 3 }, speechLimits: { mover: 6, seconder: 3, otherSpeaker: 3, amendmentMover: 3, rightOfReply: 3 }, timeLimitedDebateMinutes: 1 },
   });
   const members = ((await chamber.read(`body:${bodyId}`)).data as BodyState).members;
   const id = (surname: string, title = 'Mr') => members.find((m) => m.surname === surname && m.title === title)!.id;
@@ -73,13 +73,13 @@ test('a time-limited debate by keyboard: four speakers and the reply, the warnin
   await expect(speakers.getByRole('listitem')).toHaveCount(4);
   await expect(speakers.getByRole('listitem').first()).toContainText('Mr Vye (mover)');
 
-  // The mover: the warning at once (four seconds is under the warning), then the overrun.
+  // The mover: the warning at once (six seconds is under the warning), then the overrun.
   await page.keyboard.press('Alt+k');
   const clock = page.getByTestId('speech-clock');
   await expect(page.getByTestId('floor')).toContainText('Mover Mr Vye');
   await expect(display.getByTestId('display-speaker')).toContainText('Mr Vye');
   await expect(clock).toHaveAttribute('data-state', 'warning');
-  await expect(clock).toHaveAttribute('data-state', 'over', { timeout: 8_000 });
+  await expect(clock).toHaveAttribute('data-state', 'over', { timeout: 12_000 });
   await expect(clock).toContainText('over time');
   await expect(display.getByTestId('display-speaker').locator('.speech-clock')).toHaveAttribute('data-state', 'over');
   await expectAccessible(page);

@@ -145,6 +145,8 @@ describe('standing orders: error messages name the field in words, never by its 
     [{ kind: 'fixed', count: 3, composition: { groups: ['Labour', '  '], minimumEach: 1 } }, 'quorum.composition.groups.1', 'Each group in the quorum rule must be a name, not empty'],
     [{ kind: 'fixed', count: 3, composition: { groups: ['Labour'], minimumEach: 0 } }, 'quorum.composition.minimumEach', 'The minimum from each group must be a whole number of members from 1 to 1000'],
     [{ kind: 'fixed', count: 3, composition: { groups: ['Labour'], minimumEach: 1, colour: 'red' } }, 'quorum.composition', 'The rule for a minimum from each group does not recognise "colour"'],
+    // Keys are quoted as JSON, so a backslash or a quote in one cannot run into the next (the fuzz test found "\", "A.0" read as a path).
+    [{ kind: 'fixed', count: 3, composition: { groups: ['Labour'], minimumEach: 1, '\\': 0, shade: 1 } }, 'quorum.composition', 'The rule for a minimum from each group does not recognise "\\\\", "shade"'],
   ])('quorum %j → %s', (quorum, field, message) => {
     const issues = issuesOf({ quorum });
     expect(issues).toHaveLength(1);
