@@ -39,3 +39,26 @@ export const findMembers = (members: readonly Member[], names: Readonly<Record<s
   }
   return ranked.sort((a, b) => a.rank - b.rank || b.whole - a.whole).map((r) => r.member);
 };
+
+const TITLES = new Set(['mr', 'mrs', 'ms', 'miss', 'dr', 'sir', 'dame', 'lord', 'lady', 'cllr', 'councillor', 'rev', 'revd']);
+
+/**
+ * The member a name printed in a pack means ("Richard Streatfeild", "Mr M Vye", "Trudy Dean"):
+ * the one whose surname ends the name, told apart where needed by title and by the first letter of
+ * a forename or an initial. Undefined when no member, or more than one, fits: the clerk chooses.
+ */
+export const matchPrintedName = (members: readonly Member[], printed: string | undefined): Member | undefined => {
+  const text = (printed ?? '').toLowerCase().replace(/[^\p{L}\p{N}'\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (!text) return undefined;
+  const bySurname = members.filter((m) => m.active && (text === m.surname.toLowerCase() || text.endsWith(` ${m.surname.toLowerCase()}`)));
+  if (bySurname.length <= 1) return bySurname[0];
+  const words = text.split(' ');
+  const title = TITLES.has(words[0]) ? words[0] : undefined;
+  const given = words.filter((w) => !TITLES.has(w)).slice(0, -1).map((w) => w.charAt(0));
+  const fits = bySurname.filter((m) => {
+    if (title && !['cllr', 'councillor'].includes(title) && m.title.toLowerCase() !== title) return false;
+    const first = (m.forenames?.charAt(0) ?? m.initials[0] ?? '').toLowerCase();
+    return given.length === 0 || first === given[0];
+  });
+  return fits.length === 1 ? fits[0] : undefined;
+};

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/commands';
 import { attendanceCounts, attendanceStanding, meetingQuorum } from '../../shared/procedure/attendance';
 import { memberDisplayNames, type Member } from '../../shared/state/body';
-import { bySurname, findMembers } from '../../shared/state/memberSearch';
+import { bySurname, findMembers, matchPrintedName } from '../../shared/state/memberSearch';
 import { committee } from '../support/committee';
 
 const member = (surname: string, extra: Partial<Omit<Member, 'addedAt'>> = {}): Member => ({
@@ -132,5 +132,31 @@ describe('each member standing, and counts that agree', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('matching the names a pack prints to members', () => {
+  const members = [
+    member('Streatfeild', { initials: ['R'] }),
+    member('Dean', { title: 'Mrs', initials: ['T'] }),
+    member('Dean', { title: 'Mr', initials: ['D'] }),
+    member('Vye', { initials: ['M'] }),
+    member('Harrison', { initials: ['M'] }),
+    member('Harrison', { title: 'Ms', initials: ['A'] }),
+  ];
+  it.each([
+    ['Richard Streatfeild', 'Streatfeild', 'R'],
+    ['Trudy Dean', 'Dean', 'T'],
+    ['Mr D Dean', 'Dean', 'D'],
+    ['Mr Vye', 'Vye', 'M'],
+    ['Cllr M. Vye', 'Vye', 'M'],
+    ['Ms Harrison', 'Harrison', 'A'],
+  ])('%s is %s (%s)', (printed, surname, initial) => {
+    const found = matchPrintedName(members, printed);
+    expect(found?.surname).toBe(surname);
+    expect(found?.initials[0]).toBe(initial);
+  });
+  it.each([['Dean'], ['Harrison'], ['John Smith'], [''], [undefined]])('%s is left to the clerk (none, or more than one, fits)', (printed) => {
+    expect(matchPrintedName(members, printed)).toBeUndefined();
   });
 });
