@@ -51,10 +51,10 @@ export const matchPrintedName = (members: readonly Member[], printed: string | u
   const text = (printed ?? '').toLowerCase().replace(/[^\p{L}\p{N}'\s-]+/gu, ' ').replace(/\s+/g, ' ').trim();
   if (!text) return undefined;
   const bySurname = members.filter((m) => m.active && (text === m.surname.toLowerCase() || text.endsWith(` ${m.surname.toLowerCase()}`)));
-  if (bySurname.length <= 1) return bySurname[0];
   const words = text.split(' ');
   const title = TITLES.has(words[0]) ? words[0] : undefined;
   const given = words.filter((w) => !TITLES.has(w)).slice(0, -1).map((w) => w.charAt(0));
+  // Even a single member with that surname must fit the title and initial printed: "Ms Harrison" is not Mr M Harrison.
   const fits = bySurname.filter((m) => {
     if (title && !['cllr', 'councillor'].includes(title) && m.title.toLowerCase() !== title) return false;
     const first = (m.forenames?.charAt(0) ?? m.initials[0] ?? '').toLowerCase();

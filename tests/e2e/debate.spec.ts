@@ -46,6 +46,9 @@ test('a time-limited debate by keyboard: four speakers and the reply, the warnin
   const wording = page.getByLabel('Motion', { exact: true });
   await expect(wording).toBeFocused();
   await expect(wording).toHaveValue(AGENDA_MOTION);
+  // The agenda printed a proposer and a seconder who are not here today: the clerk is told, and chooses.
+  await expect(page.getByTestId('unmatched-proposer')).toHaveText('The agenda names Dr Eddy as proposer, but no member present matches: choose the mover.');
+  await expect(page.getByTestId('unmatched-seconder')).toHaveText('The agenda names Ms Harrison as seconder, but no member present matches: choose the seconder.');
   await page.keyboard.press('Tab');
   await page.keyboard.type('vye');
   await page.keyboard.press('Enter');

@@ -156,6 +156,12 @@ describe('matching the names a pack prints to members', () => {
     expect(found?.surname).toBe(surname);
     expect(found?.initials[0]).toBe(initial);
   });
+  it('does not take a member of the same surname with another title or initial', () => {
+    const present = [member('Harrison', { initials: ['M'] }), member('Eddy', { title: 'Dr', initials: ['M'] })];
+    expect(matchPrintedName(present, 'Ms Harrison')).toBeUndefined();
+    expect(matchPrintedName(present, 'Andrew Harrison')).toBeUndefined();
+    expect(matchPrintedName(present, 'Dr Eddy')?.surname).toBe('Eddy');
+  });
   it.each([['Dean'], ['Harrison'], ['John Smith'], [''], [undefined]])('%s is left to the clerk (none, or more than one, fits)', (printed) => {
     expect(matchPrintedName(members, printed)).toBeUndefined();
   });

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { SpeechRole } from '../../../../shared/commands/debate';
 import { currentSpeech, debateLimitSeconds, motionBeingDebated, motionText, speakersWaiting, substantiveMotion } from '../../../../shared/procedure/debate';
 import { memberDisplayNames, type BodyState } from '../../../../shared/state/body';
+import { matchPrintedName } from '../../../../shared/state/memberSearch';
 import { debateClock, SPEECH_ROLE_LABELS } from '../../../../shared/state/display';
 import type { MeetingState } from '../../../../shared/state/meeting';
 import type { Motion } from '../../../../shared/state/meetingDebate';
@@ -58,8 +59,11 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
   const debateLimit = item ? debateLimitSeconds(item.kind, body.standingOrders) : undefined;
   const [asking, setAsking] = useState('');
   const [wording, setWording] = useState(item?.motionText ?? '');
-  const [moverId, setMoverId] = useState('');
-  const [seconderId, setSeconderId] = useState('');
+  // The agenda's proposer and seconder, where the pack printed them, matched to members present.
+  const printedMover = item ? matchPrintedName(here, item.proposer) : undefined;
+  const printedSeconder = item ? matchPrintedName(here, item.seconder) : undefined;
+  const [moverId, setMoverId] = useState(printedMover?.id ?? '');
+  const [seconderId, setSeconderId] = useState(printedSeconder?.id ?? '');
   const [counts, setCounts] = useState({ for: '', against: '', abstained: '' });
   const [sound, setSound] = useState(true);
   const [shownFor, setShownFor] = useState(item?.itemId);
@@ -67,6 +71,8 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
     // Another item: its motion's words from the agenda, where the pack gave them.
     setShownFor(item?.itemId);
     setWording(item?.motionText ?? '');
+    setMoverId(printedMover?.id ?? '');
+    setSeconderId(printedSeconder?.id ?? '');
   }
 
   const callNext = () => {
@@ -221,6 +227,16 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
               Record the motion <kbd>Enter</kbd>
             </button>
           </div>
+          {item.proposer && !printedMover && (
+            <p className="field__hint" data-testid="unmatched-proposer">
+              The agenda names {item.proposer} as proposer, but no member present matches: choose the mover.
+            </p>
+          )}
+          {item.seconder && !printedSeconder && (
+            <p className="field__hint" data-testid="unmatched-seconder">
+              The agenda names {item.seconder} as seconder, but no member present matches: choose the seconder.
+            </p>
+          )}
         </form>
       )}
       <FormError message={error?.message} />
