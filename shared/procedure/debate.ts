@@ -4,6 +4,7 @@
 import { INTERRUPTING_ROLES, type SpeechRole } from '../commands/debate';
 import type { MeetingState } from '../state/meeting';
 import type { Motion, Speech } from '../state/meetingDebate';
+import { spellClock, spellsElapsedMs } from '../state/meetingLive';
 import type { StandingOrders } from './standingOrders';
 
 /** Motions on an item still before the meeting (moved, not yet resolved or withdrawn). */
@@ -50,8 +51,7 @@ export const speechLimitSeconds = (role: SpeechRole, standingOrders: Pick<Standi
 };
 
 /** Time spoken so far: every spell, the open one up to `nowMs`. */
-export const speechElapsedMs = (speech: Speech, nowMs: number): number =>
-  speech.periods.reduce((sum, p) => sum + Math.max(0, (p.to ? Date.parse(p.to) : nowMs) - Date.parse(p.from)), 0);
+export const speechElapsedMs = (speech: Speech, nowMs: number): number => spellsElapsedMs(speech.periods, nowMs);
 
 export type SpeechClockState = 'speaking' | 'warning' | 'over' | 'interrupted' | 'ended';
 
@@ -88,9 +88,24 @@ export const currentSpeech = (meeting: Pick<MeetingState, 'speeches' | 'currentS
 /** Members who have made their speech on this motion (the mover's reply and interruptions aside). */
 export const spokenOn = (motion: Pick<Motion, 'spokenBy'>): ReadonlySet<string> => new Set(motion.spokenBy);
 
-/** Time members have spoken on an item: the clock of a time-limited debate (interruptions not counted). */
-export const debateElapsedMs = (meeting: Pick<MeetingState, 'speeches'>, itemId: string, nowMs: number): number =>
-  meeting.speeches.filter((s) => s.itemId === itemId && !INTERRUPTING_ROLES.includes(s.role) && s.role !== 'officer_advice').reduce((sum, s) => sum + speechElapsedMs(s, nowMs), 0);
+/** The spells members have spoken on the item being taken, interruptions and officers' advice aside. */
+const debateSpells = (meeting: Pick<MeetingState, 'speeches'>, itemId: string): { from: string; to?: string }[] => {
+  // The item's speeches are the latest on the record: read back from the end to the first speech
+  // on another item, so the cost follows the item's debate, not the day.
+  const spells: { from: string; to?: string }[] = [];
+  for (let i = meeting.speeches.length - 1; i >= 0; i -= 1) {
+    const s = meeting.speeches[i];
+    if (s.itemId !== itemId) break;
+    if (!INTERRUPTING_ROLES.includes(s.role) && s.role !== 'officer_advice') spells.push(...s.periods);
+  }
+  return spells;
+};
+
+/** The clock of a time-limited debate (or question time) on the item being taken, as screens keep it. */
+export const debateClock = (meeting: Pick<MeetingState, 'speeches'>, itemId: string) => spellClock(debateSpells(meeting, itemId));
+
+/** Time members have spoken on the item being taken, up to `nowMs`. */
+export const debateElapsedMs = (meeting: Pick<MeetingState, 'speeches'>, itemId: string, nowMs: number): number => spellsElapsedMs(debateSpells(meeting, itemId), nowMs);
 
 /** The speakers' list, in the order members asked. */
 export const speakersWaiting = (meeting: Pick<MeetingState, 'speakerQueue'>) => Object.values(meeting.speakerQueue).sort((a, b) => a.order - b.order);

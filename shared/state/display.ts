@@ -6,10 +6,9 @@ import type { AgendaItemKind } from '../import/agenda';
 import type { BodyState } from './body';
 import { memberDisplayNames } from './body';
 import type { MeetingState, MeetingStatus } from './meeting';
-import { isPrivate, presiding } from './meetingLive';
+import { isPrivate, presiding, spellClock } from './meetingLive';
 import type { SpeechRole } from '../commands/debate';
-import { INTERRUPTING_ROLES } from '../commands/debate';
-import { currentSpeech, debateLimitSeconds } from '../procedure/debate';
+import { currentSpeech, debateClock, debateLimitSeconds } from '../procedure/debate';
 
 export interface ChamberDisplay {
   meetingId: string;
@@ -46,13 +45,6 @@ export const SPEECH_ROLE_LABELS: Record<SpeechRole, string> = {
   personal_explanation: 'Personal explanation',
 };
 
-/** A clock as the display keeps it: what was spent in closed spells, and the open spell's start. */
-const clockOf = (periods: readonly { from: string; to?: string }[]) => {
-  const open = periods.find((p) => p.to === undefined);
-  const elapsedBeforeMs = periods.reduce((sum, p) => sum + (p.to ? Math.max(0, Date.parse(p.to) - Date.parse(p.from)) : 0), 0);
-  return { elapsedBeforeMs, ...(open ? { runningSince: open.from } : {}) };
-};
-
 const CAPACITY_LABELS = {
   chairman: 'Chairman',
   vice_chairman: 'Vice-Chairman, in the chair',
@@ -76,13 +68,10 @@ export const chamberDisplay = (meeting: MeetingState, body: BodyState | undefine
   const chair = presiding(meeting);
   const quorum = body ? meetingQuorum(meeting, body) : undefined;
   const progress = item ? meeting.progress[item.itemId] : undefined;
-  const periods = progress?.periods ?? [];
-  const open = periods.find((p) => p.to === undefined);
-  const elapsedBeforeMs = periods.reduce((sum, p) => sum + (p.to ? Math.max(0, Date.parse(p.to) - Date.parse(p.from)) : 0), 0);
   return {
     ...common,
     ...(item && progress
-      ? { currentItem: { number: item.number, title: item.title, kind: item.kind, elapsedBeforeMs, ...(open ? { runningSince: open.from } : {}) } }
+      ? { currentItem: { number: item.number, title: item.title, kind: item.kind, ...spellClock(progress.periods) } }
       : {}),
     ...(quorum ? { quorum: { quorate: quorum.quorate, present: quorum.counted, required: quorum.required } } : {}),
     ...(chair && body ? { chair: { name: memberDisplayNames(body.members)[chair.memberId] ?? '', capacity: CAPACITY_LABELS[chair.capacity] } } : {}),
@@ -101,20 +90,6 @@ const speakerOf = (meeting: MeetingState, body: BodyState | undefined): Pick<Cha
   const speech = currentSpeech(meeting);
   if (!speech || !body) return {};
   const name = speech.memberId ? (memberDisplayNames(body.members)[speech.memberId] ?? '') : (speech.officer ?? '');
-  return { speaker: { name, role: SPEECH_ROLE_LABELS[speech.role], limitSeconds: speech.limitSeconds, ...clockOf(speech.periods) } };
+  return { speaker: { name, role: SPEECH_ROLE_LABELS[speech.role], limitSeconds: speech.limitSeconds, ...spellClock(speech.periods) } };
 };
 
-/**
- * The debate's clock on the item being taken: every member's speaking time, interruptions and
- * officers' advice aside. Its speeches are the latest on the record, read back from the end to the
- * first speech on another item, so the cost follows the item's debate, not the day.
- */
-export const debateClock = (meeting: Pick<MeetingState, 'speeches'>, itemId: string) => {
-  const periods: { from: string; to?: string }[] = [];
-  for (let i = meeting.speeches.length - 1; i >= 0; i -= 1) {
-    const s = meeting.speeches[i];
-    if (s.itemId !== itemId) break;
-    if (!INTERRUPTING_ROLES.includes(s.role) && s.role !== 'officer_advice') periods.push(...s.periods);
-  }
-  return clockOf(periods);
-};

@@ -115,9 +115,20 @@ export const isPrivate = (live: Pick<MeetingLive, 'privateSessions'>): boolean =
 /** The member presiding now, if any. */
 export const presiding = (live: Pick<MeetingLive, 'chair'>): ChairTerm | undefined => live.chair[live.chair.length - 1];
 
+type Spell = { from: string; to?: string };
+
+/** Time within spells (an item's, a speech's): the closed ones, and the open one up to `nowMs`. */
+export const spellsElapsedMs = (spells: readonly Spell[], nowMs: number): number =>
+  spells.reduce((sum, p) => sum + Math.max(0, (p.to ? Date.parse(p.to) : nowMs) - Date.parse(p.from)), 0);
+
+/** A clock as a screen keeps it: the time in closed spells, and when the open spell began (if one is open). */
+export const spellClock = (spells: readonly Spell[]): { elapsedBeforeMs: number; runningSince?: string } => {
+  const open = spells.find((p) => p.to === undefined);
+  return { elapsedBeforeMs: spells.reduce((sum, p) => sum + (p.to ? Math.max(0, Date.parse(p.to) - Date.parse(p.from)) : 0), 0), ...(open ? { runningSince: open.from } : {}) };
+};
+
 /** Time spent on an item so far, adjournments excluded; the open spell counts up to `now`. */
-export const itemElapsedMs = (progress: ItemProgress | undefined, nowMs: number): number =>
-  (progress?.periods ?? []).reduce((sum, p) => sum + Math.max(0, (p.to ? Date.parse(p.to) : nowMs) - Date.parse(p.from)), 0);
+export const itemElapsedMs = (progress: ItemProgress | undefined, nowMs: number): number => spellsElapsedMs(progress?.periods ?? [], nowMs);
 
 /** A member's attendance after a mark: a new stay on arrival; a departure closes the open one. */
 export const attendanceAfterMark = (before: MemberAttendance | undefined, mark: AttendanceState, time: string, inPlaceOf?: string): MemberAttendance => {

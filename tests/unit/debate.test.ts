@@ -311,7 +311,11 @@ describe('the debate as a state machine, under any sequence of commands', () => 
               expect(speechElapsedMs(speech, now)).toBeGreaterThanOrEqual(0);
               for (const p of speech.periods) if (p.to) expect(p.to >= p.from).toBe(true);
             }
-            expect(open.length).toBeGreaterThanOrEqual(0);
+            // An outcome exactly for the motions carried or lost; every motion keeps its first words.
+            for (const x of after.motions) {
+              expect(x.outcome !== undefined).toBe(x.status === 'carried' || x.status === 'lost');
+              expect(x.versions.length).toBeGreaterThanOrEqual(1);
+            }
           }
           const report = core.verify();
           expect(report.differences).toEqual([]);

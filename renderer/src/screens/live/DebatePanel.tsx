@@ -4,13 +4,13 @@
 // next speaker, Alt+X ends the speech, from anywhere on the live screen.
 import { useState, type FormEvent } from 'react';
 import type { SpeechRole } from '../../../../shared/commands/debate';
-import { currentSpeech, debateLimitSeconds, motionBeingDebated, motionText, speakersWaiting, substantiveMotion } from '../../../../shared/procedure/debate';
+import { currentSpeech, debateClock, debateLimitSeconds, motionBeingDebated, motionText, speakersWaiting, substantiveMotion } from '../../../../shared/procedure/debate';
 import { memberDisplayNames, type BodyState } from '../../../../shared/state/body';
 import { matchPrintedName } from '../../../../shared/state/memberSearch';
-import { debateClock, SPEECH_ROLE_LABELS } from '../../../../shared/state/display';
+import { SPEECH_ROLE_LABELS } from '../../../../shared/state/display';
 import type { MeetingState } from '../../../../shared/state/meeting';
 import type { Motion } from '../../../../shared/state/meetingDebate';
-import { isHere } from '../../../../shared/state/meetingLive';
+import { isHere, spellClock } from '../../../../shared/state/meetingLive';
 import { FormError } from '../../components/FormParts';
 import { MemberFinder } from '../../components/MemberFinder';
 import { clockState, SpeechClock } from '../../components/SpeechClock';
@@ -136,8 +136,7 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
             <SpeechClock
               label="Speech"
               limitSeconds={speech.limitSeconds}
-              elapsedBeforeMs={speech.periods.reduce((sum, p) => sum + (p.to ? Date.parse(p.to) - Date.parse(p.from) : 0), 0)}
-              runningSince={speech.periods.find((p) => !p.to)?.from}
+              {...spellClock(speech.periods)}
               sound={sound}
               testId="speech-clock"
             />
