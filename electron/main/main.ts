@@ -102,6 +102,19 @@ const openDisplayWindow = (meetingId: string, screenIndex?: number): void => {
   Menu.setApplicationMenu(buildMenu({ displays: displays.map((d, i) => `Screen ${i + 1}: ${d.size.width}×${d.size.height}${d.id === primary.id ? ' (main)' : ''}`), moveDisplay: (i) => openDisplayWindow(meetingId, i) }));
 };
 
+/** The chairman's view: a window of its own on the clerk's computer, acting on the clerk's record. */
+const openChairmanWindow = (meetingId: string): void => {
+  const window = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    title: "Chairman's view",
+    backgroundColor: '#f3f5f7',
+    webPreferences: { preload: join(__dirname, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
+  });
+  track(window, { kind: 'clerk' });
+  void window.loadURL(rendererUrl(rendererIndex, `/chair/${meetingId}`));
+};
+
 /** Nothing a page asks Chromium for is granted: no devices, camera, notifications, location… */
 const denyPermissions = (): void => {
   const guarded = session.defaultSession;
@@ -181,6 +194,10 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle('chamber:openDisplay', (event, meetingId) => {
       const id = ourWindow(event);
       if (id !== undefined && relay.mayOpenDisplay(id) && typeof meetingId === 'string' && /^[0-9a-f-]{36}$/.test(meetingId)) openDisplayWindow(meetingId);
+    });
+    ipcMain.handle('chamber:openChairman', (event, meetingId) => {
+      const id = ourWindow(event);
+      if (id !== undefined && relay.mayOpenDisplay(id) && typeof meetingId === 'string' && /^[0-9a-f-]{36}$/.test(meetingId)) openChairmanWindow(meetingId);
     });
     Menu.setApplicationMenu(buildMenu());
     createMainWindow();

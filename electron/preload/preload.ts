@@ -27,7 +27,9 @@ const api: ChamberApi = {
 
 contextBridge.exposeInMainWorld('chamber', api);
 
-// Desktop-only: open the chamber display in its own window, on the second screen when there is one.
+// Desktop-only: open the chamber display in its own window, on the second screen when there is one,
+// and the chairman's view in a window of its own.
 contextBridge.exposeInMainWorld('chamberShell', {
   openDisplay: (meetingId: string) => void ipcRenderer.invoke('chamber:openDisplay', meetingId),
+  openChairman: (meetingId: string) => void ipcRenderer.invoke('chamber:openChairman', meetingId),
 });

@@ -4,6 +4,7 @@ import { useChamber } from './context';
 import { AgendaScreen } from './screens/AgendaScreen';
 import { BodiesScreen } from './screens/BodiesScreen';
 import { BodyScreen } from './screens/BodyScreen';
+import { ChairmanScreen } from './screens/ChairmanScreen';
 import { DisplayScreen } from './screens/DisplayScreen';
 import { LiveScreen } from './screens/LiveScreen';
 import { MeetingScreen } from './screens/MeetingScreen';
@@ -38,6 +39,8 @@ const Screen = () => {
       return <LiveScreen meetingId={route.meetingId} />;
     case 'display':
       return <DisplayScreen meetingId={route.meetingId} />;
+    case 'chairman':
+      return <ChairmanScreen meetingId={route.meetingId} />;
     case 'bodies':
       return <BodiesScreen />;
     case 'body':
@@ -61,6 +64,8 @@ export const App = () => {
   if (route.screen === 'display') return <Screen />;
   // A device on the chamber network sees only what is public.
   if (!isClerkPage()) return <NetworkWelcome />;
+  // So is the chairman's view, which is the clerk's own (it records, so never on the network).
+  if (route.screen === 'chairman') return <Screen />;
   return (
     <Layout>
       <Screen />

@@ -7,6 +7,7 @@ export type Route =
   | { screen: 'agenda'; meetingId: string }
   | { screen: 'live'; meetingId: string }
   | { screen: 'display'; meetingId: string }
+  | { screen: 'chairman'; meetingId: string }
   | { screen: 'bodies' }
   | { screen: 'body'; bodyId: string }
   | { screen: 'standingOrders'; bodyId: string }
@@ -18,6 +19,7 @@ const patterns: [RegExp, (id: string) => Route][] = [
   [new RegExp(`^#/meetings/${ID}/agenda$`), (meetingId) => ({ screen: 'agenda', meetingId })],
   [new RegExp(`^#/meetings/${ID}/live$`), (meetingId) => ({ screen: 'live', meetingId })],
   [new RegExp(`^#/display/${ID}$`), (meetingId) => ({ screen: 'display', meetingId })],
+  [new RegExp(`^#/chair/${ID}$`), (meetingId) => ({ screen: 'chairman', meetingId })],
   [new RegExp(`^#/bodies/${ID}$`), (bodyId) => ({ screen: 'body', bodyId })],
   [new RegExp(`^#/bodies/${ID}/standing-orders$`), (bodyId) => ({ screen: 'standingOrders', bodyId })],
 ];
@@ -44,6 +46,8 @@ export const hashOf = (route: Route): string => {
       return `#/meetings/${route.meetingId}/live`;
     case 'display':
       return `#/display/${route.meetingId}`;
+    case 'chairman':
+      return `#/chair/${route.meetingId}`;
     case 'bodies':
       return '#/bodies';
     case 'body':
@@ -64,6 +68,7 @@ export const topicsOf = (route: Route): Topic[] => {
     case 'agenda':
       return [meetingTopic(route.meetingId), 'bodies'];
     case 'live':
+    case 'chairman':
       return [meetingTopic(route.meetingId)];
     case 'display':
       return [displayTopic(route.meetingId)];

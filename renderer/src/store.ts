@@ -71,6 +71,9 @@ export const createChamberStore = (api: ChamberApi, options: StoreOptions): Cham
       return { topics: { ...s.topics, [topic]: data }, missing: { ...s.missing, [topic]: undefined } };
     });
 
+  /** The last command sent, so the next waits for its answer. */
+  let inOrder: Promise<unknown> = Promise.resolve();
+
   const store = createStore<ChamberState>()((set, get) => ({
     connected: true,
     unreachable: false,
@@ -87,7 +90,14 @@ export const createChamberStore = (api: ChamberApi, options: StoreOptions): Cham
       void get().refresh();
     },
     async invoke(command) {
-      const outcome = await api.invoke(command);
+      // Commands go to the core one after another, in the order given: the chairman's X then N
+      // (end the speech, call the next) must arrive as X then N, whatever the network does.
+      const sent = inOrder.then(() => api.invoke(command));
+      inOrder = sent.then(
+        () => undefined,
+        () => undefined,
+      );
+      const outcome = await sent;
       const unreachable = !outcome.ok && outcome.error.details.unreachable === true;
       if (unreachable !== get().unreachable) set({ unreachable });
       return outcome;

@@ -1,6 +1,8 @@
-// A time-limited debate run from the live screen by keyboard, with the chamber display open in
-// another page: the motion moved and seconded, four speakers and the mover's reply, the warning and
-// the overrun shown, the debate's own clock running out and prompting the reply; then the outcome.
+// A time-limited debate run by keyboard, the clerk on the live screen and the chairman from the
+// chairman's view, with the chamber display open in another page: the motion moved and seconded,
+// four speakers and the mover's reply, the warning and the overrun shown, the debate's own clock
+// running out and prompting the reply; then the outcome. Amendments, a procedural motion, a point
+// of order and the chairman's discretion, recorded from the live screen.
 import { defaultStandingOrders } from '../../shared/procedure/standingOrders';
 import type { BodyState } from '../../shared/state/body';
 import { startBrowserMode, type BrowserMode } from '../support/browserMode';
@@ -29,7 +31,7 @@ const prepare = async (chamber: BrowserMode) => {
   return { meetingId, itemId, id };
 };
 
-test('a time-limited debate by keyboard: four speakers and the reply, the warning, the overrun, the debate clock running out', async ({ page, context, chamber }) => {
+test('a time-limited debate from the chairman’s view by keyboard: four speakers and the reply, the warning, the overrun, the debate clock running out', async ({ page, context, chamber }) => {
   test.setTimeout(120_000);
   const { meetingId, id } = await prepare(chamber);
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -56,7 +58,7 @@ test('a time-limited debate by keyboard: four speakers and the reply, the warnin
   await page.keyboard.press('Enter');
   await page.keyboard.press('Enter');
   const motion = page.getByTestId('motion');
-  await expect(motion).toContainText('Motion moved by Mr Vye, seconded by Mr Bird');
+  await expect(motion).toContainText('Motion: moved by Mr Vye, seconded by Mr Bird');
   await expect(motion.getByLabel('Wording')).toHaveText(AGENDA_MOTION);
 
   // 55 seconds of the hour's debate already spoken (recorded earlier by the clerk), so that the debate clock runs out during the test.
@@ -76,49 +78,165 @@ test('a time-limited debate by keyboard: four speakers and the reply, the warnin
   await expect(speakers.getByRole('listitem')).toHaveCount(4);
   await expect(speakers.getByRole('listitem').first()).toContainText('Mr Vye (mover)');
 
-  // The mover: the warning at once (six seconds is under the warning), then the overrun.
-  await page.keyboard.press('Alt+k');
-  const clock = page.getByTestId('speech-clock');
+  // The chairman's view opens beside the clerk's screen (Alt+W); the chairman runs the debate from it.
+  const [chair] = await Promise.all([page.waitForEvent('popup'), page.keyboard.press('Alt+w')]);
+  await chair.setViewportSize({ width: 1280, height: 800 });
+  await expect(chair.getByRole('heading', { level: 1 })).toContainText('Motion for Time Limited Debate');
+  await expect(chair.getByTestId('chair-motion')).toContainText('Motion: moved by Mr Vye, seconded by Mr Bird');
+  await expect(chair.getByTestId('chair-speakers').getByRole('listitem')).toHaveCount(4);
+  await expect(chair.getByTestId('chair-spoken')).toContainText('Have spoken on this motion: Mr Kite');
+
+  // The mover (N): the warning at once (six seconds is under the warning), then the overrun, on the
+  // chairman's view, the clerk's screen and the chamber display alike.
+  await chair.keyboard.press('n');
+  const clock = chair.getByTestId('chair-speech-clock');
+  await expect(chair.getByTestId('chair-floor')).toContainText('MoverMr Vye');
   await expect(page.getByTestId('floor')).toContainText('Mover Mr Vye');
   await expect(display.getByTestId('display-speaker')).toContainText('Mr Vye');
   await expect(clock).toHaveAttribute('data-state', 'warning');
   await expect(clock).toHaveAttribute('data-state', 'over', { timeout: 12_000 });
   await expect(clock).toContainText('over time');
+  await expect(page.getByTestId('speech-clock')).toHaveAttribute('data-state', 'over');
   await expect(display.getByTestId('display-speaker').locator('.speech-clock')).toHaveAttribute('data-state', 'over');
+  await expectAccessible(chair);
   await expectAccessible(page);
+  await screenshot(chair, 'chairmans-view');
   await screenshot(page, 'live-debate-1366');
   await screenshot(display, 'chamber-display-speaker');
-  await page.keyboard.press('Alt+x');
-  await expect(page.getByTestId('floor')).toContainText('Nobody has the floor');
+  await chair.keyboard.press('x');
+  await expect(chair.getByTestId('chair-floor')).toContainText('Nobody has the floor');
 
+  // The seconder by number (1: Mr Bird is first on the list now Mr Vye has spoken), then the rest in turn.
+  await expect(chair.getByTestId('chair-speakers').getByRole('listitem').first()).toContainText('Mr Bird');
+  await chair.keyboard.press('1');
+  await expect(chair.getByTestId('chair-floor')).toContainText('SeconderMr Bird');
+  await chair.keyboard.press('x');
   for (const [name, role] of [
-    ['Mr Bird', 'Seconder'],
     ['Mr Carter', 'Speaking'],
     ['Mr Bowles', 'Speaking'],
   ]) {
-    await page.keyboard.press('Alt+k');
-    await expect(page.getByTestId('floor')).toContainText(`${role} ${name}`);
-    await page.keyboard.press('Alt+x');
-    await expect(page.getByTestId('floor')).toContainText('Nobody has the floor');
+    await chair.keyboard.press('n');
+    await expect(chair.getByTestId('chair-floor')).toContainText(`${role}${name}`);
+    await chair.keyboard.press('x');
+    await expect(chair.getByTestId('chair-floor')).toContainText('Nobody has the floor');
   }
 
-  // The debate's hour (a minute here) has run out: the clerk and the chairman are told to move to the reply.
-  await expect(page.getByTestId('debate-expired')).toContainText('call the mover’s right of reply, then put the motion', { timeout: 10_000 });
+  // The debate's hour (a minute here) has run out: the chairman is told to move to the reply, and R calls it.
+  await expect(chair.getByTestId('debate-expired')).toContainText('call the mover’s right of reply (R), then put the motion', { timeout: 10_000 });
+  await expect(page.getByTestId('debate-expired')).toContainText('call the mover’s right of reply, then put the motion');
   await expect(display.getByTestId('display-debate').locator('.speech-clock')).toHaveAttribute('data-state', 'over');
-  await page.keyboard.press('Alt+f');
-  await page.keyboard.type('vye');
-  await page.keyboard.press('Enter');
-  await expect(speakers).toContainText('Mr Vye (right of reply)');
-  await page.keyboard.press('Alt+k');
+  await screenshot(chair, 'chairmans-view-debate-over');
+  await chair.keyboard.press('r');
+  await expect(chair.getByTestId('chair-floor')).toContainText('Right of replyMr Vye');
   await expect(page.getByTestId('floor')).toContainText('Right of reply Mr Vye');
-  await page.keyboard.press('Alt+x');
+  await chair.keyboard.press('x');
+  await expect(chair.getByTestId('chair-floor')).toContainText('Nobody has the floor');
   await screenshot(display, 'chamber-display-debate');
+  await page.bringToFront();
 
-  await page.getByRole('button', { name: 'Carried' }).click();
+  await page.getByRole('button', { name: 'Carried', exact: true }).click();
   await expect(page.getByTestId('motion')).toHaveCount(0);
   const meeting = (await chamber.read(`meeting:${meetingId}`)).data as { motions: { status: string; spokenBy: string[]; replied?: boolean }[]; speeches: { role: string }[] };
   expect(meeting.motions[0]).toMatchObject({ status: 'carried', spokenBy: [id('Kite'), id('Vye'), id('Bird'), id('Carter'), id('Bowles')], replied: true });
   expect(meeting.speeches.map((s) => s.role)).toEqual(['other', 'mover', 'seconder', 'other', 'other', 'right_of_reply']);
+});
+
+test('an amendment, the closure, a point of order and a second speech allowed by the chairman, recorded from the live screen', async ({ page, chamber }) => {
+  test.setTimeout(90_000);
+  const { meetingId, itemId, id } = await prepare(chamber);
+  await chamber.post({ type: 'motion.move', meetingId, itemId, kind: 'substantive', wording: WORDING, moverId: id('Vye'), seconderId: id('Bird') });
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto(`${chamber.url}/#/meetings/${meetingId}/live`);
+  await expect(page.getByTestId('motion')).toContainText('Motion: moved by Mr Vye, seconded by Mr Bird');
+
+  // An amendment (Alt+V, from whichever panel is open): its words, the motion as it would read (offered as the motion stands), mover and seconder.
+  await page.keyboard.press('Alt+v');
+  await expect(page.getByLabel('Record Alt+V')).toBeFocused();
+  await page.getByLabel('Record Alt+V').selectOption({ label: 'An amendment is moved' });
+  await page.getByLabel('The amendment').fill('Add at the end "and asks the Cabinet Member to report back".');
+  const resulting = page.getByLabel('The motion as amended would read');
+  await expect(resulting).toHaveValue(WORDING);
+  await resulting.fill(`${WORDING.slice(0, -1)} and asks the Cabinet Member to report back.`);
+  await page.getByRole('combobox', { name: /^Moved by/ }).fill('carter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('bowles');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /^Record Enter/ }).click();
+  const motion = page.getByTestId('motion');
+  await expect(motion).toContainText('Amendment: moved by Mr Carter, seconded by Mr Bowles');
+  await expect(page.getByTestId('substantive')).toContainText('The motion: That this Council supports');
+
+  // Mr Carter moves it; a point of order from Mr Kite pauses him (Alt+Q), and he resumes.
+  await chamber.post({ type: 'speaker.add', meetingId, memberId: id('Carter') });
+  await page.keyboard.press('Alt+k');
+  await expect(page.getByTestId('floor')).toContainText('Mover of the amendment Mr Carter');
+  await page.keyboard.press('Alt+q');
+  await expect(page.getByLabel('Interrupt Alt+Q')).toBeFocused();
+  await page.getByRole('combobox', { name: 'By' }).fill('kite');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(page.getByTestId('floor')).toContainText('Point of order Mr Kite');
+  await expect(page.getByTestId('interrupted')).toHaveText('Mr Carter’s speech is paused');
+  await page.keyboard.press('Alt+x');
+  await expect(page.getByTestId('floor')).toContainText('Mover of the amendment Mr Carter');
+  await page.keyboard.press('Alt+x');
+
+  // Mr Carter asks again: he has spoken, so the chairman must allow it, with a reason that is recorded.
+  await chamber.post({ type: 'speaker.add', meetingId, memberId: id('Carter') });
+  await expect(page.getByTestId('speakers')).toContainText('has spoken');
+  await page.getByRole('button', { name: 'Allow another speech' }).click();
+  await expect(page.getByLabel('The chairman’s reason')).toBeFocused();
+  await page.getByLabel('The chairman’s reason').fill('To answer a question of fact');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('floor')).toContainText('Mr Carter');
+  await page.keyboard.press('Alt+x');
+
+  // The closure, moved by Mr Kite and seconded by Mr Harrison, carried; then the amendment carried on a show of hands.
+  await page.keyboard.press('Alt+v');
+  await page.getByLabel('Record Alt+V').selectOption({ label: 'A procedural motion is moved' });
+  await expect(page.getByLabel('Words')).toHaveValue('That the question be now put.');
+  await page.getByRole('combobox', { name: /^Moved by/ }).fill('kite');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('harrison');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /^Record Enter/ }).click();
+  await expect(motion).toContainText('That the question be now put: moved by Mr Kite, seconded by Mr M Harrison');
+  await expect(page.getByTestId('amendment')).toContainText('The amendment: Add at the end');
+  await page.getByRole('button', { name: 'Carried', exact: true }).click();
+  await expect(motion).toContainText('Amendment: moved by Mr Carter');
+  await page.getByRole('textbox', { name: 'For', exact: true }).fill('5');
+  await page.getByRole('textbox', { name: 'Against', exact: true }).fill('1');
+  await page.getByRole('button', { name: 'Carried', exact: true }).click();
+  // The amended motion is now the motion before the meeting, in its new words.
+  await expect(motion).toContainText('Motion: moved by Mr Vye, seconded by Mr Bird');
+  await expect(motion.getByLabel('Wording')).toHaveText(/and asks the Cabinet Member to report back\.$/);
+  await expect(page.getByTestId('decided')).toContainText('That the question be now put (Mr Kite): Carried');
+  await expect(page.getByTestId('decided')).toContainText('Amendment (Mr Carter): Carried 5–1');
+
+  // A ruling of the chairman, for the minutes.
+  await page.keyboard.press('Alt+v');
+  await page.getByLabel('Record Alt+V').selectOption({ label: 'The chairman’s ruling' });
+  await page.getByLabel('Ruling, in short').fill('The amendment is relevant to the motion and in order.');
+  await page.keyboard.press('Enter');
+  await expectAccessible(page);
+  await screenshot(page, 'live-debate-amendment-1366');
+
+  const meeting = (await chamber.read(`meeting:${meetingId}`)).data as {
+    motions: { kind: string; procedure?: string; status: string; versions: { text: string }[]; outcome?: { how: string; for?: number } }[];
+    speeches: { role: string; override?: string; memberId?: string }[];
+    rulings: { text: string }[];
+  };
+  expect(meeting.motions.map((m) => [m.kind, m.procedure, m.status])).toEqual([
+    ['substantive', undefined, 'open'],
+    ['amendment', undefined, 'carried'],
+    ['procedural', 'closure', 'carried'],
+  ]);
+  expect(meeting.motions[0].versions.map((v) => v.text)).toEqual([WORDING, `${WORDING.slice(0, -1)} and asks the Cabinet Member to report back.`]);
+  expect(meeting.motions[1].outcome).toMatchObject({ how: 'show_of_hands', for: 5 });
+  // The mover of an amendment has no right of reply: speaking again, with the chairman's leave, he speaks as any member.
+  expect(meeting.speeches.map((s) => s.role)).toEqual(['amendment_mover', 'point_of_order', 'other']);
+  expect(meeting.speeches[2]).toMatchObject({ memberId: id('Carter'), override: 'To answer a question of fact' });
+  expect(meeting.rulings.map((r) => r.text)).toEqual(['The amendment is relevant to the motion and in order.']);
 });
 
 test('after SIGKILL during a speech, the speaker, their clock and the debate clock are right on restart', async ({ page, chamber }) => {

@@ -54,3 +54,4 @@ export const SpeechClock = ({ limitSeconds, elapsedBeforeMs, runningSince, warni
     </p>
   );
 };
+SpeechClock.displayName = 'SpeechClock';

@@ -1,7 +1,8 @@
 // The clerk's screen for the whole meeting, designed for a 1366×768 laptop first: the attendance
 // board on the left (25 members and more in view), the agenda clock and the item being taken always
 // in view on the right, and everything else one key away in the panels beneath it (Alt+A agenda,
-// Alt+I interests, Alt+H chair, Alt+O in attendance, Alt+R corrections). Nothing scrolls but the
+// Alt+F debate, Alt+I interests, Alt+H chair, Alt+O in attendance, Alt+R corrections; Alt+D opens
+// the chamber display and Alt+W the chairman's view). Nothing scrolls but the
 // lists themselves. While the meeting runs, Esc never leaves: it clears a search or closes a form.
 import { useCallback, useState } from 'react';
 import { formatLongDate, STATUS_LABELS } from '../../../shared/format';
@@ -24,13 +25,19 @@ import './live/live.css';
 declare global {
   interface Window {
     /** Desktop-only abilities of the Electron shell; absent in browser mode. */
-    chamberShell?: { openDisplay(meetingId: string): void };
+    chamberShell?: { openDisplay(meetingId: string): void; openChairman?(meetingId: string): void };
   }
 }
 
 export const openChamberDisplay = (meetingId: string): void => {
   if (window.chamberShell) window.chamberShell.openDisplay(meetingId);
   else window.open(`#/display/${meetingId}`, 'chamber-display', 'noopener');
+};
+
+/** The chairman's view: its own window in Electron, a page beside the clerk's in browser mode. */
+export const openChairmansView = (meetingId: string): void => {
+  if (window.chamberShell?.openChairman) window.chamberShell.openChairman(meetingId);
+  else window.open(`#/chair/${meetingId}`, 'chamber-chairman');
 };
 
 export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
@@ -46,6 +53,7 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
     requestAnimationFrame(() => document.querySelector<HTMLTextAreaElement>('.agenda-live textarea')?.focus());
   }, []), { alt: true });
   useShortcut('d', useCallback(() => openChamberDisplay(meetingId), [meetingId]), { alt: true });
+  useShortcut('w', useCallback(() => openChairmansView(meetingId), [meetingId]), { alt: true });
   // Esc leaves for the meeting's page only when the meeting is not sitting; while it sits, Esc
   // takes the focus back to the attendance search (fields and forms clear themselves first).
   useShortcut(
@@ -68,7 +76,18 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
   const tabs: LiveTab[] = [
     { id: 'agenda', label: 'Agenda', key: 'a', content: <AgendaList meeting={meeting} />, focus: 'agenda-live-list' },
     // Debate: to the motion's words when none is before the meeting yet, else to the speakers' list.
-    { id: 'debate', label: 'Debate', key: 'f', content: <DebatePanel meeting={meeting} body={body} />, focus: debating ? 'debate-speaker' : 'motion-wording' },
+    {
+      id: 'debate',
+      label: 'Debate',
+      key: 'f',
+      content: <DebatePanel meeting={meeting} body={body} />,
+      focus: debating ? 'debate-speaker' : 'motion-wording',
+      // Alt+Q: a point of order, a personal explanation or an officer's advice; Alt+V: what happens to the motion.
+      also: [
+        { key: 'q', focus: 'interruption-kind' },
+        { key: 'v', focus: 'motion-action' },
+      ],
+    },
     { id: 'interests', label: 'Interests', key: 'i', content: <DeclarationsPanel meeting={meeting} body={body} />, focus: 'declaration-member' },
     { id: 'chair', label: 'Chair', key: 'h', content: <ChairPanel meeting={meeting} body={body} />, focus: 'chair-member' },
     { id: 'attendance', label: 'Officers', key: 'o', content: <AlsoPresentPanel meeting={meeting} body={body} /> },
@@ -89,6 +108,9 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
         <QuorumIndicator meeting={meeting} body={body} />
         <button type="button" className="button button--small" onClick={() => openChamberDisplay(meetingId)}>
           Chamber display <kbd>Alt+D</kbd>
+        </button>
+        <button type="button" className="button button--small" onClick={() => openChairmansView(meetingId)}>
+          Chairman&rsquo;s view <kbd>Alt+W</kbd>
         </button>
       </header>
       <div className="live__body">

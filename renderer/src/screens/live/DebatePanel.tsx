@@ -1,61 +1,40 @@
 // The debate on the item being taken, for the clerk (and the chairman beside them): the motion
-// before the meeting, who has the floor and their clock, the speakers' list, the debate's own clock
-// for a time-limited debate, and the outcome. Alt+F comes here to add a speaker; Alt+K calls the
-// next speaker, Alt+X ends the speech, from anywhere on the live screen.
-import { useState, type FormEvent } from 'react';
-import type { SpeechRole } from '../../../../shared/commands/debate';
-import { currentSpeech, debateClock, debateLimitSeconds, motionBeingDebated, motionText, speakersWaiting, substantiveMotion } from '../../../../shared/procedure/debate';
+// before the meeting with its amendment or procedural motion, who has the floor and their clock,
+// the speakers' list, the debate's own clock for a time-limited debate, and the outcomes.
+// Alt+F adds a speaker; Alt+K calls the next, Alt+X ends the speech, Alt+Q records a point of
+// order, a personal explanation or an officer's advice, Alt+V records what happens to the motion.
+import { useCallback, useState, type FormEvent } from 'react';
+import { debateClock, debateLimitSeconds, motionText, pendingAmendment, substantiveMotion } from '../../../../shared/procedure/debate';
 import { memberDisplayNames, type BodyState } from '../../../../shared/state/body';
-import { matchPrintedName } from '../../../../shared/state/memberSearch';
 import { SPEECH_ROLE_LABELS } from '../../../../shared/state/display';
 import type { MeetingState } from '../../../../shared/state/meeting';
 import type { Motion } from '../../../../shared/state/meetingDebate';
+import { matchPrintedName } from '../../../../shared/state/memberSearch';
 import { isHere, spellClock } from '../../../../shared/state/meetingLive';
+import { DebateClock } from '../../components/DebateClock';
 import { FormError } from '../../components/FormParts';
 import { MemberFinder } from '../../components/MemberFinder';
-import { clockState, SpeechClock } from '../../components/SpeechClock';
-import { useNow } from '../../hooks';
+import { SpeechClock } from '../../components/SpeechClock';
 import { useShortcut } from '../../shortcuts';
-import { useCommand } from './useCommand';
+import { roleFor, useDebateActions } from './debateActions';
+import { Interruption } from './Interruption';
+import { MotionActions, PROCEDURE_LABELS } from './MotionActions';
 
-const KIND_LABELS: Record<Motion['kind'], string> = { substantive: 'Motion', amendment: 'Amendment', procedural: 'Procedural motion' };
+export const KIND_LABELS: Record<Motion['kind'], string> = { substantive: 'Motion', amendment: 'Amendment', procedural: 'Procedural motion' };
 
-/** The role a member speaks in when called: as the motion before the meeting makes them. */
-const roleFor = (motion: Motion | undefined, memberId: string): SpeechRole => {
-  if (!motion) return 'other';
-  const spoken = motion.spokenBy.includes(memberId);
-  if (motion.moverId === memberId) return spoken ? 'right_of_reply' : motion.kind === 'amendment' ? 'amendment_mover' : 'mover';
-  if (motion.seconderId === memberId && !spoken) return 'seconder';
-  return 'other';
-};
+/** "Motion moved by X, seconded by Y", or the procedural motion's name. */
+export const motionHeading = (motion: Motion, names: Record<string, string>): string =>
+  `${motion.procedure ? PROCEDURE_LABELS[motion.procedure] : KIND_LABELS[motion.kind]}: moved by ${names[motion.moverId]}${motion.seconderId ? `, seconded by ${names[motion.seconderId]}` : ' (not yet seconded)'}`;
 
-/** The time-limited debate's clock, and the prompt when it has run out. Ticks by itself. */
-const DebateClock = ({ limitSeconds, clock, label }: { limitSeconds: number; clock: { elapsedBeforeMs: number; runningSince?: string }; label: string }) => {
-  const now = useNow(500);
-  const elapsed = clock.elapsedBeforeMs + (clock.runningSince ? now.getTime() - Date.parse(clock.runningSince) : 0);
-  const over = clockState(limitSeconds, elapsed, 0) === 'over';
-  return (
-    <div className="debate__clock">
-      <span className="clock__label">{label}</span>
-      <SpeechClock label={label} limitSeconds={limitSeconds} {...clock} warningSeconds={120} testId="debate-clock" />
-      {over && (
-        <p className="debate__prompt" role="status" data-testid="debate-expired">
-          The time for debate is up: call the mover&rsquo;s right of reply, then put the motion.
-        </p>
-      )}
-    </div>
-  );
-};
+const OUTCOME_WORDS = { carried: 'Carried', lost: 'Lost', withdrawn: 'Withdrawn', open: '' } as const;
 
 export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
-  const { send, error } = useCommand();
+  const { send, error, motion, speech, queue, call, end: endSpeech } = useDebateActions(meeting);
   const names = memberDisplayNames(body.members);
   const here = body.members.filter((m) => m.active && isHere(meeting.attendance[m.id]));
   const item = meeting.agenda.find((i) => i.itemId === meeting.currentItemId);
-  const motion = item ? motionBeingDebated(meeting, item.itemId) : undefined;
   const substantive = item ? substantiveMotion(meeting, item.itemId) : undefined;
-  const speech = currentSpeech(meeting);
-  const queue = speakersWaiting(meeting);
+  const amendment = item ? pendingAmendment(meeting, item.itemId) : undefined;
   const debateLimit = item ? debateLimitSeconds(item.kind, body.standingOrders) : undefined;
   const [asking, setAsking] = useState('');
   const [wording, setWording] = useState(item?.motionText ?? '');
@@ -66,6 +45,7 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
   const [seconderId, setSeconderId] = useState(printedSeconder?.id ?? '');
   const [counts, setCounts] = useState({ for: '', against: '', abstained: '' });
   const [sound, setSound] = useState(true);
+  const [allowing, setAllowing] = useState<{ memberId: string; reason: string }>();
   const [shownFor, setShownFor] = useState(item?.itemId);
   if (shownFor !== item?.itemId) {
     // Another item: its motion's words from the agenda, where the pack gave them.
@@ -75,37 +55,20 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
     setSeconderId(printedSeconder?.id ?? '');
   }
 
-  const callNext = () => {
-    const next = queue[0];
-    if (!next || speech) return false;
-    void send({ type: 'speech.start', meetingId: meeting.id, memberId: next.memberId, role: next.role ?? roleFor(motion, next.memberId) });
-  };
-  const endSpeech = () => {
-    if (!speech) return false;
-    void send({ type: 'speech.end', meetingId: meeting.id });
-  };
-  useShortcut('k', callNext, { alt: true, enabled: !!item });
+  useShortcut('k', useCallback(() => call(0), [call]), { alt: true, enabled: !!item });
   useShortcut('x', endSpeech, { alt: true, enabled: !!item });
 
   if (!item) return <p className="muted">No item is being taken: take up an item to debate it.</p>;
 
   const move = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await send({
-      type: 'motion.move',
-      meetingId: meeting.id,
-      itemId: item.itemId,
-      kind: 'substantive',
-      wording,
-      moverId,
-      ...(seconderId ? { seconderId } : {}),
-    });
+    const ok = await send({ type: 'motion.move', meetingId: meeting.id, itemId: item.itemId, kind: 'substantive', wording, moverId, ...(seconderId ? { seconderId } : {}) });
     if (ok) {
       setMoverId('');
       setSeconderId('');
     }
   };
-  const resolve = async (outcome: 'carried' | 'lost') => {
+  const resolve = async (outcome: 'carried' | 'lost', unanimous = false) => {
     if (!motion) return;
     const counted = counts.for !== '' || counts.against !== '';
     const number = (text: string) => (text === '' ? undefined : Number(text));
@@ -114,11 +77,19 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
       meetingId: meeting.id,
       motionId: motion.id,
       outcome,
-      how: counted ? 'show_of_hands' : 'without_vote',
+      how: counted ? 'show_of_hands' : unanimous ? 'unanimous' : 'without_vote',
       ...(counted ? { for: number(counts.for), against: number(counts.against), abstained: number(counts.abstained) } : {}),
     });
     if (ok) setCounts({ for: '', against: '', abstained: '' });
   };
+  const allow = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!allowing) return;
+    const ok = await send({ type: 'speech.start', meetingId: meeting.id, memberId: allowing.memberId, role: roleFor(motion, allowing.memberId), override: allowing.reason });
+    if (ok) setAllowing(undefined);
+  };
+  const interrupted = (meeting.interruptedSpeechIds ?? []).map((id) => meeting.speeches.findLast((s) => s.id === id)).filter((s) => s !== undefined);
+  const decided = meeting.motions.filter((m) => m.itemId === item.itemId && m.status !== 'open');
 
   return (
     <section className="debate" aria-labelledby="debate-heading">
@@ -133,24 +104,24 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
             <p className="debate__speaker">
               <span className="clock__label">{SPEECH_ROLE_LABELS[speech.role]}</span> <strong>{speech.memberId ? names[speech.memberId] : speech.officer}</strong>
             </p>
-            <SpeechClock
-              label="Speech"
-              limitSeconds={speech.limitSeconds}
-              {...spellClock(speech.periods)}
-              sound={sound}
-              testId="speech-clock"
-            />
-            <button type="button" className="button button--primary" onClick={endSpeech}>
+            <SpeechClock label="Speech" limitSeconds={speech.limitSeconds} {...spellClock(speech.periods)} sound={sound} testId="speech-clock" />
+            <button type="button" className="button button--primary" onClick={() => endSpeech()}>
               End speech <kbd>Alt+X</kbd>
             </button>
           </>
         ) : (
           <p className="muted">Nobody has the floor.</p>
         )}
+        {interrupted.map((s) => (
+          <p key={s.id} className="muted" data-testid="interrupted">
+            {s.memberId ? names[s.memberId] : s.officer}&rsquo;s speech is paused
+          </p>
+        ))}
         <label className="debate__sound">
           <input type="checkbox" checked={sound} onChange={(e) => setSound(e.target.checked)} /> Sound at the time limit
         </label>
       </div>
+      <Interruption meeting={meeting} body={body} here={here} names={names} send={send} />
 
       <div className="debate__queue">
         <form
@@ -173,17 +144,40 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
           />
         </form>
         <ol className="debate__list" aria-label="Speakers waiting" data-testid="speakers">
-          {queue.map((q, i) => (
-            <li key={q.memberId}>
-              {names[q.memberId]} <span className="muted">({SPEECH_ROLE_LABELS[q.role ?? roleFor(motion, q.memberId)].toLowerCase()})</span>
-              {motion?.spokenBy.includes(q.memberId) && roleFor(motion, q.memberId) !== 'right_of_reply' && <span className="pill pill--left"> has spoken</span>}
-              {i === 0 && !speech && (
-                <button type="button" className="mini" onClick={callNext}>
-                  Call <kbd>Alt+K</kbd>
+          {queue.map((q, i) => {
+            const role = q.role ?? roleFor(motion, q.memberId);
+            const spoken = !!motion?.spokenBy.includes(q.memberId) && role !== 'right_of_reply';
+            return (
+              <li key={q.memberId}>
+                {names[q.memberId]} <span className="muted">({SPEECH_ROLE_LABELS[role].toLowerCase()})</span>
+                {spoken && <span className="pill pill--left"> has spoken</span>}{' '}
+                {!speech && !spoken && (
+                  <button type="button" className="mini" onClick={() => call(i)} aria-label={`Call ${names[q.memberId]}`}>
+                    Call {i === 0 && <kbd>Alt+K</kbd>}
+                  </button>
+                )}
+                {!speech && spoken && (
+                  <button type="button" className="mini" onClick={() => setAllowing({ memberId: q.memberId, reason: 'The chairman allowed a further speech' })}>
+                    Allow another speech
+                  </button>
+                )}
+                <button type="button" className="mini" aria-label={`Take ${names[q.memberId]} off the list`} onClick={() => void send({ type: 'speaker.remove', meetingId: meeting.id, memberId: q.memberId })}>
+                  ×
                 </button>
-              )}
-            </li>
-          ))}
+                {allowing?.memberId === q.memberId && (
+                  <form className="compact-form" aria-label="The chairman allows another speech" onSubmit={(e) => void allow(e)}>
+                    <div className="field">
+                      <label htmlFor="allow-reason">The chairman&rsquo;s reason</label>
+                      <input id="allow-reason" autoFocus value={allowing.reason} onChange={(e) => setAllowing({ ...allowing, reason: e.target.value })} />
+                    </div>
+                    <button type="submit" className="button">
+                      Call <kbd>Enter</kbd>
+                    </button>
+                  </form>
+                )}
+              </li>
+            );
+          })}
           {queue.length === 0 && <li className="muted">Nobody waiting.</li>}
         </ol>
       </div>
@@ -191,13 +185,20 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
       {motion ? (
         <div className="debate__motion" data-testid="motion">
           <p>
-            <strong>{KIND_LABELS[motion.kind]}</strong> moved by {names[motion.moverId]}
-            {motion.seconderId ? `, seconded by ${names[motion.seconderId]}` : ' (not yet seconded)'}
+            <strong>{motionHeading(motion, names)}</strong>
           </p>
           <blockquote className="debate__wording" tabIndex={0} aria-label="Wording">
             {motionText(motion)}
           </blockquote>
-          {substantive && substantive.id !== motion.id && <p className="muted">To the motion: {motionText(substantive).slice(0, 120)}…</p>}
+          {/* What the motion being debated stands on: the amendment (under a procedural motion) and the motion. */}
+          {[amendment, substantive]
+            .filter((m) => m !== undefined && m.id !== motion.id)
+            .map((m) => (
+              <p key={m!.id} className="muted" data-testid={m!.kind === 'amendment' ? 'amendment' : 'substantive'}>
+                {m!.kind === 'amendment' ? 'The amendment' : 'The motion'}: {motionText(m!).slice(0, 160)}
+                {motionText(m!).length > 160 ? '…' : ''}
+              </p>
+            ))}
           <div className="compact-form debate__outcome" role="group" aria-label="Outcome">
             {(['for', 'against', 'abstained'] as const).map((k) => (
               <div className="field" key={k}>
@@ -207,6 +208,9 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
             ))}
             <button type="button" className="button" onClick={() => void resolve('carried')}>
               Carried
+            </button>
+            <button type="button" className="button" onClick={() => void resolve('carried', true)}>
+              Carried unanimously
             </button>
             <button type="button" className="button" onClick={() => void resolve('lost')}>
               Lost
@@ -238,7 +242,18 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
           )}
         </form>
       )}
+      <MotionActions meeting={meeting} itemId={item.itemId} motion={motion} here={here} names={names} send={send} />
       <FormError message={error?.message} />
+      {decided.length > 0 && (
+        <ul className="debate__decided" aria-label="Decided on this item" data-testid="decided">
+          {decided.map((m) => (
+            <li key={m.id}>
+              {m.procedure ? PROCEDURE_LABELS[m.procedure] : KIND_LABELS[m.kind]} ({names[m.moverId]}): <strong>{OUTCOME_WORDS[m.status]}</strong>
+              {m.outcome?.for !== undefined && ` ${m.outcome.for}–${m.outcome.against}`}
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 };

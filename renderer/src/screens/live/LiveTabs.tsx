@@ -12,6 +12,8 @@ export interface LiveTab {
   content: ReactNode;
   /** The element to focus when opened by its shortcut (an id); the tab panel itself when absent. */
   focus?: string;
+  /** More Alt+ shortcuts that open this panel at another element (e.g. Alt+V: the motion's record). */
+  also?: readonly { key: string; focus: string }[];
 }
 
 interface Props {
@@ -46,8 +48,8 @@ export const LiveTabs = ({ tabs, selected, onSelect }: Props) => {
   const current = tabs.find((t) => t.id === selected) ?? tabs[0];
   return (
     <div className="live-tabs">
-      {tabs.map((tab) => (
-        <TabShortcut key={tab.id} tab={tab} open={open} />
+          {tabs.flatMap((tab) => [tab, ...(tab.also ?? []).map((extra) => ({ ...tab, ...extra }))]).map((tab) => (
+        <TabShortcut key={`${tab.id}-${tab.key}`} tab={tab} open={open} />
       ))}
       <div className="live-tabs__list" role="tablist" aria-label="Panels" ref={list} onKeyDown={onKeyDown}>
         {tabs.map((tab) => (

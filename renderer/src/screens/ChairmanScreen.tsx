@@ -1,0 +1,163 @@
+// The chairman's own view of the debate, in large type: the motion before the meeting (with the
+// amendment or procedural motion on it), who has the floor and their time left, the speakers'
+// list, who has spoken, and the time-limited debate's clock. The chairman runs the debate from it
+// by keyboard: N calls the next speaker, 1–9 any one on the list, R the mover's reply, X ends the
+// speech. It opens beside the clerk's screen (Alt+W there: a second window in Electron, a page in
+// browser mode) and reads the clerk's record, so it lives only on the clerk's computer.
+import { useCallback } from 'react';
+import { debateClock, debateLimitSeconds, motionText, pendingAmendment, substantiveMotion } from '../../../shared/procedure/debate';
+import { memberDisplayNames, type BodyState } from '../../../shared/state/body';
+import type { MeetingState } from '../../../shared/state/meeting';
+import { SPEECH_ROLE_LABELS } from '../../../shared/state/display';
+import { spellClock } from '../../../shared/state/meetingLive';
+import { bodyTopic, meetingTopic } from '../../../shared/topics';
+import { useTopic } from '../context';
+import { DebateClock } from '../components/DebateClock';
+import { FormError } from '../components/FormParts';
+import { SpeechClock } from '../components/SpeechClock';
+import { useShortcut } from '../shortcuts';
+import { roleFor, useDebateActions } from './live/debateActions';
+import { motionHeading } from './live/DebatePanel';
+import './chairman.css';
+
+const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
+
+/** 1–9 call that speaker on the list. */
+const CallByNumber = ({ digit, call }: { digit: string; call(index: number): false | void }) => {
+  useShortcut(digit, useCallback(() => call(Number(digit) - 1), [call, digit]));
+  return null;
+};
+
+export const ChairmanScreen = ({ meetingId }: { meetingId: string }) => {
+  const { data: meeting, missing } = useTopic(meetingTopic(meetingId));
+  const { data: body } = useTopic(meeting?.bodyId ? bodyTopic(meeting.bodyId) : undefined);
+  if (!meeting || !body) {
+    return (
+      <main className="chairman">
+        <p role="status">{missing ?? 'Loading the meeting…'}</p>
+      </main>
+    );
+  }
+  return <ChairmanView meeting={meeting} body={body} />;
+};
+
+type Loaded = { meeting: MeetingState; body: BodyState };
+
+const ChairmanView = ({ meeting, body }: Loaded) => {
+  const { error, motion, speech, queue, call, reply, end } = useDebateActions(meeting);
+  const names = memberDisplayNames(body.members);
+  const item = meeting.agenda.find((i) => i.itemId === meeting.currentItemId);
+  const substantive = item ? substantiveMotion(meeting, item.itemId) : undefined;
+  const amendment = item ? pendingAmendment(meeting, item.itemId) : undefined;
+  const debateLimit = item ? debateLimitSeconds(item.kind, body.standingOrders) : undefined;
+  const next = useCallback(() => call(0), [call]);
+  useShortcut('n', next);
+  useShortcut('k', next, { alt: true });
+  useShortcut('x', end);
+  useShortcut('x', end, { alt: true });
+  useShortcut('r', reply);
+
+  const interrupted = (meeting.interruptedSpeechIds ?? []).map((id) => meeting.speeches.findLast((s) => s.id === id)).filter((s) => s !== undefined);
+  const spoken = motion?.spokenBy ?? [];
+  return (
+    <main className="chairman" aria-labelledby="chairman-heading">
+      {DIGITS.map((d) => (
+        <CallByNumber key={d} digit={d} call={call} />
+      ))}
+      <header className="chairman__header">
+        <p className="chairman__body">{meeting.body}</p>
+        <h1 id="chairman-heading" className="chairman__item">
+          {meeting.status === 'adjourned' ? 'The meeting is adjourned' : item ? `${item.number}. ${item.title}` : 'No item is being taken'}
+        </h1>
+        <p className="chairman__role">Chairman&rsquo;s view</p>
+      </header>
+
+      <div className="chairman__grid">
+        <section className="chairman__floor" aria-label="The floor" data-testid="chair-floor">
+          {speech ? (
+            <>
+              <p className="chairman__label">{SPEECH_ROLE_LABELS[speech.role]}</p>
+              <p className="chairman__speaker">{speech.memberId ? names[speech.memberId] : speech.officer}</p>
+              <SpeechClock label="Speech" limitSeconds={speech.limitSeconds} {...spellClock(speech.periods)} testId="chair-speech-clock" />
+            </>
+          ) : (
+            <p className="chairman__speaker chairman__speaker--none">Nobody has the floor</p>
+          )}
+          {interrupted.map((s) => (
+            <p key={s.id} className="chairman__paused">
+              {s.memberId ? names[s.memberId] : s.officer}&rsquo;s speech is paused
+            </p>
+          ))}
+          {item && debateLimit !== undefined && (
+            <DebateClock
+              className="chairman__debate"
+              limitSeconds={debateLimit}
+              clock={debateClock(meeting, item.itemId)}
+              label={item.kind === 'questions' ? 'Question time' : 'Time-limited debate'}
+              prompt={
+                <>
+                  The time for debate is up: call the mover&rsquo;s right of reply (<kbd>R</kbd>), then put the motion.
+                </>
+              }
+            />
+          )}
+        </section>
+
+        <section className="chairman__queue" aria-labelledby="chair-queue-heading" tabIndex={0}>
+          <h2 id="chair-queue-heading" className="chairman__label">
+            Waiting to speak
+          </h2>
+          <ol className="chairman__list" data-testid="chair-speakers">
+            {queue.map((q, i) => (
+              <li key={q.memberId}>
+                <kbd>{i + 1}</kbd> {names[q.memberId]} <span className="chairman__muted">{SPEECH_ROLE_LABELS[q.role ?? roleFor(motion, q.memberId)].toLowerCase()}</span>
+                {spoken.includes(q.memberId) && roleFor(motion, q.memberId) !== 'right_of_reply' && <span className="chairman__spoken"> has spoken</span>}
+              </li>
+            ))}
+            {queue.length === 0 && <li className="chairman__muted">Nobody is waiting.</li>}
+          </ol>
+          {spoken.length > 0 && (
+            <p className="chairman__muted" data-testid="chair-spoken">
+              Have spoken on this {motion?.kind === 'amendment' ? 'amendment' : 'motion'}: {spoken.map((id) => names[id]).join(', ')}
+              {motion?.replied ? ' (the mover has replied)' : ''}
+            </p>
+          )}
+        </section>
+        <section className="chairman__motion" aria-label="The motion before the meeting" data-testid="chair-motion" tabIndex={0}>
+          {motion ? (
+            <>
+              <p className="chairman__label">{motionHeading(motion, names)}</p>
+              <blockquote className="chairman__wording">{motionText(motion)}</blockquote>
+              {[amendment, substantive]
+                .filter((m) => m !== undefined && m.id !== motion.id)
+                .map((m) => (
+                  <div key={m!.id}>
+                    <p className="chairman__label">{motionHeading(m!, names)}</p>
+                    <blockquote className="chairman__wording chairman__wording--under">{motionText(m!)}</blockquote>
+                  </div>
+                ))}
+            </>
+          ) : (
+            <p className="chairman__muted">No motion is before the meeting.</p>
+          )}
+        </section>
+
+      </div>
+      <FormError message={error?.message} />
+      <footer className="chairman__keys" aria-label="Keys">
+        <span>
+          <kbd>N</kbd> call the next speaker
+        </span>
+        <span>
+          <kbd>1</kbd>–<kbd>9</kbd> call that speaker
+        </span>
+        <span>
+          <kbd>R</kbd> the mover&rsquo;s reply
+        </span>
+        <span>
+          <kbd>X</kbd> end the speech
+        </span>
+      </footer>
+    </main>
+  );
+};
