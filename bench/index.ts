@@ -2,6 +2,7 @@
 // in the same run on the same machine. Medians and p99; never used as pass/fail in tests.
 import { arch, cpus, platform } from 'node:os';
 import { benchAttendance } from './attendance';
+import { benchClockTick } from './clockTick';
 import { benchCommandCost } from './commandCost';
 import { benchCommandRoundTrip } from './commandRoundTrip';
 import { benchLiveScreen } from './liveScreen';
@@ -21,5 +22,6 @@ rows.push(...benchLiveScreen());
 rows.push(...benchSpeakerChange());
 rows.push(...(await benchAttendance()));
 rows.push(...(await benchProcessStart()));
+rows.push(...(await benchClockTick()));
 
 printTable(rows);
