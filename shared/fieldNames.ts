@@ -106,6 +106,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   abstained: 'number abstaining',
   role: 'role',
   override: "chairman's reason",
+  seconds: 'number of seconds',
   change: 'change',
   'change.type': 'kind of change',
   timeZone: 'time zone',

@@ -3,7 +3,7 @@
 // Outcomes are recorded by hand until divisions exist: carried or lost, and how. A division will
 // add the electronic vote as another way of resolving the same motion.
 import { z } from 'zod';
-import { Id, OptionalLine, orMissing } from '../values';
+import { Id, Line, OptionalLine, orMissing } from '../values';
 import { GivenTime } from './live';
 
 const time = GivenTime.optional().describe('When it happened: "HH:MM" local time on the sitting day, or an ISO instant; default now.');
@@ -110,8 +110,22 @@ export const startSpeech = z
 
 export const endSpeech = z.strictObject({ type: z.literal('speech.end'), meetingId: Id, time }).describe('The speaker has finished (an interrupted speaker resumes).');
 
+export const extendSpeech = z
+  .strictObject({
+    type: z.literal('speech.extend'),
+    meetingId: Id,
+    seconds: z
+      .int({ error: orMissing('must be a whole number of seconds') })
+      .min(1, { error: 'must be at least 1 second' })
+      .max(3600, { error: 'must be at most 3600 seconds (an hour)' })
+      .describe('The time added to the speaker\'s limit, in seconds (1 to 3600).'),
+    reason: Line(300).describe('The chairman\'s reason, for the minutes: e.g. "Extended by the Chairman: the mover was interrupted by the fire alarm".'),
+    time,
+  })
+  .describe("The chairman gives the member speaking more time (at the chairman's discretion): their limit grows by the seconds given, with the reason recorded. Only a speech with a time limit can be extended.");
+
 export const recordRuling = z
   .strictObject({ type: z.literal('ruling.record'), meetingId: Id, wording: MotionText.describe("The chairman's ruling, in short.") })
   .describe("Record a ruling of the chairman on the item being taken, for the minutes.");
 
-export const debateCommands = [moveMotion, secondMotion, alterMotion, withdrawMotion, resolveMotion, addSpeaker, removeSpeaker, startSpeech, endSpeech, recordRuling] as const;
+export const debateCommands = [moveMotion, secondMotion, alterMotion, withdrawMotion, resolveMotion, addSpeaker, removeSpeaker, startSpeech, endSpeech, extendSpeech, recordRuling] as const;

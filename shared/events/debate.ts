@@ -48,5 +48,6 @@ export const debateEventSchemas = {
     time: Instant,
   }),
   'speech.ended': z.strictObject({ ...m, speechId: Id, time: Instant }),
+  'speech.extended': z.strictObject({ ...m, speechId: Id, seconds: z.int(), reason: z.string(), time: Instant }),
   'ruling.recorded': z.strictObject({ ...m, rulingId: Id, itemId: Id, text: z.string() }),
 } as const;

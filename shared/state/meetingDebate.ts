@@ -57,13 +57,22 @@ export interface Speech {
   memberId?: string;
   officer?: string;
   role: SpeechRole;
-  /** The limit for the role under the standing orders when the speech began; 0 for none. */
+  /** The limit for the role under the standing orders when the speech began, plus any time the chairman gave; 0 for none. */
   limitSeconds: number;
+  /** More time given by the chairman, each with the reason, in the order given. */
+  extensions?: SpeechExtension[];
   /** The chairman's reason for allowing what the standing orders would not. */
   override?: string;
   /** Each spell of speaking: a point of order or a personal explanation ends one and the speaker's return starts another. */
   periods: { from: string; to?: string }[];
   endedAt?: string;
+}
+
+export interface SpeechExtension {
+  seconds: number;
+  reason: string;
+  /** When the chairman gave it. */
+  at: string;
 }
 
 export interface QueuedSpeaker {
@@ -166,6 +175,13 @@ export const debateChanges = (state: DebateState, event: RecordedEvent): Change[
       if (resumed) changes.push(put('speeches', resumed.id, { ...resumed, periods: [...resumed.periods, { from: time }] }));
       changes.push(head({ currentSpeechId: resumed ? resumed.id : null, interruptedSpeechIds: stack.slice(0, -1) }));
       return changes;
+    }
+    case 'speech.extended': {
+      const { speechId, seconds, reason, time } = event.payload;
+      const extended = speech(speechId);
+      if (!extended) return [];
+      const extension: SpeechExtension = { seconds, reason, at: time };
+      return [put('speeches', speechId, { ...extended, limitSeconds: extended.limitSeconds + seconds, extensions: [...(extended.extensions ?? []), extension] })];
     }
     case 'ruling.recorded': {
       const { rulingId, itemId, text } = event.payload;

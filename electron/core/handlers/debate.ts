@@ -47,7 +47,7 @@ const KIND_WORDS: Record<Motion['kind'], string> = { substantive: 'motion', amen
 type Ctx = HandlerContext;
 
 export const debateHandlers: Handlers<
-  'motion.move' | 'motion.second' | 'motion.alter' | 'motion.withdraw' | 'motion.resolve' | 'speaker.add' | 'speaker.remove' | 'speech.start' | 'speech.end' | 'ruling.record'
+  'motion.move' | 'motion.second' | 'motion.alter' | 'motion.withdraw' | 'motion.resolve' | 'speaker.add' | 'speaker.remove' | 'speech.start' | 'speech.end' | 'speech.extend' | 'ruling.record'
 > = {
   'motion.move': (view, command, ctx: Ctx) =>
     withMeeting(view, command.meetingId, (meeting) =>
@@ -261,6 +261,17 @@ export const debateHandlers: Handlers<
       const from = speaking.periods[speaking.periods.length - 1].from;
       if (time < from) return { error: refused('A speech cannot end before it began.', 'time') };
       return { events: [{ stream: streams.meeting(meetingId), type: 'speech.ended', payload: { meetingId, speechId: speaking.id, time } }] };
+    }),
+
+  'speech.extend': (view, { meetingId, seconds, reason, time: given }, ctx) =>
+    withMeeting(view, meetingId, (meeting) => {
+      const speaking = currentSpeech(meeting);
+      if (!speaking) return { error: refused('Nobody is speaking, so there is no speech to give more time to.', 'meetingId') };
+      if (speaking.limitSeconds <= 0) return { error: refused('This speech has no time limit.', 'seconds') };
+      const time = timeOf(given, meeting, ctx);
+      if (isError(time)) return { error: time };
+      if (time < speaking.periods[0].from) return { error: refused('More time cannot be given before the speech began.', 'time') };
+      return { events: [{ stream: streams.meeting(meetingId), type: 'speech.extended', payload: { meetingId, speechId: speaking.id, seconds, reason, time } }] };
     }),
 
   'ruling.record': (view, { meetingId, wording: text }, ctx) =>

@@ -1,0 +1,122 @@
+// Time in debate through the dispatcher on a real SQLite file: more time given by the chairman,
+// clocks stopped by an adjournment (and right after a restart), the warning before the limit as a
+// setting, the limits of group leaders and Cabinet Members, a standing order suspended for one
+// item, and the time each group has spoken.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Command } from '../../shared/commands';
+import { currentSpeech, debateElapsedMs, speechClock, speechElapsedMs } from '../../shared/procedure/debate';
+import { defaultStandingOrders } from '../../shared/procedure/standingOrders';
+import type { BodyState, Member } from '../../shared/state/body';
+import type { MeetingState } from '../../shared/state/meeting';
+import { instantAt } from '../../shared/time';
+import { openTestCore, testClock, type TestCore } from '../support/meeting';
+
+const DAY = '2026-07-01';
+const at = (hhmm: string) => instantAt(DAY, hhmm, 'Europe/London');
+const MINUTE = 60_000;
+
+/** A committee of six, two groups and one member of none, with a time-limited motion among its items. */
+const MEMBERS = [
+  { surname: 'Cole', group: 'Conservative', roles: ['Leader'] },
+  { surname: 'Meade', group: 'Conservative', roles: ['Cabinet Member'] },
+  { surname: 'Dean', group: 'Labour', roles: ['Group Leader'] },
+  { surname: 'Hook', group: 'Labour', roles: [] },
+  { surname: 'Bird', group: 'Conservative', roles: [] },
+  { surname: 'Vye', group: '', roles: [] },
+] as const;
+
+describe('time in debate', () => {
+  let core: TestCore;
+  let clock = testClock(at('10:00'));
+  let bodyId: string;
+  let meetingId: string;
+  const body = () => (core.read(`body:${bodyId}`) as { ok: true; data: BodyState }).data;
+  const meeting = () => (core.read(`meeting:${meetingId}`) as { ok: true; data: MeetingState }).data;
+  const member = (surname: string): Member => body().members.find((m) => m.surname === surname)!;
+  const item = (title: string) => meeting().agenda.find((i) => i.title === title)!;
+  const now = () => clock.now().getTime();
+  const send = (command: Command) => core.send(command);
+
+  beforeEach(() => {
+    clock = testClock(at('10:00'));
+    core = openTestCore({ now: () => clock.now() });
+    bodyId = send({ type: 'body.create', name: 'Planning Committee', kind: 'committee' }).bodyId;
+    send({ type: 'body.setStandingOrders', bodyId, standingOrders: defaultStandingOrders('committee') });
+    send({
+      type: 'member.import',
+      bodyId,
+      source: 'csv',
+      members: MEMBERS.map((m) => ({ title: 'Mr', initials: [], surname: m.surname, honours: [], group: m.group, roles: [...m.roles], voting: true })),
+    });
+    meetingId = send({ type: 'meeting.create', bodyId, title: 'Planning Committee', date: DAY, startTime: '10:00', venue: '' }).meetingId;
+    send({
+      type: 'agenda.import',
+      meetingId,
+      replace: true,
+      items: [
+        { number: '1', title: 'Report on parking', kind: 'report' as const },
+        { number: '2', title: 'Motion on buses', kind: 'time_limited_motion' as const },
+      ],
+    });
+    for (const m of body().members) send({ type: 'attendance.mark', meetingId, memberId: m.id, state: 'present' });
+    send({ type: 'meeting.start', meetingId });
+  });
+  afterEach(() => core.dispose());
+
+  /** Take up an item and move a seconded motion on it; returns the motion's id. */
+  const takeUp = (title: string, mover = 'Cole', seconder = 'Dean') => {
+    const itemId = item(title).itemId;
+    send({ type: 'item.start', meetingId, itemId });
+    return send({ type: 'motion.move', meetingId, itemId, kind: 'substantive', wording: 'That the report be agreed.', moverId: member(mover).id, seconderId: member(seconder).id }).motionId;
+  };
+
+  describe('more time for a speaker', () => {
+    it('adds the seconds to the limit, with the reason and when, and the clock gives the new time left', () => {
+      takeUp('Report on parking', 'Hook', 'Bird');
+      send({ type: 'speech.start', meetingId, memberId: member('Hook').id, role: 'mover' });
+      clock.advance(4 * MINUTE + 50_000); // 10 s left of five minutes: the warning
+      expect(speechClock(currentSpeech(meeting())!, now())).toMatchObject({ leftMs: 10_000, state: 'warning' });
+      clock.advance(10_000);
+      send({ type: 'speech.extend', meetingId, seconds: 90, reason: 'Allowed by the Chairman: the mover was interrupted by the fire alarm' });
+      const speech = currentSpeech(meeting())!;
+      expect(speech.limitSeconds).toBe(300 + 90);
+      expect(speech.extensions).toEqual([{ seconds: 90, reason: 'Allowed by the Chairman: the mover was interrupted by the fire alarm', at: at('10:05') }]);
+      expect(speechClock(speech, now())).toEqual({ elapsedMs: 300_000, leftMs: 90_000, state: 'speaking' });
+      // A second extension adds to the first, at the time given.
+      clock.advance(MINUTE);
+      send({ type: 'speech.extend', meetingId, seconds: 30, reason: 'To finish the point', time: '10:06' });
+      expect(currentSpeech(meeting())!.limitSeconds).toBe(420);
+      expect(currentSpeech(meeting())!.extensions!.map((e) => e.seconds)).toEqual([90, 30]);
+      send({ type: 'speech.end', meetingId });
+      expect(meeting().speeches[0]).toMatchObject({ limitSeconds: 420, endedAt: at('10:06') });
+      expect(core.verify().ok).toBe(true);
+    });
+
+    it('refuses when nobody is speaking, when the speech has no limit, and bad seconds or reasons, recording nothing', () => {
+      takeUp('Report on parking', 'Hook', 'Bird');
+      expect(core.refusal({ type: 'speech.extend', meetingId, seconds: 60, reason: 'More time' })).toMatchObject({
+        message: 'Nobody is speaking, so there is no speech to give more time to.',
+        details: { field: 'meetingId' },
+      });
+      send({ type: 'speech.start', meetingId, memberId: member('Hook').id, role: 'mover' });
+      expect(core.refusal({ type: 'speech.extend', meetingId, seconds: 0, reason: 'More time' })).toMatchObject({
+        code: 'invalid_command',
+        message: 'Number of seconds must be at least 1 second.',
+        details: { field: 'seconds' },
+      });
+      expect(core.refusal({ type: 'speech.extend', meetingId, seconds: 3601, reason: 'More time' })).toMatchObject({ message: 'Number of seconds must be at most 3600 seconds (an hour).' });
+      expect(core.refusal({ type: 'speech.extend', meetingId, seconds: 1.5, reason: 'More time' })).toMatchObject({ message: 'Number of seconds must be a whole number of seconds.' });
+      expect(core.refusal({ type: 'speech.extend', meetingId, seconds: 60, reason: '   ' })).toMatchObject({ message: 'Reason must not be empty.', details: { field: 'reason' } });
+      expect(core.refusal({ type: 'speech.extend', meetingId, seconds: 60 })).toMatchObject({ message: 'Reason must be given.', details: { field: 'reason' } });
+      expect(core.refusal({ type: 'speech.extend', meetingId, seconds: 60, reason: 'x'.repeat(301) })).toMatchObject({ message: 'Reason must be at most 300 characters.' });
+      expect(core.refusal({ type: 'speech.extend', meetingId, seconds: 60, reason: 'Before', time: '09:00' })).toMatchObject({
+        message: 'More time cannot be given before the speech began.',
+        details: { field: 'time' },
+      });
+      // A point of order has no limit: the member raising it is the one speaking.
+      send({ type: 'speech.start', meetingId, memberId: member('Vye').id, role: 'point_of_order' });
+      expect(core.refusal({ type: 'speech.extend', meetingId, seconds: 60, reason: 'More time' })).toMatchObject({ message: 'This speech has no time limit.', details: { field: 'seconds' } });
+      expect(meeting().speeches.every((s) => s.extensions === undefined)).toBe(true);
+    });
+  });
+});
