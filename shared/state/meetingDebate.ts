@@ -107,6 +107,19 @@ const closeOpen = (speech: Speech, time: string): Speech => ({
 
 type DebateState = MeetingDebate;
 
+/**
+ * End or start a spell of the speech under way, for an adjournment and the resumption: a speech
+ * clock (and so a time-limited debate's) does not run while the meeting is adjourned. Interrupted
+ * speeches are stopped already; only the current one changes.
+ */
+export const currentSpeechSpell = (state: DebateState, time: string, edge: 'start' | 'end'): Change[] => {
+  const current = state.currentSpeechId ? state.speeches.findLast((s) => s.id === state.currentSpeechId) : undefined;
+  if (!current || current.endedAt) return [];
+  const open = current.periods[current.periods.length - 1]?.to === undefined;
+  if (edge === 'end') return open ? [put('speeches', current.id, closeOpen(current, time))] : [];
+  return open ? [] : [put('speeches', current.id, { ...current, periods: [...current.periods, { from: time }] })];
+};
+
 /** The changes a debate event makes; undefined when the event is not one of debate. */
 export const debateChanges = (state: DebateState, event: RecordedEvent): Change[] | undefined => {
   const motion = (id: string) => state.motions.findLast((x) => x.id === id);

@@ -2,6 +2,7 @@
 // clocks stopped by an adjournment (and right after a restart), the warning before the limit as a
 // setting, the limits of group leaders and Cabinet Members, a standing order suspended for one
 // item, and the time each group has spoken.
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/commands';
 import { currentSpeech, debateElapsedMs, speechClock, speechElapsedMs } from '../../shared/procedure/debate';
@@ -61,7 +62,10 @@ describe('time in debate', () => {
     for (const m of body().members) send({ type: 'attendance.mark', meetingId, memberId: m.id, state: 'present' });
     send({ type: 'meeting.start', meetingId });
   });
-  afterEach(() => core.dispose());
+  afterEach(() => {
+    core.dispose();
+    rmSync(core.folder, { recursive: true, force: true }); // a reopened core does not own its folder
+  });
 
   /** Take up an item and move a seconded motion on it; returns the motion's id. */
   const takeUp = (title: string, mover = 'Cole', seconder = 'Dean') => {
@@ -117,6 +121,78 @@ describe('time in debate', () => {
       send({ type: 'speech.start', meetingId, memberId: member('Vye').id, role: 'point_of_order' });
       expect(core.refusal({ type: 'speech.extend', meetingId, seconds: 60, reason: 'More time' })).toMatchObject({ message: 'This speech has no time limit.', details: { field: 'seconds' } });
       expect(meeting().speeches.every((s) => s.extensions === undefined)).toBe(true);
+    });
+  });
+
+  describe('an adjournment stops the speech clocks', () => {
+    it('stops the speaker and the time-limited debate at the adjournment, starts them at the resumption, and a restart shows the same', () => {
+      const itemId = item('Motion on buses').itemId;
+      takeUp('Motion on buses');
+      send({ type: 'speech.start', meetingId, memberId: member('Cole').id, role: 'mover' });
+      clock.advance(2 * MINUTE);
+      send({ type: 'meeting.adjourn', meetingId, reason: 'Fire alarm' });
+      clock.advance(30 * MINUTE);
+      const during = meeting();
+      expect(currentSpeech(during)!.periods).toEqual([{ from: at('10:00'), to: at('10:02') }]);
+      expect(speechElapsedMs(currentSpeech(during)!, now())).toBe(2 * MINUTE);
+      expect(debateElapsedMs(during, itemId, now())).toBe(2 * MINUTE);
+      expect(speechClock(currentSpeech(during)!, now())).toMatchObject({ elapsedMs: 2 * MINUTE, leftMs: 3 * MINUTE });
+      // The speech cannot be ended, nor the debate go on, while the meeting is adjourned.
+      expect(core.refusal({ type: 'speech.end', meetingId })).toMatchObject({ message: 'The meeting is adjourned: resume it before ending the speech.', details: { field: 'meetingId' } });
+      expect(core.refusal({ type: 'speech.start', meetingId, memberId: member('Vye').id, role: 'point_of_order' })).toMatchObject({ message: 'The meeting is adjourned: resume it first.' });
+
+      send({ type: 'meeting.resume', meetingId });
+      clock.advance(MINUTE);
+      const after = meeting();
+      expect(currentSpeech(after)!.periods).toEqual([{ from: at('10:00'), to: at('10:02') }, { from: at('10:32') }]);
+      expect(speechClock(currentSpeech(after)!, now())).toEqual({ elapsedMs: 3 * MINUTE, leftMs: 2 * MINUTE, state: 'speaking' });
+      expect(debateElapsedMs(after, itemId, now())).toBe(3 * MINUTE);
+
+      // Reopened on the same file (a restart), the clocks read the same.
+      core = core.reopen();
+      expect(speechElapsedMs(currentSpeech(meeting())!, now())).toBe(3 * MINUTE);
+      expect(debateElapsedMs(meeting(), itemId, now())).toBe(3 * MINUTE);
+      // Still speaking: the item cannot end; the speech ends as usual.
+      expect(core.refusal({ type: 'item.end', meetingId, itemId })).toMatchObject({ message: 'A member is still speaking: end the speech before ending the item.' });
+      send({ type: 'speech.end', meetingId });
+      expect(meeting().speeches[0]).toMatchObject({ endedAt: at('10:33'), periods: [{ from: at('10:00'), to: at('10:02') }, { from: at('10:32'), to: at('10:33') }] });
+      expect(meeting().currentSpeechId).toBeUndefined();
+      expect(core.refusal({ type: 'meeting.close', meetingId })).toMatchObject({ message: expect.stringContaining('before closing the meeting') });
+      send({ type: 'item.end', meetingId, itemId });
+      send({ type: 'meeting.close', meetingId });
+      expect(core.verify().ok).toBe(true);
+    });
+
+    it('stops only the point of order under way; the interrupted speaker stays stopped until it ends', () => {
+      takeUp('Motion on buses');
+      send({ type: 'speech.start', meetingId, memberId: member('Cole').id, role: 'mover' });
+      clock.advance(MINUTE);
+      send({ type: 'speech.start', meetingId, memberId: member('Vye').id, role: 'point_of_order' });
+      clock.advance(MINUTE);
+      send({ type: 'meeting.adjourn', meetingId, reason: 'Legal advice' });
+      clock.advance(10 * MINUTE);
+      send({ type: 'meeting.resume', meetingId });
+      clock.advance(MINUTE);
+      const [mover, point] = meeting().speeches;
+      expect(mover.periods).toEqual([{ from: at('10:00'), to: at('10:01') }]);
+      expect(point.periods).toEqual([{ from: at('10:01'), to: at('10:02') }, { from: at('10:12') }]);
+      expect(speechElapsedMs(point, now())).toBe(2 * MINUTE);
+      send({ type: 'speech.end', meetingId });
+      clock.advance(MINUTE);
+      expect(meeting().currentSpeechId).toBe(mover.id);
+      expect(speechElapsedMs(meeting().speeches[0], now())).toBe(2 * MINUTE);
+      expect(core.verify().ok).toBe(true);
+    });
+
+    it('refuses an adjournment timed before the speech under way began', () => {
+      takeUp('Report on parking');
+      clock.advance(5 * MINUTE);
+      send({ type: 'speech.start', meetingId, memberId: member('Cole').id, role: 'mover' });
+      expect(core.refusal({ type: 'meeting.adjourn', meetingId, reason: 'Lunch', time: '10:02' })).toMatchObject({
+        message: 'A member has been speaking since 10:05; the meeting cannot be adjourned before that.',
+        details: { field: 'time' },
+      });
+      expect(meeting().status).toBe('in_progress');
     });
   });
 });

@@ -256,6 +256,8 @@ export const debateHandlers: Handlers<
     withMeeting(view, meetingId, (meeting) => {
       const speaking = currentSpeech(meeting);
       if (!speaking) return { error: refused('Nobody is speaking.', 'meetingId') };
+      // The speech's clock stopped at the adjournment; it ends once the meeting has resumed.
+      if (meeting.status === 'adjourned') return { error: refused('The meeting is adjourned: resume it before ending the speech.', 'meetingId') };
       const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
       const from = speaking.periods[speaking.periods.length - 1].from;
