@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/commands';
 import { currentSpeech, debateElapsedMs, speechClock, speechElapsedMs } from '../../shared/procedure/debate';
 import { defaultStandingOrders } from '../../shared/procedure/standingOrders';
+import type { ChamberDisplay } from '../../shared/state/display';
+import type { SettingsState } from '../../shared/state/settings';
 import type { BodyState, Member } from '../../shared/state/body';
 import type { MeetingState } from '../../shared/state/meeting';
 import { instantAt } from '../../shared/time';
@@ -193,6 +195,47 @@ describe('time in debate', () => {
         details: { field: 'time' },
       });
       expect(meeting().status).toBe('in_progress');
+    });
+  });
+
+  describe('the warning before the limit, as a setting', () => {
+    const settings = () => (core.read('settings') as { ok: true; data: SettingsState }).data;
+    const display = () => (core.read(`display:${meetingId}`) as { ok: true; data: ChamberDisplay }).data;
+
+    it('is 30 seconds until set; once set it is kept, survives a restart and reaches the chamber display', () => {
+      expect(settings()).toMatchObject({ timeZone: 'Europe/London', speechWarningSeconds: 30 });
+      takeUp('Report on parking');
+      send({ type: 'speech.start', meetingId, memberId: member('Cole').id, role: 'mover' });
+      expect(display().speaker).toMatchObject({ name: 'Mr Cole', limitSeconds: 300, warningSeconds: 30 });
+      const pushed: unknown[] = [];
+      core.subscribe((update) => {
+        if (update.topic === 'settings' && 'data' in update) pushed.push(update.data);
+      });
+      expect(core.dispatch({ type: 'settings.setSpeechWarning', seconds: 45 })).toMatchObject({ ok: true, result: { recorded: ['settings.speechWarningSet'] } });
+      // The time zone, never set, still reads as the default beside the warning set.
+      expect(pushed).toEqual([{ timeZone: 'Europe/London', speechWarningSeconds: 45, seq: 1 }]);
+      expect(settings()).toMatchObject({ timeZone: 'Europe/London', speechWarningSeconds: 45 });
+      expect(display().speaker).toMatchObject({ warningSeconds: 45 });
+      // The same again records nothing.
+      expect(core.dispatch({ type: 'settings.setSpeechWarning', seconds: 45 })).toMatchObject({ ok: true, result: { events: 0 } });
+      send({ type: 'settings.setTimeZone', timeZone: 'Europe/Paris' });
+      core = core.reopen();
+      expect(settings()).toMatchObject({ timeZone: 'Europe/Paris', speechWarningSeconds: 45 });
+      send({ type: 'settings.setSpeechWarning', seconds: 0 });
+      expect(display().speaker).toMatchObject({ warningSeconds: 0 });
+      expect(core.verify().ok).toBe(true);
+    });
+
+    it('refuses what is not a whole number of seconds from 0 to 600, in words', () => {
+      for (const seconds of [-1, 601, 2.5, '30']) {
+        expect(core.refusal({ type: 'settings.setSpeechWarning', seconds })).toMatchObject({
+          code: 'invalid_command',
+          message: 'Number of seconds must be a whole number of seconds from 0 to 600.',
+          details: { field: 'seconds' },
+        });
+      }
+      expect(core.refusal({ type: 'settings.setSpeechWarning' })).toMatchObject({ message: 'Number of seconds must be given.' });
+      expect(settings().speechWarningSeconds).toBe(30);
     });
   });
 });

@@ -130,7 +130,7 @@ describe('the full council of 22 October 2015 debates minute 43', () => {
     core.send({ type: 'motion.move', meetingId, itemId, kind: 'substantive', wording: minute43.motion.wording, moverId: vye.id, seconderId: member(minute43.motion.seconder).id });
     core.send({ type: 'speech.start', meetingId, memberId: vye.id, role: 'mover' });
     const shown = chamberDisplay(meeting(), body(), 'Europe/London');
-    expect(shown.speaker).toEqual({ name: 'Mr Vye', role: 'Mover', limitSeconds: 300, elapsedBeforeMs: 0, runningSince: clock.now().toISOString() });
+    expect(shown.speaker).toEqual({ name: 'Mr Vye', role: 'Mover', limitSeconds: 300, warningSeconds: 30, elapsedBeforeMs: 0, runningSince: clock.now().toISOString() });
     expect(shown.debate).toEqual({ limitSeconds: 45 * 60, elapsedBeforeMs: 0, runningSince: clock.now().toISOString() });
     core.send({ type: 'session.private', meetingId, reason: 'Exempt information under paragraph 3' });
     const hidden = chamberDisplay(meeting(), body(), 'Europe/London');

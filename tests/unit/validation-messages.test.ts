@@ -90,6 +90,7 @@ const examples: Record<string, Record<string, unknown>> = {
     change: { type: 'declaration.record', meetingId: ID, memberId: ID2, itemId: ID, kind: 'other', description: 'Owns land adjoining the site' },
   },
   'settings.setTimeZone': { type: 'settings.setTimeZone', timeZone: 'Europe/London' },
+  'settings.setSpeechWarning': { type: 'settings.setSpeechWarning', seconds: 30 },
 };
 
 /** What every refusal of an invalid command must satisfy, whatever the command. */
