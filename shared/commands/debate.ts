@@ -37,6 +37,24 @@ export const INTERRUPTING_ROLES: readonly SpeechRole[] = ['point_of_order', 'per
 /** Roles that count as a member's one speech on a motion under the usual standing orders (the reply and interruptions aside). */
 export const COUNTED_ROLES: readonly SpeechRole[] = ['mover', 'seconder', 'amendment_mover', 'other'];
 
+/** What a motion to suspend a standing order may change for the rest of the item: a role's speech limit, or the whole time-limited debate's. */
+export const SuspendedLimit = z.enum(['mover', 'seconder', 'amendment_mover', 'other', 'right_of_reply', 'debate'], {
+  error: orMissing('must be mover, seconder, amendment mover, other, right of reply or debate'),
+});
+export type SuspendedLimit = z.infer<typeof SuspendedLimit>;
+
+export const Suspension = z
+  .strictObject({
+    role: SuspendedLimit.describe("The limit changed: a speaker's role, or 'debate' for the whole time-limited debate."),
+    seconds: z
+      .int({ error: orMissing('must be a whole number of seconds from 0 to 7200') })
+      .min(0, { error: 'must be a whole number of seconds from 0 to 7200' })
+      .max(7200, { error: 'must be a whole number of seconds from 0 to 7200' })
+      .describe('The limit for the rest of the item, in seconds; 0 for no limit.'),
+  })
+  .describe('For a motion to suspend a standing order: the limit it sets for the rest of the item, if it is carried.');
+export type Suspension = z.infer<typeof Suspension>;
+
 const Count = z.int({ error: orMissing('must be a whole number') }).min(0, { error: 'must be 0 or more' }).max(1000, { error: 'must be at most 1000' });
 
 export const moveMotion = z
@@ -52,6 +70,7 @@ export const moveMotion = z
     moverId: Id,
     seconderId: Id.optional(),
     seconderReserves: z.boolean().optional().describe('The seconder reserves their speech.'),
+    suspension: Suspension.optional(),
     time,
   })
   .describe('Move a motion, an amendment or a procedural motion on the item being taken, with its mover (and seconder, if seconded at once).');

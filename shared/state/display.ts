@@ -8,7 +8,7 @@ import { memberDisplayNames } from './body';
 import type { MeetingState, MeetingStatus } from './meeting';
 import { isPrivate, presiding, spellClock } from './meetingLive';
 import type { SpeechRole } from '../commands/debate';
-import { currentSpeech, debateClock, debateLimitSeconds } from '../procedure/debate';
+import { currentSpeech, debateClock, debateLimitFor } from '../procedure/debate';
 import { DEFAULT_SPEECH_WARNING_SECONDS } from './settings';
 
 export interface ChamberDisplay {
@@ -87,7 +87,7 @@ export const chamberDisplay = (meeting: MeetingState, body: BodyState | undefine
 };
 
 const debateOf = (meeting: MeetingState, item: { itemId: string; kind: string } | undefined, body: BodyState | undefined): Pick<ChamberDisplay, 'debate'> => {
-  const limitSeconds = item && body ? debateLimitSeconds(item.kind, body.standingOrders) : undefined;
+  const limitSeconds = item && body ? debateLimitFor(meeting, item, body.standingOrders) : undefined;
   return item && limitSeconds !== undefined ? { debate: { limitSeconds, ...debateClock(meeting, item.itemId) } } : {};
 };
 

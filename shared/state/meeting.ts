@@ -44,7 +44,7 @@ export interface MeetingState extends MeetingLive, MeetingDebate {
  */
 export const meetingShape: Shape = {
   singles: { agenda: [], expectedApologies: [], officersPresent: [] },
-  records: ['attendance', 'progress', 'notes', 'speakerQueue'],
+  records: ['attendance', 'progress', 'notes', 'speakerQueue', 'itemLimits'],
   lists: ['declarations', 'chair', 'adjournments', 'privateSessions', 'quorumChanges', 'corrections', 'others', 'motions', 'speeches', 'rulings'],
 };
 

@@ -2,7 +2,7 @@
 // so an interruption stops the clock), the speakers' list and the chairman's rulings. What
 // accumulates (1,500 speeches in a long day) is a part per entry: a speech starting or ending
 // writes and pushes that speech and the head, never the day. Clocks are stored instants.
-import { COUNTED_ROLES, type MotionKind, type OutcomeHow, type ProceduralMotion, type SpeechRole } from '../commands/debate';
+import { COUNTED_ROLES, type MotionKind, type OutcomeHow, type ProceduralMotion, type SpeechRole, type SuspendedLimit, type Suspension } from '../commands/debate';
 import type { RecordedEvent } from '../events';
 import { add, head, put, remove, type Change } from './parts';
 
@@ -34,6 +34,8 @@ export interface Motion {
   amends?: string;
   /** For an amendment: the motion as it would read if carried. */
   resultingText?: string;
+  /** For a motion to suspend a standing order: the limit it sets for the rest of the item if carried. */
+  suspension?: Suspension;
   moverId: string;
   seconderId?: string;
   seconderReserves: boolean;
@@ -89,11 +91,16 @@ export interface Ruling {
   at: string;
 }
 
+/** Limits changed for one item by suspending standing orders, in seconds (0 for no limit): by role, and 'debate' for the whole debate. */
+export type ItemLimits = Partial<Record<SuspendedLimit, number>>;
+
 export interface MeetingDebate {
   motions: Motion[];
   speeches: Speech[];
   speakerQueue: Record<string, QueuedSpeaker>;
   rulings: Ruling[];
+  /** Limits changed by a motion to suspend standing orders, carried, by item: a part per item. */
+  itemLimits: Record<string, ItemLimits>;
   /** The speech under way, if any. */
   currentSpeechId?: string;
   /** Speeches interrupted by a point of order or personal explanation, the latest last. */
@@ -150,6 +157,11 @@ export const debateChanges = (state: DebateState, event: RecordedEvent): Change[
       if (!before) return [];
       const counts = { ...(inFavour === undefined ? {} : { for: inFavour }), ...(against === undefined ? {} : { against }), ...(abstained === undefined ? {} : { abstained }) };
       const changes: Change[] = [put('motions', motionId, { ...before, status: outcome, outcome: { result: outcome, how, ...counts, time } })];
+      // A standing order suspended for this item: its limit holds for the rest of the item.
+      if (outcome === 'carried' && before.procedure === 'suspend_standing_order' && before.suspension) {
+        const { role, seconds } = before.suspension;
+        changes.push(put('itemLimits', before.itemId, { ...state.itemLimits[before.itemId], [role]: seconds }));
+      }
       // An amendment carried: the amended motion becomes the substantive motion (a new version).
       const amended = before.kind === 'amendment' && outcome === 'carried' && before.amends ? motion(before.amends) : undefined;
       if (amended) {

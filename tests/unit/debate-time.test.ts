@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/commands';
-import { currentSpeech, debateElapsedMs, speechClock, speechElapsedMs } from '../../shared/procedure/debate';
+import { currentSpeech, debateElapsedMs, debateLimitFor, speechClock, speechElapsedMs, speechLimitSeconds } from '../../shared/procedure/debate';
 import { defaultStandingOrders } from '../../shared/procedure/standingOrders';
 import type { ChamberDisplay } from '../../shared/state/display';
 import type { SettingsState } from '../../shared/state/settings';
@@ -236,6 +236,141 @@ describe('time in debate', () => {
       }
       expect(core.refusal({ type: 'settings.setSpeechWarning' })).toMatchObject({ message: 'Number of seconds must be given.' });
       expect(settings().speechWarningSeconds).toBe(30);
+    });
+  });
+
+  describe("group leaders' and Cabinet Members' limits", () => {
+    const limits = (groupLeader: number, cabinetMember: number) => {
+      const so = defaultStandingOrders('committee');
+      send({ type: 'body.setStandingOrders', bodyId, standingOrders: { ...so, speechLimits: { ...so.speechLimits, groupLeader, cabinetMember } } });
+    };
+    const limitOf = (surname: string, role: 'mover' | 'seconder' | 'other' | 'right_of_reply' | 'point_of_order', override?: string) => {
+      const { speechId } = send({ type: 'speech.start', meetingId, memberId: member(surname).id, role, ...(override ? { override } : {}) });
+      const limit = meeting().speeches.find((s) => s.id === speechId)!.limitSeconds;
+      send({ type: 'speech.end', meetingId });
+      return limit;
+    };
+
+    it('gives a leader, a group leader and a Cabinet Member the longer of their special limit and their role\'s', () => {
+      limits(600, 420);
+      takeUp('Report on parking', 'Cole', 'Dean'); // Cole leads the council, Dean a group
+      expect(limitOf('Cole', 'mover')).toBe(600);
+      expect(limitOf('Dean', 'seconder')).toBe(600);
+      expect(limitOf('Meade', 'other')).toBe(420); // a Cabinet Member
+      expect(limitOf('Hook', 'other')).toBe(180); // neither
+      // The reply keeps its own limit; a point of order has none.
+      expect(limitOf('Cole', 'right_of_reply')).toBe(180);
+      send({ type: 'speech.start', meetingId, memberId: member('Hook').id, role: 'other', override: 'Allowed a second speech' });
+      expect(limitOf('Vye', 'point_of_order')).toBe(0);
+      expect(core.verify().ok).toBe(true);
+    });
+
+    it('keeps the role\'s limit when the special one is shorter or not given', () => {
+      limits(120, 0);
+      takeUp('Report on parking', 'Cole', 'Meade');
+      expect(limitOf('Cole', 'mover')).toBe(300); // 2 minutes for leaders is shorter than the mover's 5
+      expect(limitOf('Meade', 'seconder')).toBe(180); // no special limit for Cabinet Members
+    });
+
+    it('keeps "no limit" for a role without one, and reads a profile saved before these limits existed', () => {
+      const so = defaultStandingOrders('committee');
+      expect(speechLimitSeconds('other', { speechLimits: { ...so.speechLimits, otherSpeaker: 0, groupLeader: 600 } }, ['Leader'])).toBe(0);
+      expect(speechLimitSeconds('other', { speechLimits: { ...so.speechLimits, groupLeader: 600, cabinetMember: 900 } }, ['Group Leader', 'Cabinet Member'])).toBe(900);
+      expect(speechLimitSeconds('other', { speechLimits: { ...so.speechLimits, groupLeader: 600 } }, ['Deputy Leader'])).toBe(180);
+      expect(speechLimitSeconds('other', { speechLimits: { ...so.speechLimits, groupLeader: 600 } })).toBe(180);
+      const { groupLeader: _g, cabinetMember: _c, ...older } = so.speechLimits;
+      expect(speechLimitSeconds('mover', { speechLimits: older as typeof so.speechLimits }, ['Leader', 'Cabinet Member'])).toBe(300);
+    });
+  });
+
+  describe('a standing order suspended for this item only', () => {
+    const display = () => (core.read(`display:${meetingId}`) as { ok: true; data: ChamberDisplay }).data;
+    const suspend = (itemId: string, suspension: { role: 'mover' | 'seconder' | 'amendment_mover' | 'other' | 'right_of_reply' | 'debate'; seconds: number }, carried = true) => {
+      const { motionId } = send({
+        type: 'motion.move',
+        meetingId,
+        itemId,
+        kind: 'procedural',
+        procedure: 'suspend_standing_order',
+        wording: 'That standing order 12 be suspended for this item.',
+        moverId: member('Bird').id,
+        seconderId: member('Hook').id,
+        suspension,
+      });
+      send({ type: 'motion.resolve', meetingId, motionId, outcome: carried ? 'carried' : 'lost', how: 'without_vote' });
+      return motionId;
+    };
+    const limitOf = (surname: string, role: 'mover' | 'seconder' | 'other') => {
+      const { speechId } = send({ type: 'speech.start', meetingId, memberId: member(surname).id, role });
+      send({ type: 'speech.end', meetingId });
+      return meeting().speeches.find((s) => s.id === speechId)!.limitSeconds;
+    };
+
+    it("changes a role's limit for the rest of the item, and only for that item", () => {
+      const so = defaultStandingOrders('committee');
+      send({ type: 'body.setStandingOrders', bodyId, standingOrders: { ...so, speechLimits: { ...so.speechLimits, groupLeader: 900 } } });
+      const parking = item('Report on parking').itemId;
+      takeUp('Report on parking', 'Hook', 'Bird');
+      const lost = suspend(parking, { role: 'other', seconds: 60 }, false);
+      expect(meeting().motions.find((m) => m.id === lost)).toMatchObject({ status: 'lost', suspension: { role: 'other', seconds: 60 } });
+      expect(meeting().itemLimits).toEqual({});
+      suspend(parking, { role: 'other', seconds: 600 });
+      suspend(parking, { role: 'mover', seconds: 0 });
+      expect(meeting().itemLimits).toEqual({ [parking]: { other: 600, mover: 0 } });
+      expect(limitOf('Hook', 'mover')).toBe(0); // no limit
+      expect(limitOf('Bird', 'seconder')).toBe(180); // not suspended
+      expect(limitOf('Vye', 'other')).toBe(600);
+      // The suspension holds for the group leader too (not their 15 minutes): the meeting set the limit for every speaker.
+      expect(limitOf('Dean', 'other')).toBe(600);
+      send({ type: 'item.end', meetingId, itemId: parking });
+      takeUp('Motion on buses', 'Meade', 'Vye');
+      expect(limitOf('Hook', 'other')).toBe(180);
+      expect(limitOf('Dean', 'other')).toBe(900);
+      expect(core.verify().ok).toBe(true);
+    });
+
+    it('sets the whole debate\'s limit, making a debate time-limited, as screens and the display read it', () => {
+      const parking = item('Report on parking');
+      const buses = item('Motion on buses');
+      const so = body().standingOrders;
+      expect(debateLimitFor(meeting(), parking, so)).toBeUndefined();
+      expect(debateLimitFor(meeting(), buses, so)).toBe(30 * 60);
+      takeUp('Report on parking', 'Hook', 'Bird');
+      expect(display().debate).toBeUndefined();
+      suspend(parking.itemId, { role: 'debate', seconds: 20 * 60 });
+      expect(debateLimitFor(meeting(), parking, so)).toBe(20 * 60);
+      expect(display().debate).toMatchObject({ limitSeconds: 20 * 60 });
+      expect(debateLimitFor(meeting(), buses, so)).toBe(30 * 60);
+      send({ type: 'item.end', meetingId, itemId: parking.itemId });
+      takeUp('Motion on buses', 'Meade', 'Vye');
+      suspend(buses.itemId, { role: 'debate', seconds: 0 }); // the limit taken away
+      expect(debateLimitFor(meeting(), buses, so)).toBeUndefined();
+      expect(display().debate).toBeUndefined();
+      core = core.reopen();
+      expect(debateLimitFor(meeting(), parking, so)).toBe(20 * 60);
+      expect(core.verify().ok).toBe(true);
+    });
+
+    it('refuses a limit on any other motion, and a limit out of range, in words', () => {
+      const itemId = item('Report on parking').itemId;
+      send({ type: 'item.start', meetingId, itemId });
+      const moved = { type: 'motion.move', meetingId, itemId, wording: 'That the question be now put.', moverId: member('Bird').id } as const;
+      expect(core.refusal({ ...moved, kind: 'procedural', procedure: 'closure', suspension: { role: 'other', seconds: 60 } })).toMatchObject({
+        message: 'Only a motion to suspend a standing order sets a limit for the rest of the item.',
+        details: { field: 'suspension' },
+      });
+      expect(core.refusal({ ...moved, kind: 'substantive', suspension: { role: 'other', seconds: 60 } })).toMatchObject({ details: { field: 'suspension' } });
+      const suspending = { ...moved, kind: 'procedural', procedure: 'suspend_standing_order' } as const;
+      expect(core.refusal({ ...suspending, suspension: { role: 'other', seconds: 7201 } })).toMatchObject({
+        code: 'invalid_command',
+        message: 'Limit for the rest of the item must be a whole number of seconds from 0 to 7200.',
+        details: { field: 'suspension.seconds' },
+      });
+      expect(core.refusal({ ...suspending, suspension: { role: 'chairman', seconds: 60 } })).toMatchObject({
+        message: 'Limit suspended must be mover, seconder, amendment mover, other, right of reply or debate.',
+        details: { field: 'suspension.role' },
+      });
+      expect(meeting().motions).toEqual([]);
     });
   });
 });

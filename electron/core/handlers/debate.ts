@@ -5,7 +5,7 @@ import { INTERRUPTING_ROLES, type SpeechRole } from '../../../shared/commands/de
 import { notFound, refused, type ChamberError } from '../../../shared/errors';
 import { streams } from '../../../shared/events';
 import { isWithdrawnFrom } from '../../../shared/procedure/attendance';
-import { currentSpeech, motionBeingDebated, pendingAmendment, speechLimitSeconds, spokenOn, substantiveMotion } from '../../../shared/procedure/debate';
+import { currentSpeech, motionBeingDebated, pendingAmendment, speechLimitFor, spokenOn, substantiveMotion } from '../../../shared/procedure/debate';
 import { memberDisplayNames, type BodyState } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
 import type { Motion } from '../../../shared/state/meetingDebate';
@@ -52,7 +52,7 @@ export const debateHandlers: Handlers<
   'motion.move': (view, command, ctx: Ctx) =>
     withMeeting(view, command.meetingId, (meeting) =>
       withBodyOf(view, meeting, (body) => {
-        const { meetingId, itemId, kind, procedure, amends, wording: text, resultingWording: resultingText, moverId, seconderId, seconderReserves } = command;
+        const { meetingId, itemId, kind, procedure, amends, wording: text, resultingWording: resultingText, moverId, seconderId, seconderReserves, suspension } = command;
         const notSitting = sittingOnItem(meeting);
         if (notSitting) return { error: notSitting };
         if (itemId !== meeting.currentItemId) return { error: refused('A motion can be moved only on the item being taken.', 'itemId') };
@@ -65,6 +65,9 @@ export const debateHandlers: Handlers<
         }
         if (kind === 'procedural' && !procedure) return { error: refused('Say which procedural motion is moved.', 'procedure') };
         if (kind !== 'procedural' && procedure) return { error: refused('Only a procedural motion names a procedure.', 'procedure') };
+        if (suspension && procedure !== 'suspend_standing_order') {
+          return { error: refused('Only a motion to suspend a standing order sets a limit for the rest of the item.', 'suspension') };
+        }
         if (kind !== 'amendment' && (amends || resultingText)) return { error: refused('Only an amendment amends another motion.', amends ? 'amends' : 'resultingWording') };
         const substantive = substantiveMotion(meeting, itemId);
         if (kind === 'substantive' && substantive) return { error: refused('A motion is already before the meeting on this item: deal with it first.', 'kind') };
@@ -93,6 +96,7 @@ export const debateHandlers: Handlers<
                 ...(amends ? { amends } : {}),
                 text,
                 ...(resultingText ? { resultingText } : {}),
+                ...(suspension ? { suspension } : {}),
                 moverId,
                 ...(seconderId ? { seconderId, seconderReserves: seconderReserves ?? false } : {}),
                 time,
@@ -242,7 +246,7 @@ export const debateHandlers: Handlers<
                 ...(memberId ? { memberId } : {}),
                 ...(officer ? { officer } : {}),
                 role,
-                limitSeconds: speechLimitSeconds(role, body.standingOrders),
+                limitSeconds: speechLimitFor(meeting, itemId, role, body.standingOrders, memberId ? body.members.find((m) => m.id === memberId)?.roles : undefined),
                 ...(rule && override ? { override } : {}),
                 time,
               },
