@@ -3,6 +3,7 @@
 // meeting and its standing orders; clocks are functions of stored instants and the time now.
 import type { MemberRoleName } from '../commands/body';
 import { COUNTED_ROLES, INTERRUPTING_ROLES, type SpeechRole, type SuspendedLimit } from '../commands/debate';
+import type { Member } from '../state/body';
 import type { MeetingState } from '../state/meeting';
 import type { Motion, Speech } from '../state/meetingDebate';
 import { spellClock, spellsElapsedMs } from '../state/meetingLive';
@@ -145,16 +146,23 @@ export const currentSpeech = (meeting: Pick<MeetingState, 'speeches' | 'currentS
 /** Members who have made their speech on this motion (the mover's reply and interruptions aside). */
 export const spokenOn = (motion: Pick<Motion, 'spokenBy'>): ReadonlySet<string> => new Set(motion.spokenBy);
 
-/** The spells members have spoken on the item being taken, interruptions and officers' advice aside. */
-const debateSpells = (meeting: Pick<MeetingState, 'speeches'>, itemId: string): { from: string; to?: string }[] => {
-  // The item's speeches are the latest on the record: read back from the end to the first speech
-  // on another item, so the cost follows the item's debate, not the day.
-  const spells: { from: string; to?: string }[] = [];
+/**
+ * The speeches members have made on the item being taken, latest first, interruptions and
+ * officers' advice aside. The item's speeches are the latest on the record: read back from the end
+ * to the first speech on another item, so the cost follows the item's debate, not the day.
+ */
+function* debateSpeeches(meeting: Pick<MeetingState, 'speeches'>, itemId: string): Generator<Speech> {
   for (let i = meeting.speeches.length - 1; i >= 0; i -= 1) {
     const s = meeting.speeches[i];
-    if (s.itemId !== itemId) break;
-    if (!INTERRUPTING_ROLES.includes(s.role) && s.role !== 'officer_advice') spells.push(...s.periods);
+    if (s.itemId !== itemId) return;
+    if (!INTERRUPTING_ROLES.includes(s.role) && s.role !== 'officer_advice') yield s;
   }
+}
+
+/** The spells members have spoken on the item being taken, interruptions and officers' advice aside. */
+const debateSpells = (meeting: Pick<MeetingState, 'speeches'>, itemId: string): { from: string; to?: string }[] => {
+  const spells: { from: string; to?: string }[] = [];
+  for (const s of debateSpeeches(meeting, itemId)) spells.push(...s.periods);
   return spells;
 };
 
@@ -163,6 +171,31 @@ export const debateClock = (meeting: Pick<MeetingState, 'speeches'>, itemId: str
 
 /** Time members have spoken on the item being taken, up to `nowMs`. */
 export const debateElapsedMs = (meeting: Pick<MeetingState, 'speeches'>, itemId: string, nowMs: number): number => spellsElapsedMs(debateSpells(meeting, itemId), nowMs);
+
+/** How members without a political group are shown among the groups. */
+export const NO_GROUP = 'No group';
+
+/**
+ * Time each political group's members have spoken on the item being taken, up to `nowMs`, the
+ * most first (then by name): read from the item's speeches back from the end, as the debate's
+ * clock is, interruptions and officers' advice aside. Members without a group are "No group".
+ */
+export const debateTimeByGroup = (
+  meeting: Pick<MeetingState, 'speeches'>,
+  members: readonly Pick<Member, 'id' | 'group'>[],
+  itemId: string,
+  nowMs: number,
+): { group: string; ms: number }[] => {
+  const totals = new Map<string, number>();
+  let groupOf: Map<string, string> | undefined;
+  for (const s of debateSpeeches(meeting, itemId)) {
+    if (!s.memberId) continue;
+    groupOf ??= new Map(members.map((m) => [m.id, m.group.trim()]));
+    const group = groupOf.get(s.memberId) || NO_GROUP;
+    totals.set(group, (totals.get(group) ?? 0) + speechElapsedMs(s, nowMs));
+  }
+  return [...totals].map(([group, ms]) => ({ group, ms })).sort((a, b) => b.ms - a.ms || a.group.localeCompare(b.group));
+};
 
 /** The speakers' list, in the order members asked. */
 export const speakersWaiting = (meeting: Pick<MeetingState, 'speakerQueue'>) => Object.values(meeting.speakerQueue).sort((a, b) => a.order - b.order);

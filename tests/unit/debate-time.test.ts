@@ -5,7 +5,7 @@
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/commands';
-import { currentSpeech, debateElapsedMs, debateLimitFor, speechClock, speechElapsedMs, speechLimitSeconds } from '../../shared/procedure/debate';
+import { currentSpeech, debateElapsedMs, debateLimitFor, debateTimeByGroup, speechClock, speechElapsedMs, speechLimitSeconds } from '../../shared/procedure/debate';
 import { defaultStandingOrders } from '../../shared/procedure/standingOrders';
 import type { ChamberDisplay } from '../../shared/state/display';
 import type { SettingsState } from '../../shared/state/settings';
@@ -371,6 +371,54 @@ describe('time in debate', () => {
         details: { field: 'suspension.role' },
       });
       expect(meeting().motions).toEqual([]);
+    });
+  });
+
+  describe('time used by each group', () => {
+    it("adds up each group's speeches on the item, the most first, leaving out interruptions, officers' advice and earlier items", () => {
+      const byGroup = () => debateTimeByGroup(meeting(), body().members, meeting().currentItemId!, now());
+      const speak = (surname: string, role: 'mover' | 'seconder' | 'other', minutes: number) => {
+        send({ type: 'speech.start', meetingId, memberId: member(surname).id, role });
+        clock.advance(minutes * MINUTE);
+        send({ type: 'speech.end', meetingId });
+      };
+      // An earlier item: Labour speaks at length there, which does not count on the next.
+      const parking = item('Report on parking').itemId;
+      takeUp('Report on parking', 'Hook', 'Bird');
+      speak('Hook', 'mover', 10);
+      send({ type: 'item.end', meetingId, itemId: parking });
+      const busesId = item('Motion on buses').itemId;
+      takeUp('Motion on buses', 'Cole', 'Dean');
+      expect(debateTimeByGroup(meeting(), body().members, busesId, now())).toEqual([]);
+      speak('Cole', 'mover', 5);
+      // Dean seconds for 2 minutes, with a point of order of 1 minute in between (not counted).
+      send({ type: 'speech.start', meetingId, memberId: member('Dean').id, role: 'seconder' });
+      clock.advance(MINUTE);
+      send({ type: 'speech.start', meetingId, memberId: member('Vye').id, role: 'point_of_order' });
+      clock.advance(MINUTE);
+      send({ type: 'speech.end', meetingId });
+      clock.advance(MINUTE);
+      send({ type: 'speech.end', meetingId });
+      send({ type: 'speech.start', meetingId, officer: 'Mr B Watts, General Counsel', role: 'officer_advice' });
+      clock.advance(3 * MINUTE);
+      send({ type: 'speech.end', meetingId });
+      speak('Vye', 'other', 1);
+      // Meade is still speaking: her time counts up to now.
+      send({ type: 'speech.start', meetingId, memberId: member('Meade').id, role: 'other' });
+      clock.advance(2 * MINUTE);
+      expect(byGroup()).toEqual([
+        { group: 'Conservative', ms: 7 * MINUTE },
+        { group: 'Labour', ms: 2 * MINUTE },
+        { group: 'No group', ms: MINUTE },
+      ]);
+      const total = byGroup().reduce((sum, g) => sum + g.ms, 0);
+      expect(total).toBe(debateElapsedMs(meeting(), busesId, now()));
+      // A member whose record has no group (or one no longer on the body) is under "No group".
+      const regrouped = body().members.map((m) => (m.surname === 'Dean' ? { ...m, group: '  ' } : m));
+      expect(debateTimeByGroup(meeting(), regrouped, busesId, now())).toEqual([
+        { group: 'Conservative', ms: 7 * MINUTE },
+        { group: 'No group', ms: 3 * MINUTE },
+      ]);
     });
   });
 });
