@@ -15,7 +15,7 @@ import type { BodyState, BodySummary } from '../../shared/state/body';
 import { chamberDisplay } from '../../shared/state/display';
 import { compareMeetings, type MeetingState, type MeetingSummary } from '../../shared/state/meeting';
 import { Draft, type Change } from '../../shared/state/parts';
-import { defaultSettings, SETTINGS_STREAM, type SettingsState } from '../../shared/state/settings';
+import { SETTINGS_STREAM, withSettingsDefaults, type SettingsState } from '../../shared/state/settings';
 import { eventChanges, streamKind, streamKindName } from '../../shared/state/streams';
 import { displayTopic, isTopic, type StateUpdate, type Topic, type TopicValue } from '../../shared/topics';
 import { validationError } from '../../shared/validationMessages';
@@ -90,7 +90,7 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     if (!cache.has(stream)) cache.set(stream, projections.load(stream));
     return cache.get(stream);
   };
-  const settingsOf = (): SettingsState => (stateOf(SETTINGS_STREAM) as SettingsState | undefined) ?? defaultSettings();
+  const settingsOf = (): SettingsState => withSettingsDefaults(stateOf(SETTINGS_STREAM) as Partial<SettingsState> | undefined);
   const view: StateView = {
     meeting: (meetingId) => stateOf(`meeting:${meetingId}`) as MeetingState | undefined,
     body: (bodyId) => stateOf(`body:${bodyId}`) as BodyState | undefined,
@@ -182,7 +182,7 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     }
     for (const [stream, entry] of work) {
       const state = entry.draft.state as { seq: number };
-      if (stream === SETTINGS_STREAM) updates.push({ topic: 'settings', data: state });
+      if (stream === SETTINGS_STREAM) updates.push({ topic: 'settings', data: withSettingsDefaults(state as Partial<SettingsState>) });
       else if (!entry.before) updates.push({ topic: stream as Topic, data: state });
       else updates.push({ topic: stream as Topic, patch: { fromSeq: (entry.before as { seq: number }).seq, seq: state.seq, changes: entry.changes } });
     }
@@ -239,7 +239,8 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       if (!meeting) return missing('Chamber has no record of that meeting.', id);
       if (kind === 'meeting') return { ok: true, data: meeting as TopicValue<T> };
       const body = meeting.bodyId ? view.body(meeting.bodyId) : undefined;
-      return { ok: true, data: chamberDisplay(meeting, body, settingsOf().timeZone) as TopicValue<T> };
+      const settings = settingsOf();
+      return { ok: true, data: chamberDisplay(meeting, body, settings.timeZone, settings.speechWarningSeconds) as TopicValue<T> };
     }
     const body = view.body(id);
     return body ? { ok: true, data: body as TopicValue<T> } : missing('Chamber has no record of that body.', id);

@@ -1,5 +1,6 @@
 import { createContext, useContext, useEffect } from 'react';
 import { useStore } from 'zustand';
+import { DEFAULT_SPEECH_WARNING_SECONDS } from '../../shared/state/settings';
 import { DEFAULT_TIME_ZONE } from '../../shared/time';
 import type { Topic, TopicValue } from '../../shared/topics';
 import type { ChamberState, ChamberStore } from './store';
@@ -29,3 +30,9 @@ export const useTopic = <T extends Topic>(topic: T | undefined): { data?: TopicV
 
 /** The installation's time zone: every time on screen is shown, and typed, in it. */
 export const useTimeZone = (): string => useTopic('settings').data?.timeZone ?? DEFAULT_TIME_ZONE;
+
+/**
+ * How many seconds before a speaker's time is up their clock shows the warning (the installation's
+ * setting, 30 unless changed; 0 for no warning): pass it to SpeechClock's `warningSeconds`.
+ */
+export const useSpeechWarningSeconds = (): number => useTopic('settings').data?.speechWarningSeconds ?? DEFAULT_SPEECH_WARNING_SECONDS;

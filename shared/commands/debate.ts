@@ -3,7 +3,7 @@
 // Outcomes are recorded by hand until divisions exist: carried or lost, and how. A division will
 // add the electronic vote as another way of resolving the same motion.
 import { z } from 'zod';
-import { Id, OptionalLine, orMissing } from '../values';
+import { Id, Line, OptionalLine, orMissing } from '../values';
 import { GivenTime } from './live';
 
 const time = GivenTime.optional().describe('When it happened: "HH:MM" local time on the sitting day, or an ISO instant; default now.');
@@ -37,6 +37,24 @@ export const INTERRUPTING_ROLES: readonly SpeechRole[] = ['point_of_order', 'per
 /** Roles that count as a member's one speech on a motion under the usual standing orders (the reply and interruptions aside). */
 export const COUNTED_ROLES: readonly SpeechRole[] = ['mover', 'seconder', 'amendment_mover', 'other'];
 
+/** What a motion to suspend a standing order may change for the rest of the item: a role's speech limit, or the whole time-limited debate's. */
+export const SuspendedLimit = z.enum(['mover', 'seconder', 'amendment_mover', 'other', 'right_of_reply', 'debate'], {
+  error: orMissing('must be mover, seconder, amendment mover, other, right of reply or debate'),
+});
+export type SuspendedLimit = z.infer<typeof SuspendedLimit>;
+
+export const Suspension = z
+  .strictObject({
+    role: SuspendedLimit.describe("The limit changed: a speaker's role, or 'debate' for the whole time-limited debate."),
+    seconds: z
+      .int({ error: orMissing('must be a whole number of seconds from 0 to 7200') })
+      .min(0, { error: 'must be a whole number of seconds from 0 to 7200' })
+      .max(7200, { error: 'must be a whole number of seconds from 0 to 7200' })
+      .describe('The limit for the rest of the item, in seconds; 0 for no limit.'),
+  })
+  .describe('For a motion to suspend a standing order: the limit it sets for the rest of the item, if it is carried.');
+export type Suspension = z.infer<typeof Suspension>;
+
 const Count = z.int({ error: orMissing('must be a whole number') }).min(0, { error: 'must be 0 or more' }).max(1000, { error: 'must be at most 1000' });
 
 export const moveMotion = z
@@ -52,6 +70,7 @@ export const moveMotion = z
     moverId: Id,
     seconderId: Id.optional(),
     seconderReserves: z.boolean().optional().describe('The seconder reserves their speech.'),
+    suspension: Suspension.optional(),
     time,
   })
   .describe('Move a motion, an amendment or a procedural motion on the item being taken, with its mover (and seconder, if seconded at once).');
@@ -110,8 +129,22 @@ export const startSpeech = z
 
 export const endSpeech = z.strictObject({ type: z.literal('speech.end'), meetingId: Id, time }).describe('The speaker has finished (an interrupted speaker resumes).');
 
+export const extendSpeech = z
+  .strictObject({
+    type: z.literal('speech.extend'),
+    meetingId: Id,
+    seconds: z
+      .int({ error: orMissing('must be a whole number of seconds') })
+      .min(1, { error: 'must be at least 1 second' })
+      .max(3600, { error: 'must be at most 3600 seconds (an hour)' })
+      .describe('The time added to the speaker\'s limit, in seconds (1 to 3600).'),
+    reason: Line(300).describe('The chairman\'s reason, for the minutes: e.g. "Extended by the Chairman: the mover was interrupted by the fire alarm".'),
+    time,
+  })
+  .describe("The chairman gives the member speaking more time (at the chairman's discretion): their limit grows by the seconds given, with the reason recorded. Only a speech with a time limit can be extended.");
+
 export const recordRuling = z
   .strictObject({ type: z.literal('ruling.record'), meetingId: Id, wording: MotionText.describe("The chairman's ruling, in short.") })
   .describe("Record a ruling of the chairman on the item being taken, for the minutes.");
 
-export const debateCommands = [moveMotion, secondMotion, alterMotion, withdrawMotion, resolveMotion, addSpeaker, removeSpeaker, startSpeech, endSpeech, recordRuling] as const;
+export const debateCommands = [moveMotion, secondMotion, alterMotion, withdrawMotion, resolveMotion, addSpeaker, removeSpeaker, startSpeech, endSpeech, extendSpeech, recordRuling] as const;

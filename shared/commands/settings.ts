@@ -1,6 +1,7 @@
 // Commands that change the installation's settings.
 import { z } from 'zod';
 import { isTimeZone } from '../time';
+import { orMissing } from '../values';
 
 export const setTimeZone = z
   .strictObject({
@@ -12,4 +13,15 @@ export const setTimeZone = z
   })
   .describe('Set the time zone every time is shown and typed in on this installation.');
 
-export const settingsCommands = [setTimeZone] as const;
+export const setSpeechWarning = z
+  .strictObject({
+    type: z.literal('settings.setSpeechWarning'),
+    seconds: z
+      .int({ error: orMissing('must be a whole number of seconds from 0 to 600') })
+      .min(0, { error: 'must be a whole number of seconds from 0 to 600' })
+      .max(600, { error: 'must be a whole number of seconds from 0 to 600' })
+      .describe("Seconds before a speaker's time is up when their clock shows the warning; 0 for no warning. 30 unless set."),
+  })
+  .describe("Set how long before a speaker's time is up their clock warns them (on the clerk's screens and the chamber display).");
+
+export const settingsCommands = [setTimeZone, setSpeechWarning] as const;

@@ -1,6 +1,6 @@
 // Facts of debate. `time` is when it happened; the envelope's `at` is when Chamber recorded it.
 import { z } from 'zod';
-import { MotionKind, OutcomeHow, ProceduralMotion, SpeechRole } from '../commands/debate';
+import { MotionKind, OutcomeHow, ProceduralMotion, SpeechRole, SuspendedLimit } from '../commands/debate';
 import { Id, Instant } from '../values';
 
 const m = { meetingId: Id };
@@ -18,6 +18,7 @@ export const debateEventSchemas = {
     moverId: Id,
     seconderId: Id.optional(),
     seconderReserves: z.boolean().optional(),
+    suspension: z.strictObject({ role: SuspendedLimit, seconds: z.int() }).optional(),
     time: Instant,
   }),
   'motion.seconded': z.strictObject({ ...m, motionId: Id, seconderId: Id, reserves: z.boolean(), time: Instant }),
@@ -48,5 +49,6 @@ export const debateEventSchemas = {
     time: Instant,
   }),
   'speech.ended': z.strictObject({ ...m, speechId: Id, time: Instant }),
+  'speech.extended': z.strictObject({ ...m, speechId: Id, seconds: z.int(), reason: z.string(), time: Instant }),
   'ruling.recorded': z.strictObject({ ...m, rulingId: Id, itemId: Id, text: z.string() }),
 } as const;

@@ -110,7 +110,7 @@ export type QuorumRule = z.infer<typeof QuorumRule>;
 // ---------------------------------------------------------------------------------------------
 // The profile
 
-const speechLimit = (role: string) => wholeNumber(`Speech limit for ${role}`, 'seconds', 0, 3600, ' (no limit)');
+const speechLimit = (role: string, zero = 'no limit') => wholeNumber(`Speech limit for ${role}`, 'seconds', 0, 3600, ` (${zero})`);
 
 export const StandingOrders = section('Standing orders', {
   /** The division bell rung before a vote so that members outside the chamber can return. */
@@ -128,6 +128,14 @@ export const StandingOrders = section('Standing orders', {
     otherSpeaker: speechLimit('other speakers').default(180),
     amendmentMover: speechLimit('the mover of an amendment').default(300),
     rightOfReply: speechLimit("the mover's right of reply").default(180),
+    /**
+     * A leader of the council or of a group (roles Leader, Group Leader) speaking as mover,
+     * seconder, mover of an amendment or other speaker may speak for this long if it is longer
+     * than their role's limit; 0 for no special limit.
+     */
+    groupLeader: speechLimit('group leaders', 'no special limit').default(0),
+    /** The same for a Cabinet Member. */
+    cabinetMember: speechLimit('Cabinet Members', 'no special limit').default(0),
   }).prefault({}),
   /** Length of a motion for time-limited debate, as a whole. */
   timeLimitedDebateMinutes: wholeNumber('Time-limited debate', 'minutes', 1, 480).default(30),

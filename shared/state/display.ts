@@ -8,7 +8,8 @@ import { memberDisplayNames } from './body';
 import type { MeetingState, MeetingStatus } from './meeting';
 import { isPrivate, presiding, spellClock } from './meetingLive';
 import type { SpeechRole } from '../commands/debate';
-import { currentSpeech, debateClock, debateLimitSeconds } from '../procedure/debate';
+import { currentSpeech, debateClock, debateLimitFor } from '../procedure/debate';
+import { DEFAULT_SPEECH_WARNING_SECONDS } from './settings';
 
 export interface ChamberDisplay {
   meetingId: string;
@@ -28,8 +29,12 @@ export interface ChamberDisplay {
   chair?: { name: string; capacity: string };
   /** Adjourned since, when adjourned. */
   adjournedSince?: string;
-  /** Who has the floor, and their clock: time spoken in earlier spells, plus the time since `runningSince` while they speak. */
-  speaker?: { name: string; role: string; limitSeconds: number; elapsedBeforeMs: number; runningSince?: string };
+  /**
+   * Who has the floor, and their clock: time spoken in earlier spells, plus the time since
+   * `runningSince` while they speak; `warningSeconds` before the limit the clock warns (the
+   * installation's setting, 0 for no warning).
+   */
+  speaker?: { name: string; role: string; limitSeconds: number; warningSeconds: number; elapsedBeforeMs: number; runningSince?: string };
   /** A time-limited debate's whole clock, the same way. */
   debate?: { limitSeconds: number; elapsedBeforeMs: number; runningSince?: string };
 }
@@ -52,7 +57,7 @@ const CAPACITY_LABELS = {
   outgoing_chairman: 'Outgoing Chairman, in the chair',
 } as const;
 
-export const chamberDisplay = (meeting: MeetingState, body: BodyState | undefined, timeZone: string): ChamberDisplay => {
+export const chamberDisplay = (meeting: MeetingState, body: BodyState | undefined, timeZone: string, speechWarningSeconds = DEFAULT_SPEECH_WARNING_SECONDS): ChamberDisplay => {
   const item = meeting.currentItemId ? meeting.agenda.find((i) => i.itemId === meeting.currentItemId) : undefined;
   const privateSession = isPrivate(meeting) || (item?.kind === 'exempt' && meeting.currentItemId !== undefined);
   const common = {
@@ -76,20 +81,20 @@ export const chamberDisplay = (meeting: MeetingState, body: BodyState | undefine
     ...(quorum ? { quorum: { quorate: quorum.quorate, present: quorum.counted, required: quorum.required } } : {}),
     ...(chair && body ? { chair: { name: memberDisplayNames(body.members)[chair.memberId] ?? '', capacity: CAPACITY_LABELS[chair.capacity] } } : {}),
     ...(meeting.status === 'adjourned' ? { adjournedSince: meeting.adjournments[meeting.adjournments.length - 1]?.from } : {}),
-    ...speakerOf(meeting, body),
+    ...speakerOf(meeting, body, speechWarningSeconds),
     ...debateOf(meeting, item, body),
   };
 };
 
 const debateOf = (meeting: MeetingState, item: { itemId: string; kind: string } | undefined, body: BodyState | undefined): Pick<ChamberDisplay, 'debate'> => {
-  const limitSeconds = item && body ? debateLimitSeconds(item.kind, body.standingOrders) : undefined;
+  const limitSeconds = item && body ? debateLimitFor(meeting, item, body.standingOrders) : undefined;
   return item && limitSeconds !== undefined ? { debate: { limitSeconds, ...debateClock(meeting, item.itemId) } } : {};
 };
 
-const speakerOf = (meeting: MeetingState, body: BodyState | undefined): Pick<ChamberDisplay, 'speaker'> => {
+const speakerOf = (meeting: MeetingState, body: BodyState | undefined, warningSeconds: number): Pick<ChamberDisplay, 'speaker'> => {
   const speech = currentSpeech(meeting);
   if (!speech || !body) return {};
   const name = speech.memberId ? (memberDisplayNames(body.members)[speech.memberId] ?? '') : (speech.officer ?? '');
-  return { speaker: { name, role: SPEECH_ROLE_LABELS[speech.role], limitSeconds: speech.limitSeconds, ...spellClock(speech.periods) } };
+  return { speaker: { name, role: SPEECH_ROLE_LABELS[speech.role], limitSeconds: speech.limitSeconds, warningSeconds, ...spellClock(speech.periods) } };
 };
 

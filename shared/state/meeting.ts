@@ -2,7 +2,7 @@
 // (see parts.ts); the state is those parts put together.
 import type { AgendaItemDetails } from '../commands/agenda';
 import type { RecordedEvent } from '../events';
-import { debateChanges, type MeetingDebate } from './meetingDebate';
+import { currentSpeechSpell, debateChanges, type MeetingDebate } from './meetingDebate';
 import { liveChanges, type MeetingLive } from './meetingLive';
 import { head, set, type Change, type Shape } from './parts';
 
@@ -44,7 +44,7 @@ export interface MeetingState extends MeetingLive, MeetingDebate {
  */
 export const meetingShape: Shape = {
   singles: { agenda: [], expectedApologies: [], officersPresent: [] },
-  records: ['attendance', 'progress', 'notes', 'speakerQueue'],
+  records: ['attendance', 'progress', 'notes', 'speakerQueue', 'itemLimits'],
   lists: ['declarations', 'chair', 'adjournments', 'privateSessions', 'quorumChanges', 'corrections', 'others', 'motions', 'speeches', 'rulings'],
 };
 
@@ -115,6 +115,11 @@ export const meetingChanges = (state: MeetingState | undefined, event: RecordedE
     }
     case 'agenda.itemRemoved':
       return [set('agenda', state.agenda.filter((i) => i.itemId !== event.payload.itemId))];
+    // The meeting's clocks stop while it is adjourned: the item's (meetingLive) and the speech's.
+    case 'meeting.adjourned':
+      return [...(liveChanges(state, event) ?? []), ...currentSpeechSpell(state, event.payload.time, 'end')];
+    case 'meeting.resumed':
+      return [...(liveChanges(state, event) ?? []), ...currentSpeechSpell(state, event.payload.time, 'start')];
     default:
       return liveChanges(state, event) ?? debateChanges(state, event) ?? [];
   }

@@ -2,7 +2,7 @@
 // so an interruption stops the clock), the speakers' list and the chairman's rulings. What
 // accumulates (1,500 speeches in a long day) is a part per entry: a speech starting or ending
 // writes and pushes that speech and the head, never the day. Clocks are stored instants.
-import { COUNTED_ROLES, type MotionKind, type OutcomeHow, type ProceduralMotion, type SpeechRole } from '../commands/debate';
+import { COUNTED_ROLES, type MotionKind, type OutcomeHow, type ProceduralMotion, type SpeechRole, type SuspendedLimit, type Suspension } from '../commands/debate';
 import type { RecordedEvent } from '../events';
 import { add, head, put, remove, type Change } from './parts';
 
@@ -34,6 +34,8 @@ export interface Motion {
   amends?: string;
   /** For an amendment: the motion as it would read if carried. */
   resultingText?: string;
+  /** For a motion to suspend a standing order: the limit it sets for the rest of the item if carried. */
+  suspension?: Suspension;
   moverId: string;
   seconderId?: string;
   seconderReserves: boolean;
@@ -57,13 +59,22 @@ export interface Speech {
   memberId?: string;
   officer?: string;
   role: SpeechRole;
-  /** The limit for the role under the standing orders when the speech began; 0 for none. */
+  /** The limit for the role under the standing orders when the speech began, plus any time the chairman gave; 0 for none. */
   limitSeconds: number;
+  /** More time given by the chairman, each with the reason, in the order given. */
+  extensions?: SpeechExtension[];
   /** The chairman's reason for allowing what the standing orders would not. */
   override?: string;
   /** Each spell of speaking: a point of order or a personal explanation ends one and the speaker's return starts another. */
   periods: { from: string; to?: string }[];
   endedAt?: string;
+}
+
+export interface SpeechExtension {
+  seconds: number;
+  reason: string;
+  /** When the chairman gave it. */
+  at: string;
 }
 
 export interface QueuedSpeaker {
@@ -80,11 +91,16 @@ export interface Ruling {
   at: string;
 }
 
+/** Limits changed for one item by suspending standing orders, in seconds (0 for no limit): by role, and 'debate' for the whole debate. */
+export type ItemLimits = Partial<Record<SuspendedLimit, number>>;
+
 export interface MeetingDebate {
   motions: Motion[];
   speeches: Speech[];
   speakerQueue: Record<string, QueuedSpeaker>;
   rulings: Ruling[];
+  /** Limits changed by a motion to suspend standing orders, carried, by item: a part per item. */
+  itemLimits: Record<string, ItemLimits>;
   /** The speech under way, if any. */
   currentSpeechId?: string;
   /** Speeches interrupted by a point of order or personal explanation, the latest last. */
@@ -97,6 +113,19 @@ const closeOpen = (speech: Speech, time: string): Speech => ({
 });
 
 type DebateState = MeetingDebate;
+
+/**
+ * End or start a spell of the speech under way, for an adjournment and the resumption: a speech
+ * clock (and so a time-limited debate's) does not run while the meeting is adjourned. Interrupted
+ * speeches are stopped already; only the current one changes.
+ */
+export const currentSpeechSpell = (state: DebateState, time: string, edge: 'start' | 'end'): Change[] => {
+  const current = state.currentSpeechId ? state.speeches.findLast((s) => s.id === state.currentSpeechId) : undefined;
+  if (!current || current.endedAt) return [];
+  const open = current.periods[current.periods.length - 1]?.to === undefined;
+  if (edge === 'end') return open ? [put('speeches', current.id, closeOpen(current, time))] : [];
+  return open ? [] : [put('speeches', current.id, { ...current, periods: [...current.periods, { from: time }] })];
+};
 
 /** The changes a debate event makes; undefined when the event is not one of debate. */
 export const debateChanges = (state: DebateState, event: RecordedEvent): Change[] | undefined => {
@@ -128,6 +157,11 @@ export const debateChanges = (state: DebateState, event: RecordedEvent): Change[
       if (!before) return [];
       const counts = { ...(inFavour === undefined ? {} : { for: inFavour }), ...(against === undefined ? {} : { against }), ...(abstained === undefined ? {} : { abstained }) };
       const changes: Change[] = [put('motions', motionId, { ...before, status: outcome, outcome: { result: outcome, how, ...counts, time } })];
+      // A standing order suspended for this item: its limit holds for the rest of the item.
+      if (outcome === 'carried' && before.procedure === 'suspend_standing_order' && before.suspension) {
+        const { role, seconds } = before.suspension;
+        changes.push(put('itemLimits', before.itemId, { ...state.itemLimits[before.itemId], [role]: seconds }));
+      }
       // An amendment carried: the amended motion becomes the substantive motion (a new version).
       const amended = before.kind === 'amendment' && outcome === 'carried' && before.amends ? motion(before.amends) : undefined;
       if (amended) {
@@ -166,6 +200,13 @@ export const debateChanges = (state: DebateState, event: RecordedEvent): Change[
       if (resumed) changes.push(put('speeches', resumed.id, { ...resumed, periods: [...resumed.periods, { from: time }] }));
       changes.push(head({ currentSpeechId: resumed ? resumed.id : null, interruptedSpeechIds: stack.slice(0, -1) }));
       return changes;
+    }
+    case 'speech.extended': {
+      const { speechId, seconds, reason, time } = event.payload;
+      const extended = speech(speechId);
+      if (!extended) return [];
+      const extension: SpeechExtension = { seconds, reason, at: time };
+      return [put('speeches', speechId, { ...extended, limitSeconds: extended.limitSeconds + seconds, extensions: [...(extended.extensions ?? []), extension] })];
     }
     case 'ruling.recorded': {
       const { rulingId, itemId, text } = event.payload;

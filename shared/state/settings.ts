@@ -6,12 +6,23 @@ import { head, type Change, type Shape } from './parts';
 export interface SettingsState {
   /** IANA time zone every time is shown and typed in; Europe/London unless changed. */
   timeZone: string;
+  /** How many seconds before a speaker's time is up their clock shows the warning; 0 for none. */
+  speechWarningSeconds: number;
   seq: number;
 }
 
+/** The warning before a speaker's time is up, unless changed. */
+export const DEFAULT_SPEECH_WARNING_SECONDS = 30;
+
 export const SETTINGS_STREAM = 'settings:installation';
 
-export const defaultSettings = (): SettingsState => ({ timeZone: DEFAULT_TIME_ZONE, seq: 0 });
+export const defaultSettings = (): SettingsState => ({ timeZone: DEFAULT_TIME_ZONE, speechWarningSeconds: DEFAULT_SPEECH_WARNING_SECONDS, seq: 0 });
+
+/**
+ * The settings as stored, with the default for any not set yet: the stored state holds only what
+ * was set (an installation that set its time zone before the warning existed has no warning).
+ */
+export const withSettingsDefaults = (stored: Partial<SettingsState> | undefined): SettingsState => ({ ...defaultSettings(), ...stored });
 
 export const settingsShape: Shape = { singles: {}, records: [], lists: [] };
 
@@ -19,6 +30,8 @@ export const settingsChanges = (_state: SettingsState | undefined, event: Record
   switch (event.type) {
     case 'settings.timeZoneSet':
       return [head({ timeZone: event.payload.timeZone })];
+    case 'settings.speechWarningSet':
+      return [head({ speechWarningSeconds: event.payload.seconds })];
     default:
       return [];
   }

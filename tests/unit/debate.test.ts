@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/commands';
-import { currentSpeech, debateElapsedMs, motionBeingDebated, motionText, speechClock, speechElapsedMs, substantiveMotion } from '../../shared/procedure/debate';
+import { currentSpeech, debateElapsedMs, debateTimeByGroup, motionBeingDebated, motionText, speechClock, speechElapsedMs, substantiveMotion } from '../../shared/procedure/debate';
 import { defaultStandingOrders } from '../../shared/procedure/standingOrders';
 import { chamberDisplay } from '../../shared/state/display';
 import type { BodyState, Member } from '../../shared/state/body';
@@ -130,7 +130,7 @@ describe('the full council of 22 October 2015 debates minute 43', () => {
     core.send({ type: 'motion.move', meetingId, itemId, kind: 'substantive', wording: minute43.motion.wording, moverId: vye.id, seconderId: member(minute43.motion.seconder).id });
     core.send({ type: 'speech.start', meetingId, memberId: vye.id, role: 'mover' });
     const shown = chamberDisplay(meeting(), body(), 'Europe/London');
-    expect(shown.speaker).toEqual({ name: 'Mr Vye', role: 'Mover', limitSeconds: 300, elapsedBeforeMs: 0, runningSince: clock.now().toISOString() });
+    expect(shown.speaker).toEqual({ name: 'Mr Vye', role: 'Mover', limitSeconds: 300, warningSeconds: 30, elapsedBeforeMs: 0, runningSince: clock.now().toISOString() });
     expect(shown.debate).toEqual({ limitSeconds: 45 * 60, elapsedBeforeMs: 0, runningSince: clock.now().toISOString() });
     core.send({ type: 'session.private', meetingId, reason: 'Exempt information under paragraph 3' });
     const hidden = chamberDisplay(meeting(), body(), 'Europe/London');
@@ -219,8 +219,24 @@ itWhere(originalPacks(), 'the facts of minute 43 kept in tests/fixtures are thos
 
 describe('the debate as a state machine, under any sequence of commands', () => {
   const SURNAMES = ['Cole', 'Meade', 'Dean', 'Hook', 'Bird', 'Vye'];
+  const GROUPS = ['Conservative', 'Conservative', 'Labour', 'Labour', 'Liberal Democrat', ''];
+  const ROLES = [['Leader'], ['Cabinet Member'], ['Group Leader'], [], [], []] as const;
   const step = fc.oneof(
-    { weight: 4, arbitrary: fc.record({ kind: fc.constant('move' as const), mover: fc.nat(), seconder: fc.option(fc.nat(), { nil: undefined, freq: 2 }), motion: fc.constantFrom('substantive', 'amendment', 'procedural') }) },
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('move' as const),
+        mover: fc.nat(),
+        seconder: fc.option(fc.nat(), { nil: undefined, freq: 2 }),
+        motion: fc.constantFrom('substantive', 'amendment', 'procedural'),
+        // A procedural motion: the closure, or a suspension of standing orders setting a limit for the item (or, wrongly, a closure carrying one).
+        suspension: fc.option(fc.record({ role: fc.constantFrom('mover', 'seconder', 'amendment_mover', 'other', 'right_of_reply', 'debate'), seconds: fc.integer({ min: 0, max: 7200 }) }), { nil: undefined }),
+        closureWithLimit: fc.boolean(),
+      }),
+    },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('extend' as const), seconds: fc.integer({ min: 1, max: 600 }) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('adjourn' as const) }) },
+    { weight: 2, arbitrary: fc.record({ kind: fc.constant('resume' as const) }) },
     { weight: 3, arbitrary: fc.record({ kind: fc.constant('second' as const), which: fc.nat(), who: fc.nat() }) },
     { weight: 4, arbitrary: fc.record({ kind: fc.constant('resolve' as const), which: fc.nat(), carried: fc.boolean() }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('withdraw' as const), which: fc.nat() }) },
@@ -242,8 +258,10 @@ describe('the debate as a state machine, under any sequence of commands', () => 
         const core = openTestCore({ now: clock.now });
         try {
           const { bodyId } = core.send({ type: 'body.create', name: 'Planning Committee', kind: 'committee' });
-          core.send({ type: 'body.setStandingOrders', bodyId, standingOrders: defaultStandingOrders('committee') });
-          core.send({ type: 'member.import', bodyId, source: 'csv', members: SURNAMES.map((surname) => ({ title: 'Mr', initials: [], surname, honours: [], group: '', roles: [], voting: true })) });
+          // Leaders and a Cabinet Member with their own limits, members of three groups and one of none.
+          const standingOrders = defaultStandingOrders('committee');
+          core.send({ type: 'body.setStandingOrders', bodyId, standingOrders: { ...standingOrders, speechLimits: { ...standingOrders.speechLimits, groupLeader: 600, cabinetMember: 240 } } });
+          core.send({ type: 'member.import', bodyId, source: 'csv', members: SURNAMES.map((surname, i) => ({ title: 'Mr', initials: [], surname, honours: [], group: GROUPS[i], roles: [...ROLES[i]], voting: true })) });
           const { meetingId } = core.send({ type: 'meeting.create', bodyId, title: 'Planning Committee', date: '2026-07-01', startTime: '10:00', venue: '' });
           core.send({ type: 'agenda.import', meetingId, replace: true, items: ['A', 'B', 'C'].map((title, i) => ({ number: String(i + 1), title, kind: 'report' as const })) });
           const members = (core.read(`body:${bodyId}`) as { ok: true; data: BodyState }).data.members;
@@ -265,7 +283,8 @@ describe('the debate as a state machine, under any sequence of commands', () => 
                 meetingId,
                 itemId: m.currentItemId ?? m.agenda[0].itemId,
                 kind: s.motion,
-                ...(s.motion === 'procedural' ? { procedure: 'closure' as const } : {}),
+                ...(s.motion === 'procedural' ? { procedure: s.suspension && !s.closureWithLimit ? ('suspend_standing_order' as const) : ('closure' as const) } : {}),
+                ...(s.suspension ? { suspension: s.suspension } : {}),
                 ...(s.motion === 'amendment' ? { amends: substantive?.id ?? meetingId } : {}),
                 wording: `Motion ${m.motions.length + 1}`,
                 moverId: who(s.mover),
@@ -289,12 +308,20 @@ describe('the debate as a state machine, under any sequence of commands', () => 
             else if (s.kind === 'depart') command = { type: 'attendance.depart', meetingId, memberId: who(s.who) };
             else if (s.kind === 'item') command = { type: 'item.start', meetingId, itemId: m.agenda[s.which].itemId };
             else if (s.kind === 'itemEnd') command = m.currentItemId ? { type: 'item.end', meetingId, itemId: m.currentItemId } : undefined;
+            else if (s.kind === 'extend') command = { type: 'speech.extend', meetingId, seconds: s.seconds, reason: 'Allowed by the Chairman' };
+            else if (s.kind === 'adjourn') command = { type: 'meeting.adjourn', meetingId, reason: 'Short adjournment' };
+            else if (s.kind === 'resume') command = { type: 'meeting.resume', meetingId };
             else clock.advance(s.seconds * 1000);
             if (command) {
               const events = core.eventCount();
               const outcome = core.dispatch(command);
               if (!outcome.ok) expect(core.eventCount()).toBe(events);
-              else if (outcome.result.events > 0) accepted.add(command.type === 'speech.start' && 'role' in command ? `${command.type}:${command.role}` : command.type);
+              else if (outcome.result.events > 0) {
+                accepted.add(command.type === 'speech.start' && 'role' in command ? `${command.type}:${command.role}` : command.type);
+                if (command.type === 'meeting.adjourn' && m.currentSpeechId) accepted.add('meeting.adjourn:speaking');
+                if (command.type === 'motion.move' && command.suspension) accepted.add('motion.move:suspension');
+                if (command.type === 'motion.resolve' && command.outcome === 'carried' && m.motions.find((x) => x.id === command.motionId)?.suspension) accepted.add('motion.resolve:suspension');
+              }
             }
             const after = read();
             const now = clock.now().getTime();
@@ -304,13 +331,34 @@ describe('the debate as a state machine, under any sequence of commands', () => 
               expect(openOn.filter((x) => x.kind === 'amendment').length).toBeLessThanOrEqual(1);
               for (const amendment of openOn.filter((x) => x.kind === 'amendment')) expect(openOn.some((x) => x.id === amendment.amends)).toBe(true);
             }
-            // One speaker at a time: exactly the current speech has an open spell.
+            // One speaker at a time: exactly the current speech has an open spell, and none while the meeting is adjourned.
+            const adjourned = after.status === 'adjourned';
             const speaking = after.speeches.filter((x) => x.periods[x.periods.length - 1].to === undefined);
-            expect(speaking.map((x) => x.id)).toEqual(after.currentSpeechId ? [after.currentSpeechId] : []);
+            expect(speaking.map((x) => x.id)).toEqual(after.currentSpeechId && !adjourned ? [after.currentSpeechId] : []);
             for (const speech of after.speeches) {
               expect(speechElapsedMs(speech, now)).toBeGreaterThanOrEqual(0);
               for (const p of speech.periods) if (p.to) expect(p.to >= p.from).toBe(true);
+              // While adjourned no clock runs: an hour later each reads the same.
+              if (adjourned) expect(speechElapsedMs(speech, now + 3_600_000)).toBe(speechElapsedMs(speech, now));
+              // A limit is the role's (never negative) plus the time the chairman gave.
+              const given = (speech.extensions ?? []).reduce((sum, e) => sum + e.seconds, 0);
+              expect(speech.limitSeconds - given).toBeGreaterThanOrEqual(0);
+              if (given > 0) expect(speech.limitSeconds - given).toBeGreaterThan(0);
             }
+            if (after.currentItemId) {
+              const debated = debateElapsedMs(after, after.currentItemId, now);
+              expect(debated).toBeGreaterThanOrEqual(0);
+              // The groups' times add up to the debate's, from the same speeches.
+              expect(debateTimeByGroup(after, members, after.currentItemId, now).reduce((sum, g) => sum + g.ms, 0)).toBe(debated);
+              if (adjourned) expect(debateElapsedMs(after, after.currentItemId, now + 3_600_000)).toBe(debated);
+            }
+            // An item's limits are those of the last suspension carried on it, role by role; nothing else sets them.
+            const expectedLimits: Record<string, Record<string, number>> = {};
+            for (const x of after.motions) {
+              if (x.status === 'carried' && x.procedure === 'suspend_standing_order' && x.suspension) (expectedLimits[x.itemId] ??= {})[x.suspension.role] = x.suspension.seconds;
+              if (x.suspension) expect(x.procedure).toBe('suspend_standing_order');
+            }
+            expect(after.itemLimits).toEqual(expectedLimits);
             // An outcome exactly for the motions carried or lost; every motion keeps its first words.
             for (const x of after.motions) {
               expect(x.outcome !== undefined).toBe(x.status === 'carried' || x.status === 'lost');
@@ -331,7 +379,7 @@ describe('the debate as a state machine, under any sequence of commands', () => 
           [
             [
               { kind: 'item', which: 0 },
-              { kind: 'move', mover: 0, seconder: undefined, motion: 'substantive' },
+              { kind: 'move', mover: 0, seconder: undefined, motion: 'substantive', suspension: undefined, closureWithLimit: false },
               { kind: 'second', which: 0, who: 1 },
               { kind: 'alter', which: 0, text: 'Altered with consent' },
               { kind: 'queue', who: 3 },
@@ -342,16 +390,50 @@ describe('the debate as a state machine, under any sequence of commands', () => 
               { kind: 'end' },
               { kind: 'speak', who: 3, role: 'other', override: false },
               { kind: 'end' },
-              { kind: 'move', mover: 4, seconder: 5, motion: 'procedural' },
+              { kind: 'move', mover: 4, seconder: 5, motion: 'procedural', suspension: undefined, closureWithLimit: false },
               { kind: 'withdraw', which: 1 },
               { kind: 'resolve', which: 1, carried: true },
+            ],
+          ],
+          [
+            [
+              { kind: 'item', which: 1 },
+              { kind: 'move', mover: 0, seconder: 1, motion: 'substantive', suspension: undefined, closureWithLimit: false },
+              { kind: 'move', mover: 2, seconder: 3, motion: 'procedural', suspension: { role: 'other', seconds: 90 }, closureWithLimit: false },
+              { kind: 'resolve', which: 1, carried: true },
+              { kind: 'speak', who: 0, role: 'mover', override: false },
+              { kind: 'wait', seconds: 200 },
+              { kind: 'extend', seconds: 60 },
+              { kind: 'adjourn' },
+              { kind: 'wait', seconds: 300 },
+              { kind: 'resume' },
+              { kind: 'wait', seconds: 30 },
+              { kind: 'end' },
+              { kind: 'speak', who: 3, role: 'other', override: false },
+              { kind: 'end' },
             ],
           ],
         ],
       },
     );
     // The generator must reach the states that matter, or the property proves little.
-    for (const type of ['motion.move', 'motion.second', 'motion.resolve', 'motion.withdraw', 'motion.alter', 'speech.start:mover', 'speech.start:other', 'speech.start:point_of_order', 'speech.end', 'speaker.add']) {
+    for (const type of [
+      'motion.move',
+      'motion.second',
+      'motion.resolve',
+      'motion.withdraw',
+      'motion.alter',
+      'speech.start:mover',
+      'speech.start:other',
+      'speech.start:point_of_order',
+      'speech.end',
+      'speaker.add',
+      'speech.extend',
+      'meeting.adjourn:speaking',
+      'meeting.resume',
+      'motion.move:suspension',
+      'motion.resolve:suspension',
+    ]) {
       expect([...accepted]).toContain(type);
     }
   });

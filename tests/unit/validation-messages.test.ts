@@ -79,6 +79,7 @@ const examples: Record<string, Record<string, unknown>> = {
   'speaker.remove': { type: 'speaker.remove', meetingId: ID, memberId: ID2 },
   'speech.start': { type: 'speech.start', meetingId: ID, memberId: ID2, role: 'mover' },
   'speech.end': { type: 'speech.end', meetingId: ID, time: '10:20' },
+  'speech.extend': { type: 'speech.extend', meetingId: ID, seconds: 60, reason: 'Allowed by the Chairman', time: '10:19' },
   'ruling.record': { type: 'ruling.record', meetingId: ID, wording: 'The amendment is in order.' },
   'session.private': { type: 'session.private', meetingId: ID, time: '14:15', reason: 'Exempt under paragraph 3' },
   'session.public': { type: 'session.public', meetingId: ID, time: '14:25' },
@@ -89,6 +90,7 @@ const examples: Record<string, Record<string, unknown>> = {
     change: { type: 'declaration.record', meetingId: ID, memberId: ID2, itemId: ID, kind: 'other', description: 'Owns land adjoining the site' },
   },
   'settings.setTimeZone': { type: 'settings.setTimeZone', timeZone: 'Europe/London' },
+  'settings.setSpeechWarning': { type: 'settings.setSpeechWarning', seconds: 30 },
 };
 
 /** What every refusal of an invalid command must satisfy, whatever the command. */

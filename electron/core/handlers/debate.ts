@@ -5,7 +5,7 @@ import { INTERRUPTING_ROLES, type SpeechRole } from '../../../shared/commands/de
 import { notFound, refused, type ChamberError } from '../../../shared/errors';
 import { streams } from '../../../shared/events';
 import { isWithdrawnFrom } from '../../../shared/procedure/attendance';
-import { currentSpeech, motionBeingDebated, pendingAmendment, speechLimitSeconds, spokenOn, substantiveMotion } from '../../../shared/procedure/debate';
+import { currentSpeech, motionBeingDebated, pendingAmendment, speechLimitFor, spokenOn, substantiveMotion } from '../../../shared/procedure/debate';
 import { memberDisplayNames, type BodyState } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
 import type { Motion } from '../../../shared/state/meetingDebate';
@@ -47,12 +47,12 @@ const KIND_WORDS: Record<Motion['kind'], string> = { substantive: 'motion', amen
 type Ctx = HandlerContext;
 
 export const debateHandlers: Handlers<
-  'motion.move' | 'motion.second' | 'motion.alter' | 'motion.withdraw' | 'motion.resolve' | 'speaker.add' | 'speaker.remove' | 'speech.start' | 'speech.end' | 'ruling.record'
+  'motion.move' | 'motion.second' | 'motion.alter' | 'motion.withdraw' | 'motion.resolve' | 'speaker.add' | 'speaker.remove' | 'speech.start' | 'speech.end' | 'speech.extend' | 'ruling.record'
 > = {
   'motion.move': (view, command, ctx: Ctx) =>
     withMeeting(view, command.meetingId, (meeting) =>
       withBodyOf(view, meeting, (body) => {
-        const { meetingId, itemId, kind, procedure, amends, wording: text, resultingWording: resultingText, moverId, seconderId, seconderReserves } = command;
+        const { meetingId, itemId, kind, procedure, amends, wording: text, resultingWording: resultingText, moverId, seconderId, seconderReserves, suspension } = command;
         const notSitting = sittingOnItem(meeting);
         if (notSitting) return { error: notSitting };
         if (itemId !== meeting.currentItemId) return { error: refused('A motion can be moved only on the item being taken.', 'itemId') };
@@ -65,6 +65,9 @@ export const debateHandlers: Handlers<
         }
         if (kind === 'procedural' && !procedure) return { error: refused('Say which procedural motion is moved.', 'procedure') };
         if (kind !== 'procedural' && procedure) return { error: refused('Only a procedural motion names a procedure.', 'procedure') };
+        if (suspension && procedure !== 'suspend_standing_order') {
+          return { error: refused('Only a motion to suspend a standing order sets a limit for the rest of the item.', 'suspension') };
+        }
         if (kind !== 'amendment' && (amends || resultingText)) return { error: refused('Only an amendment amends another motion.', amends ? 'amends' : 'resultingWording') };
         const substantive = substantiveMotion(meeting, itemId);
         if (kind === 'substantive' && substantive) return { error: refused('A motion is already before the meeting on this item: deal with it first.', 'kind') };
@@ -93,6 +96,7 @@ export const debateHandlers: Handlers<
                 ...(amends ? { amends } : {}),
                 text,
                 ...(resultingText ? { resultingText } : {}),
+                ...(suspension ? { suspension } : {}),
                 moverId,
                 ...(seconderId ? { seconderId, seconderReserves: seconderReserves ?? false } : {}),
                 time,
@@ -242,7 +246,7 @@ export const debateHandlers: Handlers<
                 ...(memberId ? { memberId } : {}),
                 ...(officer ? { officer } : {}),
                 role,
-                limitSeconds: speechLimitSeconds(role, body.standingOrders),
+                limitSeconds: speechLimitFor(meeting, itemId, role, body.standingOrders, memberId ? body.members.find((m) => m.id === memberId)?.roles : undefined),
                 ...(rule && override ? { override } : {}),
                 time,
               },
@@ -256,11 +260,24 @@ export const debateHandlers: Handlers<
     withMeeting(view, meetingId, (meeting) => {
       const speaking = currentSpeech(meeting);
       if (!speaking) return { error: refused('Nobody is speaking.', 'meetingId') };
+      // The speech's clock stopped at the adjournment; it ends once the meeting has resumed.
+      if (meeting.status === 'adjourned') return { error: refused('The meeting is adjourned: resume it before ending the speech.', 'meetingId') };
       const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
       const from = speaking.periods[speaking.periods.length - 1].from;
       if (time < from) return { error: refused('A speech cannot end before it began.', 'time') };
       return { events: [{ stream: streams.meeting(meetingId), type: 'speech.ended', payload: { meetingId, speechId: speaking.id, time } }] };
+    }),
+
+  'speech.extend': (view, { meetingId, seconds, reason, time: given }, ctx) =>
+    withMeeting(view, meetingId, (meeting) => {
+      const speaking = currentSpeech(meeting);
+      if (!speaking) return { error: refused('Nobody is speaking, so there is no speech to give more time to.', 'meetingId') };
+      if (speaking.limitSeconds <= 0) return { error: refused('This speech has no time limit.', 'seconds') };
+      const time = timeOf(given, meeting, ctx);
+      if (isError(time)) return { error: time };
+      if (time < speaking.periods[0].from) return { error: refused('More time cannot be given before the speech began.', 'time') };
+      return { events: [{ stream: streams.meeting(meetingId), type: 'speech.extended', payload: { meetingId, speechId: speaking.id, seconds, reason, time } }] };
     }),
 
   'ruling.record': (view, { meetingId, wording: text }, ctx) =>

@@ -5,6 +5,7 @@ import type { CommandOf } from '../../../shared/commands';
 import { notFound, refused, type ChamberError } from '../../../shared/errors';
 import { capitalise } from '../../../shared/fieldNames';
 import { streams, type NewEvent } from '../../../shared/events';
+import { currentSpeech } from '../../../shared/procedure/debate';
 import { resolveGivenTime, sittingStart } from '../../../shared/procedure/meetingTime';
 import { readinessProblem } from '../../../shared/procedure/readiness';
 import type { BodyState, Member } from '../../../shared/state/body';
@@ -320,6 +321,11 @@ export const liveHandlers = {
       if (isError(time)) return { error: time };
       const early = afterSittingBegan(time, meeting, ctx);
       if (early) return { error: early };
+      // The speech under way stops at the adjournment, so the adjournment cannot come before it began.
+      const spell = currentSpeech(meeting)?.periods.at(-1);
+      if (spell && spell.to === undefined && time < spell.from) {
+        return { error: refused(`A member has been speaking since ${clockTime(spell.from, ctx.timeZone)}; the meeting cannot be adjourned before that.`, 'time') };
+      }
       return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.adjourned', payload: { meetingId, time, reason } }] };
     }),
 

@@ -7,4 +7,8 @@ export const settingsHandlers = {
     view.settings().timeZone === timeZone
       ? { events: [] }
       : { events: [{ stream: streams.settings(), type: 'settings.timeZoneSet', payload: { timeZone } }] },
-} satisfies Handlers<'settings.setTimeZone'>;
+  'settings.setSpeechWarning': (view, { seconds }) =>
+    view.settings().speechWarningSeconds === seconds
+      ? { events: [] }
+      : { events: [{ stream: streams.settings(), type: 'settings.speechWarningSet', payload: { seconds } }] },
+} satisfies Handlers<'settings.setTimeZone' | 'settings.setSpeechWarning'>;

@@ -1,5 +1,7 @@
-// This installation's settings: the time zone every time is shown and typed in.
+// This installation's settings: the time zone every time is shown and typed in, and how long
+// before a speaker's time is up their clock warns them.
 import { useState, type FormEvent } from 'react';
+import { DEFAULT_SPEECH_WARNING_SECONDS } from '../../../shared/state/settings';
 import { DEFAULT_TIME_ZONE, clockTime } from '../../../shared/time';
 import { FormError } from '../components/FormParts';
 import { useTopic } from '../context';
@@ -63,6 +65,63 @@ export const SettingsScreen = () => {
         <FormError message={error?.message} />
         <p aria-live="polite">{saved}</p>
       </form>
+      <SpeechWarningForm current={settings?.speechWarningSeconds ?? DEFAULT_SPEECH_WARNING_SECONDS} />
     </main>
+  );
+};
+
+/** "30 seconds", "1 second", "no warning". */
+const warningWords = (seconds: number): string => (seconds === 0 ? 'no warning' : `${seconds} second${seconds === 1 ? '' : 's'}`);
+
+/** How long before a speaker's time is up their clock warns (the clerk's screens and the chamber display). */
+const SpeechWarningForm = ({ current }: { current: number }) => {
+  const [text, setText] = useState<string>();
+  const [saved, setSaved] = useState('');
+  const [mistake, setMistake] = useState('');
+  const { send, error } = useCommand();
+  const shown = text ?? String(current);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved('');
+    if (!/^\s*\d+\s*$/.test(shown)) {
+      setMistake('The warning must be a whole number of seconds from 0 to 600.');
+      return;
+    }
+    setMistake('');
+    const seconds = Number(shown);
+    if (await send({ type: 'settings.setSpeechWarning', seconds })) {
+      setText(undefined);
+      setSaved(seconds === 0 ? "Saved: a speaker's clock gives no warning before their time is up." : `Saved: a speaker's clock warns ${warningWords(seconds)} before their time is up.`);
+    }
+  };
+
+  const message = mistake || error?.message;
+  return (
+    <form className="compact-form" onSubmit={submit}>
+      <div className="field">
+        <label htmlFor="speech-warning">Warning before a speaker&apos;s time is up (seconds)</label>
+        <input
+          id="speech-warning"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={600}
+          step={1}
+          value={shown}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={message ? true : undefined}
+          aria-describedby="speech-warning-hint"
+        />
+        <p className="field__hint" id="speech-warning-hint">
+          0 to 600 seconds; 0 for no warning. Now: {warningWords(current)}.
+        </p>
+      </div>
+      <button type="submit" className="button button--primary">
+        Save warning <kbd>Enter</kbd>
+      </button>
+      <FormError message={message} />
+      <p aria-live="polite">{saved}</p>
+    </form>
   );
 };

@@ -57,10 +57,10 @@ const Check = ({ field, label, checked, onChange, error, hint, errorLabel }: Che
 };
 
 /** "5:00" → "5 minutes", for the clerk to see what was understood. */
-const spoken = (text: string): string => {
+const spoken = (text: string, zero = 'no limit'): string => {
   const seconds = parseMinutesSeconds(text);
   if (seconds === undefined) return '';
-  if (seconds === 0) return 'no limit';
+  if (seconds === 0) return zero;
   const m = Math.floor(seconds / 60);
   const s = seconds % 60;
   return [m ? `${m} ${m === 1 ? 'minute' : 'minutes'}` : '', s ? `${s} seconds` : ''].filter(Boolean).join(' ');
@@ -168,7 +168,10 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
 
       <fieldset className="bo-so-group">
         <legend>Speech limits (minutes:seconds)</legend>
-        <p className="field__hint bo-so-group__hint">Type minutes and seconds, such as 5:00 or 2:30; 0:00 means no limit.</p>
+        <p className="field__hint bo-so-group__hint">
+          Type minutes and seconds, such as 5:00 or 2:30; 0:00 means no limit. Group leaders (Leader, Group Leader) and Cabinet Members speaking on a motion have their own limit when it is
+          longer than their role’s; 0:00 there means the role’s limit applies.
+        </p>
         <div className="bo-so-speeches">
           {SPEECH_ROLES.map((role) => {
             const field = `speechLimits.${role.key}` as const;
@@ -178,7 +181,7 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
                 id={soId(field)}
                 label={role.label}
                 className="bo-field--narrow"
-                hint={spoken(values.speech[role.key]) || ' '}
+                hint={spoken(values.speech[role.key], role.key === 'groupLeader' || role.key === 'cabinetMember' ? 'none: the role’s limit' : 'no limit') || ' '}
                 value={values.speech[role.key]}
                 onChange={(v) => setSpeech(role.key, v)}
                 error={error(field)}

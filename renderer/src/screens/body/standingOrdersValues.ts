@@ -8,6 +8,8 @@ export const SPEECH_ROLES = [
   { key: 'otherSpeaker', label: 'Other speakers' },
   { key: 'amendmentMover', label: 'Mover of an amendment' },
   { key: 'rightOfReply', label: 'Mover’s right of reply' },
+  { key: 'groupLeader', label: 'Group leaders' },
+  { key: 'cabinetMember', label: 'Cabinet Members' },
 ] as const;
 
 export type SpeechRole = (typeof SPEECH_ROLES)[number]['key'];
@@ -57,6 +59,9 @@ export const valuesOf = (so: StandingOrders): SOValues => ({
     otherSpeaker: minutesSeconds(so.speechLimits.otherSpeaker),
     amendmentMover: minutesSeconds(so.speechLimits.amendmentMover),
     rightOfReply: minutesSeconds(so.speechLimits.rightOfReply),
+    // A profile saved before these limits existed has none.
+    groupLeader: minutesSeconds((so.speechLimits as Partial<StandingOrders['speechLimits']>).groupLeader ?? 0),
+    cabinetMember: minutesSeconds((so.speechLimits as Partial<StandingOrders['speechLimits']>).cabinetMember ?? 0),
   },
   timeLimitedDebateMinutes: String(so.timeLimitedDebateMinutes),
   questionTimeMinutes: String(so.questionTimeMinutes),
@@ -118,6 +123,8 @@ export const profileOf = (v: SOValues): { standingOrders: StandingOrders; errors
       otherSpeaker: speech('otherSpeaker'),
       amendmentMover: speech('amendmentMover'),
       rightOfReply: speech('rightOfReply'),
+      groupLeader: speech('groupLeader'),
+      cabinetMember: speech('cabinetMember'),
     },
     timeLimitedDebateMinutes: whole('timeLimitedDebateMinutes', v.timeLimitedDebateMinutes),
     questionTimeMinutes: whole('questionTimeMinutes', v.questionTimeMinutes),
