@@ -102,7 +102,13 @@ test('a time-limited debate from the chairman’s view by keyboard: four speaker
   await expectAccessible(page);
   await screenshot(chair, 'chairmans-view');
   await screenshot(page, 'live-debate-1366');
+  // The display with the speaker and both clocks still fits a 1080-line screen: nothing below the fold.
+  expect(await display.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080);
   await screenshot(display, 'chamber-display-speaker');
+  // M: a minute more for the mover, at the chairman's discretion: back under the limit, and recorded.
+  await chair.keyboard.press('m');
+  await expect(clock).toHaveAttribute('data-state', 'running');
+  await expect(chair.getByTestId('chair-floor')).toContainText('More time allowed: 1 min');
   await chair.keyboard.press('x');
   await expect(chair.getByTestId('chair-floor')).toContainText('Nobody has the floor');
 
@@ -136,9 +142,10 @@ test('a time-limited debate from the chairman’s view by keyboard: four speaker
 
   await page.getByRole('button', { name: 'Carried', exact: true }).click();
   await expect(page.getByTestId('motion')).toHaveCount(0);
-  const meeting = (await chamber.read(`meeting:${meetingId}`)).data as { motions: { status: string; spokenBy: string[]; replied?: boolean }[]; speeches: { role: string }[] };
+  const meeting = (await chamber.read(`meeting:${meetingId}`)).data as { motions: { status: string; spokenBy: string[]; replied?: boolean }[]; speeches: { role: string; limitSeconds: number }[] };
   expect(meeting.motions[0]).toMatchObject({ status: 'carried', spokenBy: [id('Kite'), id('Vye'), id('Bird'), id('Carter'), id('Bowles')], replied: true });
   expect(meeting.speeches.map((s) => s.role)).toEqual(['other', 'mover', 'seconder', 'other', 'other', 'right_of_reply']);
+  expect(meeting.speeches[1]).toMatchObject({ limitSeconds: 66, extensions: [{ seconds: 60, reason: 'The chairman allowed a minute more' }] });
 });
 
 test('an amendment, the closure, a point of order and a second speech allowed by the chairman, recorded from the live screen', async ({ page, chamber }) => {

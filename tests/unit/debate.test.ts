@@ -201,6 +201,13 @@ describe('the full council of 22 October 2015 debates minute 43', () => {
       seconderId: body().members.find((m) => m.surname === 'Clark')!.id,
     }).motionId;
     expect(refusal({ type: 'motion.move', meetingId, itemId, kind: 'amendment', amends: motionId, wording: 'Another', moverId: vye.id })).toMatchObject({ message: expect.stringContaining('An amendment is already before the meeting') });
+    // The mover of an amendment has no right of reply (the mover of the motion has).
+    core.send({ type: 'speech.start', meetingId, memberId: bird.id, role: 'amendment_mover' });
+    core.send({ type: 'speech.end', meetingId });
+    expect(refusal({ type: 'speech.start', meetingId, memberId: bird.id, role: 'right_of_reply' })).toMatchObject({
+      message: 'Only the mover of the motion has a right of reply, not the mover of an amendment.',
+      details: { field: 'role' },
+    });
     core.send({ type: 'motion.resolve', meetingId, motionId: amendment, outcome: 'carried', how: 'without_vote' });
     const substantive = substantiveMotion(meeting(), itemId)!;
     expect(substantive.versions).toHaveLength(2);

@@ -302,6 +302,9 @@ const speechRule = (role: SpeechRole, memberId: string | undefined, motion: Moti
   }
   if (role === 'amendment_mover' && motion.kind !== 'amendment') return refused('The motion before the meeting is not an amendment.', 'role');
   if (role === 'seconder' && motion.seconderId !== memberId) return refused(`${nameOf()} did not second the ${KIND_WORDS[motion.kind]} before the meeting.`, 'role');
+  if (role === 'right_of_reply' && motion.kind !== 'substantive') {
+    return refused(`Only the mover of the motion has a right of reply, not the mover of ${motion.kind === 'amendment' ? 'an amendment' : 'a procedural motion'}.`, 'role');
+  }
   if (role === 'right_of_reply' && motion.replied) {
     return refused('The mover has already replied on this motion.', 'role');
   }

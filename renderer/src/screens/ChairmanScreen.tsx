@@ -1,20 +1,22 @@
 // The chairman's own view of the debate, in large type: the motion before the meeting (with the
 // amendment or procedural motion on it), who has the floor and their time left, the speakers'
 // list, who has spoken, and the time-limited debate's clock. The chairman runs the debate from it
-// by keyboard: N calls the next speaker, 1–9 any one on the list, R the mover's reply, X ends the
-// speech. It opens beside the clerk's screen (Alt+W there: a second window in Electron, a page in
+// by keyboard: N calls the next speaker, 1–9 any one on the list, R the mover's reply, M gives a
+// minute more, X ends the speech. It opens beside the clerk's screen (Alt+W there: a second window in Electron, a page in
 // browser mode) and reads the clerk's record, so it lives only on the clerk's computer.
 import { useCallback } from 'react';
-import { debateClock, debateLimitSeconds, motionText, pendingAmendment, substantiveMotion } from '../../../shared/procedure/debate';
+import { formatElapsed } from '../../../shared/format';
+import { debateClock, debateLimitFor, debateTimeByGroup, motionText, pendingAmendment, substantiveMotion } from '../../../shared/procedure/debate';
 import { memberDisplayNames, type BodyState } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
 import { SPEECH_ROLE_LABELS } from '../../../shared/state/display';
 import { spellClock } from '../../../shared/state/meetingLive';
 import { bodyTopic, meetingTopic } from '../../../shared/topics';
-import { useTopic } from '../context';
+import { useSpeechWarningSeconds, useTopic } from '../context';
 import { DebateClock } from '../components/DebateClock';
 import { FormError } from '../components/FormParts';
 import { SpeechClock } from '../components/SpeechClock';
+import { useClockTick } from '../hooks';
 import { useShortcut } from '../shortcuts';
 import { roleFor, useDebateActions } from './live/debateActions';
 import { motionHeading } from './live/DebatePanel';
@@ -27,6 +29,19 @@ const CallByNumber = ({ digit, call }: { digit: string; call(index: number): fal
   useShortcut(digit, useCallback(() => call(Number(digit) - 1), [call, digit]));
   return null;
 };
+
+/** The time each group's members have spoken in this debate; a clock itself, ticking while a member speaks. */
+const GroupTimes = ({ meeting, body, itemId, runningSince }: Loaded & { itemId: string; runningSince?: string }) => {
+  const now = useClockTick(runningSince ? Date.parse(runningSince) : undefined);
+  const groups = debateTimeByGroup(meeting, body.members, itemId, runningSince ? Math.max(now, Date.parse(runningSince)) : 0);
+  if (groups.length === 0) return null;
+  return (
+    <p className="chairman__muted" data-testid="chair-group-times">
+      Time used: {groups.map((g) => `${g.group} ${formatElapsed(g.ms)}`).join(' · ')}
+    </p>
+  );
+};
+GroupTimes.displayName = 'GroupTimes';
 
 export const ChairmanScreen = ({ meetingId }: { meetingId: string }) => {
   const { data: meeting, missing } = useTopic(meetingTopic(meetingId));
@@ -44,18 +59,20 @@ export const ChairmanScreen = ({ meetingId }: { meetingId: string }) => {
 type Loaded = { meeting: MeetingState; body: BodyState };
 
 const ChairmanView = ({ meeting, body }: Loaded) => {
-  const { error, motion, speech, queue, call, reply, end } = useDebateActions(meeting);
+  const { error, motion, speech, queue, call, reply, end, moreTime } = useDebateActions(meeting);
   const names = memberDisplayNames(body.members);
   const item = meeting.agenda.find((i) => i.itemId === meeting.currentItemId);
   const substantive = item ? substantiveMotion(meeting, item.itemId) : undefined;
   const amendment = item ? pendingAmendment(meeting, item.itemId) : undefined;
-  const debateLimit = item ? debateLimitSeconds(item.kind, body.standingOrders) : undefined;
+  const debateLimit = item ? debateLimitFor(meeting, item, body.standingOrders) : undefined;
+  const warningSeconds = useSpeechWarningSeconds();
   const next = useCallback(() => call(0), [call]);
   useShortcut('n', next);
   useShortcut('k', next, { alt: true });
   useShortcut('x', end);
   useShortcut('x', end, { alt: true });
   useShortcut('r', reply);
+  useShortcut('m', moreTime);
 
   const interrupted = (meeting.interruptedSpeechIds ?? []).map((id) => meeting.speeches.findLast((s) => s.id === id)).filter((s) => s !== undefined);
   const spoken = motion?.spokenBy ?? [];
@@ -78,7 +95,8 @@ const ChairmanView = ({ meeting, body }: Loaded) => {
             <>
               <p className="chairman__label">{SPEECH_ROLE_LABELS[speech.role]}</p>
               <p className="chairman__speaker">{speech.memberId ? names[speech.memberId] : speech.officer}</p>
-              <SpeechClock label="Speech" limitSeconds={speech.limitSeconds} {...spellClock(speech.periods)} testId="chair-speech-clock" />
+              <SpeechClock label="Speech" limitSeconds={speech.limitSeconds} {...spellClock(speech.periods)} warningSeconds={warningSeconds} testId="chair-speech-clock" />
+              {(speech.extensions?.length ?? 0) > 0 && <p className="chairman__muted">More time allowed: {speech.extensions!.reduce((t, e) => t + e.seconds, 0) / 60} min</p>}
             </>
           ) : (
             <p className="chairman__speaker chairman__speaker--none">Nobody has the floor</p>
@@ -101,6 +119,7 @@ const ChairmanView = ({ meeting, body }: Loaded) => {
               }
             />
           )}
+          {item && debateLimit !== undefined && <GroupTimes meeting={meeting} body={body} itemId={item.itemId} runningSince={debateClock(meeting, item.itemId).runningSince} />}
         </section>
 
         <section className="chairman__queue" aria-labelledby="chair-queue-heading" tabIndex={0}>
@@ -153,6 +172,9 @@ const ChairmanView = ({ meeting, body }: Loaded) => {
         </span>
         <span>
           <kbd>R</kbd> the mover&rsquo;s reply
+        </span>
+        <span>
+          <kbd>M</kbd> a minute more
         </span>
         <span>
           <kbd>X</kbd> end the speech

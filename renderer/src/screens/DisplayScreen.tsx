@@ -58,7 +58,7 @@ export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
                 <p className="display__speaker-name">
                   <span className="display__label">{display.speaker.role}</span> {display.speaker.name}
                 </p>
-                <SpeechClock label={`${display.speaker.name} speaking`} limitSeconds={display.speaker.limitSeconds} elapsedBeforeMs={display.speaker.elapsedBeforeMs} runningSince={display.speaker.runningSince} />
+                <SpeechClock label={`${display.speaker.name} speaking`} limitSeconds={display.speaker.limitSeconds} elapsedBeforeMs={display.speaker.elapsedBeforeMs} runningSince={display.speaker.runningSince} warningSeconds={display.speaker.warningSeconds} />
               </div>
             )}
             {display.debate && (

@@ -6,19 +6,37 @@ import { useCallback, useContext, useRef, useState } from 'react';
 import type { Command } from '../../../../shared/commands';
 import { formatElapsed } from '../../../../shared/format';
 import type { MeetingState } from '../../../../shared/state/meeting';
-import { isPrivate, itemElapsedMs } from '../../../../shared/state/meetingLive';
+import { isPrivate, itemElapsedMs, spellClock, type ItemProgress } from '../../../../shared/state/meetingLive';
 import { clockTime, clockTimeWithSeconds } from '../../../../shared/time';
 import { meetingTopic } from '../../../../shared/topics';
 import { FormError } from '../../components/FormParts';
 import { StoreContext, useTimeZone } from '../../context';
-import { useNow } from '../../hooks';
+import { useClockTick } from '../../hooks';
 import { useShortcut } from '../../shortcuts';
 import { PrivateSessionForm } from './PrivateSessionForm';
 import { useCommand } from './useCommand';
 
+/** The time of day, to the second: its own tick, so the agenda clock around it does not render each second. */
+const TimeNow = ({ timeZone }: { timeZone: string }) => {
+  const now = useClockTick(0);
+  return (
+    <span className="clock__now time" aria-label="Time now">
+      {clockTimeWithSeconds(new Date(now), timeZone)}
+    </span>
+  );
+};
+TimeNow.displayName = 'TimeNow';
+
+/** Time on the item being taken: ticks while it runs, still while the meeting is adjourned. */
+const ItemElapsed = ({ progress }: { progress: ItemProgress }) => {
+  const clock = spellClock(progress.periods);
+  const now = useClockTick(clock.runningSince ? Date.parse(clock.runningSince) - clock.elapsedBeforeMs : undefined);
+  return <>{formatElapsed(itemElapsedMs(progress, now))}</>;
+};
+ItemElapsed.displayName = 'ItemElapsed';
+
 export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
   const { send, error } = useCommand();
-  const now = useNow();
   const tz = useTimeZone();
   const [excluding, setExcluding] = useState(false);
   const [confirmClose, setConfirmClose] = useState(false);
@@ -98,9 +116,7 @@ export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
           {status}
           {privateNow && <strong className="clock__private"> Private session: press and public excluded.</strong>}
         </p>
-        <span className="clock__now time" aria-label="Time now">
-          {clockTimeWithSeconds(now, tz)}
-        </span>
+        <TimeNow timeZone={tz} />
       </header>
       {current && currentProgress ? (
         <div className="clock__current" data-testid="current-item">
@@ -108,7 +124,7 @@ export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
             <span className="clock__label">Now taking</span> {current.number}. {current.title}
           </p>
           <p className="clock__elapsed time" aria-label="Time on this item">
-            {formatElapsed(itemElapsedMs(currentProgress, now.getTime()))}
+            <ItemElapsed progress={currentProgress} />
             {adjourned && <span className="clock__paused"> stopped while adjourned</span>}
           </p>
         </div>

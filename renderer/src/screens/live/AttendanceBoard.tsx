@@ -71,6 +71,15 @@ const recordedSummary = (recorded: readonly string[], name: string, action: Acti
   return `${name}: ${STATE_LABELS[action].toLowerCase()}${when}.${quorum}`;
 };
 
+/** The time field, its placeholder the time now (renewed each minute by itself, not by the board). */
+const TimeField = ({ timeZone, value, onChange }: { timeZone: string; value: string; onChange(value: string): void }) => {
+  const now = useNow(15_000);
+  return (
+    <input id="attendance-time" type="text" inputMode="numeric" autoComplete="off" placeholder={`now ${clockTime(now, timeZone)}`} value={value} onChange={(e) => onChange(e.target.value)} />
+  );
+};
+TimeField.displayName = 'TimeField';
+
 export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
   const { run, error } = useCommand();
   const tz = useTimeZone();
@@ -89,7 +98,6 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
   const members = useMemo(() => body.members.filter((m) => m.active || meeting.attendance[m.id]), [body.members, meeting.attendance]);
   const names = useMemo(() => memberDisplayNames(body.members), [body.members]);
   const matches = useMemo(() => findMembers(members, names, query.trim()), [members, names, query]);
-  const now = useNow(30_000);
   const currentNumber = meeting.agenda.find((i) => i.itemId === meeting.currentItemId)?.number;
   const selected = query ? matches[Math.min(highlight, matches.length - 1)] : undefined;
   const counts = attendanceCounts(meeting, body);
@@ -193,16 +201,12 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
           </div>
           <div className="field attendance__time">
             <label htmlFor="attendance-time">Time</label>
-            <input
-              id="attendance-time"
-              type="text"
-              inputMode="numeric"
-              autoComplete="off"
-              placeholder={`now ${clockTime(now, tz)}`}
+            <TimeField
+              timeZone={tz}
               value={timeText}
-              onChange={(e) => {
+              onChange={(value) => {
                 typing.current += 1;
-                setTimeText(e.target.value);
+                setTimeText(value);
               }}
             />
           </div>

@@ -2,9 +2,10 @@
 // before the meeting with its amendment or procedural motion, who has the floor and their clock,
 // the speakers' list, the debate's own clock for a time-limited debate, and the outcomes.
 // Alt+F adds a speaker; Alt+K calls the next, Alt+X ends the speech, Alt+Q records a point of
-// order, a personal explanation or an officer's advice, Alt+V records what happens to the motion.
+// order, a personal explanation or an officer's advice, Alt+V records what happens to the motion,
+// Alt+Y gives the speaker a minute more (the chairman's discretion, recorded with its reason).
 import { useCallback, useState, type FormEvent } from 'react';
-import { debateClock, debateLimitSeconds, motionText, pendingAmendment, substantiveMotion } from '../../../../shared/procedure/debate';
+import { debateClock, debateLimitFor, motionText, pendingAmendment, substantiveMotion } from '../../../../shared/procedure/debate';
 import { memberDisplayNames, type BodyState } from '../../../../shared/state/body';
 import { SPEECH_ROLE_LABELS } from '../../../../shared/state/display';
 import type { MeetingState } from '../../../../shared/state/meeting';
@@ -15,6 +16,7 @@ import { DebateClock } from '../../components/DebateClock';
 import { FormError } from '../../components/FormParts';
 import { MemberFinder } from '../../components/MemberFinder';
 import { SpeechClock } from '../../components/SpeechClock';
+import { useSpeechWarningSeconds } from '../../context';
 import { useShortcut } from '../../shortcuts';
 import { roleFor, useDebateActions } from './debateActions';
 import { Interruption } from './Interruption';
@@ -29,13 +31,14 @@ export const motionHeading = (motion: Motion, names: Record<string, string>): st
 const OUTCOME_WORDS = { carried: 'Carried', lost: 'Lost', withdrawn: 'Withdrawn', open: '' } as const;
 
 export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
-  const { send, error, motion, speech, queue, call, end: endSpeech } = useDebateActions(meeting);
+  const { send, error, motion, speech, queue, call, end: endSpeech, moreTime } = useDebateActions(meeting);
   const names = memberDisplayNames(body.members);
   const here = body.members.filter((m) => m.active && isHere(meeting.attendance[m.id]));
   const item = meeting.agenda.find((i) => i.itemId === meeting.currentItemId);
   const substantive = item ? substantiveMotion(meeting, item.itemId) : undefined;
   const amendment = item ? pendingAmendment(meeting, item.itemId) : undefined;
-  const debateLimit = item ? debateLimitSeconds(item.kind, body.standingOrders) : undefined;
+  const debateLimit = item ? debateLimitFor(meeting, item, body.standingOrders) : undefined;
+  const warningSeconds = useSpeechWarningSeconds();
   const [asking, setAsking] = useState('');
   const [wording, setWording] = useState(item?.motionText ?? '');
   // The agenda's proposer and seconder, where the pack printed them, matched to members present.
@@ -57,6 +60,7 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
 
   useShortcut('k', useCallback(() => call(0), [call]), { alt: true, enabled: !!item });
   useShortcut('x', endSpeech, { alt: true, enabled: !!item });
+  useShortcut('y', moreTime, { alt: true, enabled: !!item });
 
   if (!item) return <p className="muted">No item is being taken: take up an item to debate it.</p>;
 
@@ -104,10 +108,15 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
             <p className="debate__speaker">
               <span className="clock__label">{SPEECH_ROLE_LABELS[speech.role]}</span> <strong>{speech.memberId ? names[speech.memberId] : speech.officer}</strong>
             </p>
-            <SpeechClock label="Speech" limitSeconds={speech.limitSeconds} {...spellClock(speech.periods)} sound={sound} testId="speech-clock" />
+            <SpeechClock label="Speech" limitSeconds={speech.limitSeconds} {...spellClock(speech.periods)} warningSeconds={warningSeconds} sound={sound} testId="speech-clock" />
             <button type="button" className="button button--primary" onClick={() => endSpeech()}>
               End speech <kbd>Alt+X</kbd>
             </button>
+            {speech.limitSeconds > 0 && (
+              <button type="button" className="button" onClick={() => moreTime()}>
+                A minute more <kbd>Alt+Y</kbd>
+              </button>
+            )}
           </>
         ) : (
           <p className="muted">Nobody has the floor.</p>

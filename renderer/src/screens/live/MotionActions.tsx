@@ -4,7 +4,7 @@
 // chooser (Alt+V, from the live screen's panels) and one small form at a time, so the panel fits a laptop's screen.
 import { useState, type FormEvent } from 'react';
 import type { Command } from '../../../../shared/commands';
-import type { ProceduralMotion } from '../../../../shared/commands/debate';
+import type { ProceduralMotion, SuspendedLimit } from '../../../../shared/commands/debate';
 import { motionText, pendingAmendment, substantiveMotion } from '../../../../shared/procedure/debate';
 import type { Member } from '../../../../shared/state/body';
 import type { MeetingState } from '../../../../shared/state/meeting';
@@ -31,6 +31,15 @@ export const PROCEDURE_WORDS: Record<ProceduralMotion, string> = {
     'That under Section 100A of the Local Government Act 1972 the press and public be excluded from the meeting for the following business on the grounds that it involves the likely disclosure of exempt information.',
   suspend_standing_order: 'That the standing order be suspended for this item.',
   refer_back: 'That the matter be referred back.',
+};
+
+const LIMIT_LABELS: Record<SuspendedLimit, string> = {
+  mover: "The mover's speech",
+  seconder: "The seconder's speech",
+  amendment_mover: "The amendment's mover's speech",
+  other: "Other members' speeches",
+  right_of_reply: 'The right of reply',
+  debate: 'The whole debate',
 };
 
 type Action = '' | 'second' | 'amendment' | 'procedural' | 'alter' | 'friendly' | 'withdraw' | 'ruling';
@@ -63,6 +72,8 @@ export const MotionActions = ({ meeting, itemId, motion, here, names, send }: Pr
   const [moverId, setMoverId] = useState('');
   const [seconderId, setSeconderId] = useState('');
   const [reason, setReason] = useState('');
+  const [limit, setLimit] = useState<SuspendedLimit>('mover');
+  const [minutes, setMinutes] = useState('');
   const substantive = substantiveMotion(meeting, itemId);
   const amendment = pendingAmendment(meeting, itemId);
 
@@ -105,7 +116,18 @@ export const MotionActions = ({ meeting, itemId, motion, here, names, send }: Pr
         command = { type: 'motion.move', meetingId, itemId, kind: 'amendment', amends: substantive?.id, wording, ...(resulting ? { resultingWording: resulting } : {}), moverId, ...seconded };
         break;
       case 'procedural':
-        command = { type: 'motion.move', meetingId, itemId, kind: 'procedural', procedure, wording, moverId, ...seconded };
+        command = {
+          type: 'motion.move',
+          meetingId,
+          itemId,
+          kind: 'procedural',
+          procedure,
+          wording,
+          moverId,
+          ...seconded,
+          // Suspending a standing order to change a limit for this item: which, and to how long.
+          ...(procedure === 'suspend_standing_order' && minutes !== '' ? { suspension: { role: limit, seconds: Math.round(Number(minutes) * 60) } } : {}),
+        };
         break;
       case 'alter':
       case 'friendly':
@@ -156,6 +178,24 @@ export const MotionActions = ({ meeting, itemId, motion, here, names, send }: Pr
             ))}
           </select>
         </div>
+      )}
+      {action === 'procedural' && procedure === 'suspend_standing_order' && (
+        <>
+          <div className="field">
+            <label htmlFor="suspension-limit">Limit changed for this item</label>
+            <select id="suspension-limit" value={limit} onChange={(e) => setLimit(e.target.value as SuspendedLimit)}>
+              {(Object.keys(LIMIT_LABELS) as SuspendedLimit[]).map((l) => (
+                <option key={l} value={l}>
+                  {LIMIT_LABELS[l]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="suspension-minutes">New limit, minutes (0: none)</label>
+            <input id="suspension-minutes" inputMode="decimal" size={5} value={minutes} onChange={(e) => setMinutes(e.target.value.replace(/[^\d.]/g, ''))} />
+          </div>
+        </>
       )}
       {(action === 'amendment' || action === 'procedural' || action === 'alter' || action === 'friendly') && (
         <div className="field">

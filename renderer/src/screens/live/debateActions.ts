@@ -1,5 +1,6 @@
 // What the chairman does to the debate, shared by the clerk's debate panel and the chairman's own
-// view: call the next speaker (or any one on the list), the mover's right of reply, end a speech.
+// view: call the next speaker (or any one on the list), the mover's right of reply, a minute more,
+// end a speech.
 // Each is a command to the core; the core decides and refuses in the clerk's words.
 import { useCallback } from 'react';
 import type { SpeechRole } from '../../../../shared/commands/debate';
@@ -46,5 +47,9 @@ export const useDebateActions = (meeting: MeetingState) => {
   const end = useCallback((): false | void => {
     void send({ type: 'speech.end', meetingId: meeting.id });
   }, [send, meeting.id]);
-  return { ...command, motion, speech, queue, call, reply, end };
+  /** A minute more for the speaker, at the chairman's discretion (recorded with that reason). */
+  const moreTime = useCallback((): false | void => {
+    void send({ type: 'speech.extend', meetingId: meeting.id, seconds: 60, reason: 'The chairman allowed a minute more' });
+  }, [send, meeting.id]);
+  return { ...command, motion, speech, queue, call, reply, end, moreTime };
 };
