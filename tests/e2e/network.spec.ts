@@ -65,6 +65,11 @@ test('a display opened from the chamber network address shows the meeting live, 
     await page.goto(`${network}/`);
     await expect(page.getByRole('heading', { name: 'Chamber on the chamber network' })).toBeVisible();
     await expectAccessible(page);
+    // Nor is the chairman's view there: it acts on the clerk's record, so it is the clerk's computer's only.
+    await page.goto(`${network}/#/chair/${meetingId}`);
+    await expect(page.getByRole('heading', { name: 'Chamber on the chamber network' })).toBeVisible();
+    await expect(page.getByText("Chairman's view")).toHaveCount(0);
+    await expect(page.getByText('Chairman’s view')).toHaveCount(0);
   } finally {
     await chamber.kill();
     rmSync(dataDir, { recursive: true, force: true });
