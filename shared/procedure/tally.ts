@@ -15,13 +15,20 @@
 //   chairman is not obliged to use the casting vote; if they decline, the motion is not carried,
 //   and the clerk records it as lost.) On a body with no casting vote a tie is simply 'lost'.
 // - A casting vote given when the votes are not tied, or on a body that has none, is ignored.
-// - A special majority of two-thirds of those voting needs for × 3 ≥ (for + against) × 2 and at
-//   least one vote for. A casting vote resolves only an equality under a simple majority; it
-//   plays no part in a special majority (a tie there is short of two-thirds, so lost).
+// - A special majority is a fraction (two-thirds or three-quarters) of a base: those voting (for
+//   and against; abstentions are not votes cast), those present, or the whole membership. It needs
+//   for × denominator ≥ base × numerator and at least one vote for. A casting vote resolves only an
+//   equality under a simple majority; it plays no part in a special majority (a tie there is short
+//   of two-thirds, so lost). `{ kind: 'two_thirds_of_voting' }` is two-thirds of those voting.
 
 export type VoteChoice = 'for' | 'against' | 'abstain';
 
-export type Majority = 'simple' | { kind: 'two_thirds_of_voting' };
+export type SpecialFraction = 'two_thirds' | 'three_quarters';
+export type MajorityBase = 'voting' | 'present' | 'membership';
+
+export type Majority = 'simple' | { kind: 'two_thirds_of_voting' } | { kind: 'special'; fraction: SpecialFraction; of: MajorityBase };
+
+const FRACTIONS: Record<SpecialFraction, [number, number]> = { two_thirds: [2, 3], three_quarters: [3, 4] };
 
 export interface TallyRules {
   /** Whether the body's standing orders give the chairman a casting vote. */
@@ -30,6 +37,10 @@ export interface TallyRules {
   chairmanCasting?: 'for' | 'against' | undefined;
   /** Defaults to a simple majority of those voting. */
   majority?: Majority;
+  /** Members present when the vote closed: the base of a special majority "of those present". */
+  present?: number;
+  /** The whole membership (seats): the base of a special majority "of the whole membership". */
+  membership?: number;
 }
 
 export type VoteResult = 'carried' | 'lost' | 'tied_no_casting_vote';
@@ -54,7 +65,11 @@ export const tallyVotes = (votes: Readonly<Record<string, VoteChoice>>, rules: T
   const majority = rules.majority ?? 'simple';
 
   if (majority !== 'simple') {
-    const carried = counts.for > 0 && counts.for * 3 >= (counts.for + counts.against) * 2;
+    const { fraction, of } = majority.kind === 'two_thirds_of_voting' ? { fraction: 'two_thirds' as const, of: 'voting' as const } : majority;
+    const base = of === 'voting' ? counts.for + counts.against : of === 'present' ? rules.present : rules.membership;
+    if (base === undefined || !Number.isInteger(base) || base < 0) throw new RangeError(`A majority of those ${of === 'present' ? 'present' : 'in the whole membership'} needs their number`);
+    const [numerator, denominator] = FRACTIONS[fraction];
+    const carried = counts.for > 0 && counts.for * denominator >= base * numerator;
     return { ...counts, result: carried ? 'carried' : 'lost', decidedByCastingVote: false };
   }
   if (counts.for !== counts.against) {

@@ -147,3 +147,48 @@ describe('tallyVotes: properties', () => {
     );
   });
 });
+
+describe('special majorities against each base', () => {
+  const special = (fraction: 'two_thirds' | 'three_quarters', of: 'voting' | 'present' | 'membership'): Majority => ({ kind: 'special', fraction, of });
+  it('two-thirds or three-quarters of those voting, of those present, or of the whole membership', () => {
+    // 40 for, 20 against, 10 abstaining; 75 present; 81 members.
+    const votes = votesOf(40, 20, 10);
+    const rules = { castingVote: true, present: 75, membership: 81 };
+    expect(tallyVotes(votes, { ...rules, majority: special('two_thirds', 'voting') }).result).toBe('carried'); // 40 ≥ ⅔ × 60
+    expect(tallyVotes(votes, { ...rules, majority: special('three_quarters', 'voting') }).result).toBe('lost'); // 40 < ¾ × 60
+    expect(tallyVotes(votes, { ...rules, majority: special('two_thirds', 'present') }).result).toBe('lost'); // 40 < ⅔ × 75
+    expect(tallyVotes(votesOf(50, 5, 0), { ...rules, majority: special('two_thirds', 'present') }).result).toBe('carried'); // 50 ≥ 50
+    expect(tallyVotes(votesOf(54, 0, 0), { ...rules, majority: special('two_thirds', 'membership') }).result).toBe('carried'); // 54 ≥ 54
+    expect(tallyVotes(votesOf(53, 0, 0), { ...rules, majority: special('two_thirds', 'membership') }).result).toBe('lost');
+    expect(tallyVotes(votesOf(61, 0, 0), { ...rules, majority: special('three_quarters', 'membership') }).result).toBe('carried'); // 61 × 4 ≥ 81 × 3
+    expect(() => tallyVotes(votes, { castingVote: true, majority: special('two_thirds', 'present') })).toThrow(/those present needs their number/);
+  });
+
+  it('for any votes and bases: carried exactly when for × d ≥ base × n with a vote for; never easier than a simple majority of those voting when the base is at least those voting; no casting vote', () => {
+    fc.assert(
+      fc.property(
+        votesArb,
+        fc.constantFrom('two_thirds' as const, 'three_quarters' as const),
+        fc.constantFrom('voting' as const, 'present' as const, 'membership' as const),
+        fc.nat(40),
+        fc.nat(40),
+        castingArb,
+        (votes, fraction, of, extraPresent, extraMembers) => {
+          const cast = Object.values(votes);
+          const present = cast.length + extraPresent;
+          const membership = present + extraMembers;
+          const t = tallyVotes(votes, { castingVote: true, majority: special(fraction, of), present, membership });
+          const [n, d] = fraction === 'two_thirds' ? [2, 3] : [3, 4];
+          const base = of === 'voting' ? t.for + t.against : of === 'present' ? present : membership;
+          expect(t.result === 'carried').toBe(t.for > 0 && t.for * d >= base * n);
+          expect(t.decidedByCastingVote).toBe(false);
+          if (t.result === 'carried') expect(tallyVotes(votes, { castingVote: true, majority: 'simple' }).result).toBe('carried');
+          // The wider the base, the harder: what passes of the membership passes of those present, and of those voting.
+          if (of === 'membership' && t.result === 'carried') {
+            expect(tallyVotes(votes, { castingVote: true, majority: special(fraction, 'present'), present, membership }).result).toBe('carried');
+          }
+        },
+      ),
+    );
+  });
+});
