@@ -151,6 +151,10 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   always: 'whether every vote is recorded',
   onRequestOf: 'members needed to request a recorded vote',
   forBudget: 'whether budget decisions are always recorded',
+  nameStyle: 'names in recorded votes',
+  divisionResults: 'division results',
+  countsShownLive: 'whether the counts are shown while the vote is open',
+  votesFinalOnceCast: 'whether a vote is final once cast',
 };
 
 /** Words for one entry of a list, numbered from 1: "items.3" is "item 4". */

@@ -171,6 +171,17 @@ export const StandingOrders = section('Standing orders', {
       .nullable()
       .default(5),
     forBudget: yesNo('Whether budget decisions are always recorded').default(true),
+    /** How the minutes name members in a recorded vote: "Mr M Angell" (the 2015 style) or "Mr Angell". */
+    nameStyle: z
+      .enum(['title_initial_surname', 'title_surname'], { error: 'Names in recorded votes must be title, initial and surname, or title and surname' })
+      .default('title_initial_surname'),
+  }).prefault({}),
+  /** What members and the room see of a division while it is open, and whether a vote may change. */
+  divisionResults: section('Division results', {
+    /** Counts shown while the voting window is open (otherwise only after the close); names only ever after the close. */
+    countsShownLive: yesNo('Whether the counts are shown while the vote is open').default(true),
+    /** A vote once cast is final (otherwise a member may change it while the window is open; the last counts). */
+    votesFinalOnceCast: yesNo('Whether a vote is final once cast').default(false),
   }).prefault({}),
 });
 

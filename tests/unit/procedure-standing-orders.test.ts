@@ -51,8 +51,16 @@ const profileArb = fc
     castingVote: maybe(fc.boolean()),
     virtualAttendanceCounts: maybe(fc.record({ quorum: maybe(fc.boolean()), voting: maybe(fc.boolean()) }).map(strip)),
     recordedVote: maybe(
-      fc.record({ always: maybe(fc.boolean()), onRequestOf: maybe(fc.oneof(numberish, fc.constant(null))), forBudget: maybe(fc.boolean()) }).map(strip),
+      fc
+        .record({
+          always: maybe(fc.boolean()),
+          onRequestOf: maybe(fc.oneof(numberish, fc.constant(null))),
+          forBudget: maybe(fc.boolean()),
+          nameStyle: maybe(fc.oneof(fc.constantFrom('title_initial_surname', 'title_surname'), fc.string({ maxLength: 12 }))),
+        })
+        .map(strip),
     ),
+    divisionResults: maybe(fc.record({ countsShownLive: maybe(fc.oneof(fc.boolean(), fc.string({ maxLength: 4 }))), votesFinalOnceCast: maybe(fc.boolean()) }).map(strip)),
   })
   .map(strip);
 
@@ -70,7 +78,8 @@ describe('standing orders: defaults by kind of body', () => {
       quorum: { kind: 'fraction', numerator: 1, denominator: 4 },
       castingVote: true,
       virtualAttendanceCounts: { quorum: false, voting: false },
-      recordedVote: { always: false, onRequestOf: 5, forBudget: true },
+      recordedVote: { always: false, onRequestOf: 5, forBudget: true, nameStyle: 'title_initial_surname' },
+      divisionResults: { countsShownLive: true, votesFinalOnceCast: false },
     });
   });
 
@@ -126,6 +135,8 @@ describe('standing orders: error messages name the field in words, never by its 
     [{ questionTimeMinutes: '60' }, 'questionTimeMinutes', 'Question time must be a whole number of minutes from 1 to 480'],
     [{ castingVote: 1 }, 'castingVote', 'Casting vote must be true or false'],
     [{ recordedVote: { onRequestOf: 0 } }, 'recordedVote.onRequestOf', 'Members needed to request a recorded vote must be a whole number of members from 1 to 1000'],
+    [{ recordedVote: { nameStyle: 'first names' } }, 'recordedVote.nameStyle', 'Names in recorded votes must be title, initial and surname, or title and surname'],
+    [{ divisionResults: { countsShownLive: 'yes' } }, 'divisionResults.countsShownLive', 'Whether the counts are shown while the vote is open must be true or false'],
     [{ virtualAttendanceCounts: { voting: true } }, 'virtualAttendanceCounts.voting', 'Members attending virtually may vote only if they also count towards the quorum'],
     [{ divisionBell: { seconds: 60, colour: 'red' } }, 'divisionBell', 'Division bell does not recognise "colour"'],
     [{ speechLimits: 300 }, 'speechLimits', 'Speech limits must be a set of settings (an object)'],
@@ -232,7 +243,13 @@ describe('standing orders: properties of any profile the schema accepts', () => 
       ),
       castingVote: fc.boolean(),
       virtualAttendanceCounts: fc.boolean().chain((quorum) => (quorum ? fc.boolean() : fc.constant(false)).map((voting) => ({ quorum, voting }))),
-      recordedVote: fc.record({ always: fc.boolean(), onRequestOf: fc.option(int(1, 1000), { nil: null }), forBudget: fc.boolean() }),
+      recordedVote: fc.record({
+        always: fc.boolean(),
+        onRequestOf: fc.option(int(1, 1000), { nil: null }),
+        forBudget: fc.boolean(),
+        nameStyle: fc.constantFrom('title_initial_surname' as const, 'title_surname' as const),
+      }),
+      divisionResults: fc.record({ countsShownLive: fc.boolean(), votesFinalOnceCast: fc.boolean() }),
     });
     fc.assert(
       fc.property(valid, (profile) => {

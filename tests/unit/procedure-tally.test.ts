@@ -172,7 +172,6 @@ describe('special majorities against each base', () => {
         fc.constantFrom('voting' as const, 'present' as const, 'membership' as const),
         fc.nat(40),
         fc.nat(40),
-        castingArb,
         (votes, fraction, of, extraPresent, extraMembers) => {
           const cast = Object.values(votes);
           const present = cast.length + extraPresent;

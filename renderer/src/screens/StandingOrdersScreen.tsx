@@ -337,6 +337,33 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
           onChange={(v) => set('forBudget', v)}
           error={error('recordedVote.forBudget')}
         />
+        <div className="field">
+          <label htmlFor={soId('recordedVote.nameStyle')}>Names in recorded votes</label>
+          <select id={soId('recordedVote.nameStyle')} value={values.nameStyle} onChange={(e) => set('nameStyle', e.target.value as SOValues['nameStyle'])}>
+            <option value="title_initial_surname">Title, initial and surname (Mr M Angell)</option>
+            <option value="title_surname">Title and surname (Mr Angell)</option>
+          </select>
+        </div>
+      </fieldset>
+
+      <fieldset className="bo-so-group">
+        <legend>Divisions</legend>
+        <Check
+          field="divisionResults.countsShownLive"
+          label="Show the counts while the vote is open (names only after the close)"
+          errorLabel="Division results"
+          checked={values.countsShownLive}
+          onChange={(v) => set('countsShownLive', v)}
+          error={error('divisionResults.countsShownLive')}
+        />
+        <Check
+          field="divisionResults.votesFinalOnceCast"
+          label="A vote is final once cast"
+          errorLabel="Division results"
+          checked={values.votesFinalOnceCast}
+          onChange={(v) => set('votesFinalOnceCast', v)}
+          error={error('divisionResults.votesFinalOnceCast')}
+        />
       </fieldset>
 
       <div className="bo-so-footer">

@@ -35,6 +35,9 @@ export interface SOValues {
   onRequest: boolean;
   onRequestOf: string;
   forBudget: boolean;
+  nameStyle: 'title_initial_surname' | 'title_surname';
+  countsShownLive: boolean;
+  votesFinalOnceCast: boolean;
 }
 
 /** 300 → "5:00"; 95 → "1:35"; 0 → "0:00" (no limit). */
@@ -79,6 +82,9 @@ export const valuesOf = (so: StandingOrders): SOValues => ({
   onRequest: so.recordedVote.onRequestOf !== null,
   onRequestOf: String(so.recordedVote.onRequestOf ?? 5),
   forBudget: so.recordedVote.forBudget,
+  nameStyle: so.recordedVote.nameStyle,
+  countsShownLive: so.divisionResults.countsShownLive,
+  votesFinalOnceCast: so.divisionResults.votesFinalOnceCast,
 });
 
 /**
@@ -135,7 +141,9 @@ export const profileOf = (v: SOValues): { standingOrders: StandingOrders; errors
       always: v.recordedAlways,
       onRequestOf: v.onRequest ? whole('recordedVote.onRequestOf', v.onRequestOf) : null,
       forBudget: v.forBudget,
+      nameStyle: v.nameStyle,
     },
+    divisionResults: { countsShownLive: v.countsShownLive, votesFinalOnceCast: v.votesFinalOnceCast },
   };
   return { standingOrders, errors };
 };
@@ -160,6 +168,9 @@ export const SO_FIELDS = [
   'recordedVote.always',
   'recordedVote.onRequestOf',
   'recordedVote.forBudget',
+  'recordedVote.nameStyle',
+  'divisionResults.countsShownLive',
+  'divisionResults.votesFinalOnceCast',
 ] as const;
 
 /**
