@@ -168,9 +168,10 @@ test('an amendment, the closure, a point of order and a second speech allowed by
   await page.keyboard.press('Enter');
   await page.keyboard.type('bowles');
   await page.keyboard.press('Enter');
+  await page.getByLabel('Reserves their speech').check();
   await page.getByRole('button', { name: /^Record Enter/ }).click();
   const motion = page.getByTestId('motion');
-  await expect(motion).toContainText('Amendment: moved by Mr Carter, seconded by Mr Bowles');
+  await expect(motion).toContainText('Amendment: moved by Mr Carter, seconded by Mr Bowles (reserving their speech)');
   await expect(page.getByTestId('substantive')).toContainText('The motion: That this Council supports');
 
   // Mr Carter moves it; a point of order from Mr Kite pauses him (Alt+Q), and he resumes.
@@ -229,7 +230,7 @@ test('an amendment, the closure, a point of order and a second speech allowed by
   await screenshot(page, 'live-debate-amendment-1366');
 
   const meeting = (await chamber.read(`meeting:${meetingId}`)).data as {
-    motions: { kind: string; procedure?: string; status: string; versions: { text: string }[]; outcome?: { how: string; for?: number } }[];
+    motions: { kind: string; procedure?: string; status: string; versions: { text: string }[]; outcome?: { how: string; for?: number }; seconderReserves: boolean }[];
     speeches: { role: string; override?: string; memberId?: string }[];
     rulings: { text: string }[];
   };
@@ -240,6 +241,7 @@ test('an amendment, the closure, a point of order and a second speech allowed by
   ]);
   expect(meeting.motions[0].versions.map((v) => v.text)).toEqual([WORDING, `${WORDING.slice(0, -1)} and asks the Cabinet Member to report back.`]);
   expect(meeting.motions[1].outcome).toMatchObject({ how: 'show_of_hands', for: 5 });
+  expect(meeting.motions[1].seconderReserves).toBe(true);
   // The mover of an amendment has no right of reply: speaking again, with the chairman's leave, he speaks as any member.
   expect(meeting.speeches.map((s) => s.role)).toEqual(['amendment_mover', 'point_of_order', 'other']);
   expect(meeting.speeches[2]).toMatchObject({ memberId: id('Carter'), override: 'To answer a question of fact' });

@@ -26,7 +26,9 @@ export const KIND_LABELS: Record<Motion['kind'], string> = { substantive: 'Motio
 
 /** "Motion moved by X, seconded by Y", or the procedural motion's name. */
 export const motionHeading = (motion: Motion, names: Record<string, string>): string =>
-  `${motion.procedure ? PROCEDURE_LABELS[motion.procedure] : KIND_LABELS[motion.kind]}: moved by ${names[motion.moverId]}${motion.seconderId ? `, seconded by ${names[motion.seconderId]}` : ' (not yet seconded)'}`;
+  `${motion.procedure ? PROCEDURE_LABELS[motion.procedure] : KIND_LABELS[motion.kind]}: moved by ${names[motion.moverId]}${
+    motion.seconderId ? `, seconded by ${names[motion.seconderId]}${motion.seconderReserves ? ' (reserving their speech)' : ''}` : ' (not yet seconded)'
+  }`;
 
 const OUTCOME_WORDS = { carried: 'Carried', lost: 'Lost', withdrawn: 'Withdrawn', open: '' } as const;
 
@@ -46,6 +48,7 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
   const printedSeconder = item ? matchPrintedName(here, item.seconder) : undefined;
   const [moverId, setMoverId] = useState(printedMover?.id ?? '');
   const [seconderId, setSeconderId] = useState(printedSeconder?.id ?? '');
+  const [reserves, setReserves] = useState(false);
   const [counts, setCounts] = useState({ for: '', against: '', abstained: '' });
   const [sound, setSound] = useState(true);
   const [allowing, setAllowing] = useState<{ memberId: string; reason: string }>();
@@ -66,10 +69,11 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
 
   const move = async (event: FormEvent) => {
     event.preventDefault();
-    const ok = await send({ type: 'motion.move', meetingId: meeting.id, itemId: item.itemId, kind: 'substantive', wording, moverId, ...(seconderId ? { seconderId } : {}) });
+    const ok = await send({ type: 'motion.move', meetingId: meeting.id, itemId: item.itemId, kind: 'substantive', wording, moverId, ...(seconderId ? { seconderId, seconderReserves: reserves } : {}) });
     if (ok) {
       setMoverId('');
       setSeconderId('');
+      setReserves(false);
     }
   };
   const resolve = async (outcome: 'carried' | 'lost', unanimous = false) => {
@@ -235,6 +239,9 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
           <div className="compact-form">
             <MemberFinder id="motion-mover" label="Moved by" members={here} names={names} value={moverId} onChange={setMoverId} onChosen={() => document.getElementById('motion-seconder')?.focus()} />
             <MemberFinder id="motion-seconder" label="Seconded by" members={here} names={names} value={seconderId} onChange={setSeconderId} />
+            <label className="debate__reserves">
+              <input type="checkbox" checked={reserves} onChange={(e) => setReserves(e.target.checked)} /> The seconder reserves their speech
+            </label>
             <button type="submit" className="button">
               Record the motion <kbd>Enter</kbd>
             </button>

@@ -74,6 +74,7 @@ export const MotionActions = ({ meeting, itemId, motion, here, names, send }: Pr
   const [reason, setReason] = useState('');
   const [limit, setLimit] = useState<SuspendedLimit>('mover');
   const [minutes, setMinutes] = useState('');
+  const [reserves, setReserves] = useState(false);
   const substantive = substantiveMotion(meeting, itemId);
   const amendment = pendingAmendment(meeting, itemId);
 
@@ -98,6 +99,7 @@ export const MotionActions = ({ meeting, itemId, motion, here, names, send }: Pr
     setAction(next);
     setMoverId('');
     setSeconderId('');
+    setReserves(false);
     setWording(next === 'procedural' ? PROCEDURE_WORDS[procedure] : next === 'alter' || next === 'friendly' ? (motion ? motionText(motion) : '') : '');
     setResulting(next === 'amendment' && substantive ? motionText(substantive) : '');
     setReason(next === 'withdraw' ? 'Withdrawn with the consent of the meeting' : next === 'alter' ? 'Altered by the mover with the consent of the meeting' : next === 'friendly' ? 'Friendly amendment accepted by the mover and seconder' : '');
@@ -106,11 +108,11 @@ export const MotionActions = ({ meeting, itemId, motion, here, names, send }: Pr
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const meetingId = meeting.id;
-    const seconded = seconderId ? { seconderId } : {};
+    const seconded = seconderId ? { seconderId, seconderReserves: reserves } : {};
     let command: Command | undefined;
     switch (action) {
       case 'second':
-        if (motion) command = { type: 'motion.second', meetingId, motionId: motion.id, seconderId };
+        if (motion) command = { type: 'motion.second', meetingId, motionId: motion.id, seconderId, reserves };
         break;
       case 'amendment':
         command = { type: 'motion.move', meetingId, itemId, kind: 'amendment', amends: substantive?.id, wording, ...(resulting ? { resultingWording: resulting } : {}), moverId, ...seconded };
@@ -225,6 +227,9 @@ export const MotionActions = ({ meeting, itemId, motion, here, names, send }: Pr
         <div className="compact-form">
           {needsMover && <MemberFinder id="action-mover" label="Moved by" members={here} names={names} value={moverId} onChange={setMoverId} onChosen={() => document.getElementById('action-seconder')?.focus()} />}
           <MemberFinder id="action-seconder" label="Seconded by" members={here} names={names} value={seconderId} onChange={setSeconderId} />
+          <label className="debate__reserves">
+            <input type="checkbox" checked={reserves} onChange={(e) => setReserves(e.target.checked)} /> Reserves their speech
+          </label>
         </div>
       )}
       {action && (
