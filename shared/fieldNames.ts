@@ -38,6 +38,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   forenames: 'forenames',
   initials: 'initials',
   surname: 'surname',
+  knownAs: 'name known by',
   honours: 'honours',
   group: 'political group',
   roles: 'roles',

@@ -17,6 +17,9 @@ export const MemberDetails = z.strictObject({
     .max(6, { error: 'must be at most 6 initials' })
     .describe('One capital letter per given name, e.g. ["M", "J"].'),
   surname: Line(80).describe('Surname as written, e.g. "Harrison", "O\'Brien", "Prendergast-Smith".'),
+  knownAs: OptionalLine(80)
+    .optional()
+    .describe('The forename (or its initial) the member goes by where it is not their first, for the names in recorded votes: "M" for Mr P M Hill, known as Mike, who is "Mr M Hill" there.'),
   honours: z
     .array(z.string().regex(/^[A-Z]{2,6}$/, { error: 'must be letters such as MBE or CBE' }))
     .max(6)

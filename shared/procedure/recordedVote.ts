@@ -18,10 +18,8 @@ export type RecordedVoteNameStyle = 'title_initial_surname' | 'title_surname';
 
 export type VoteWay = 'for' | 'against' | 'abstain';
 
-type Named = Pick<MemberDetails, 'title' | 'initials' | 'surname' | 'forenames'> & {
-  /** The forename (or its initial) the member goes by where it is not the first: Mr P M Hill, known as Mike, is "Mr M Hill" in the vote lists. */
-  knownAs?: string;
-};
+/** `knownAs`: the forename (or its initial) a member goes by where it is not the first: Mr P M Hill, known as Mike, is "Mr M Hill" in the vote lists. */
+type Named = Pick<MemberDetails, 'title' | 'initials' | 'surname' | 'forenames' | 'knownAs'>;
 
 const collator = new Intl.Collator('en-GB', { sensitivity: 'base', numeric: true });
 

@@ -8,7 +8,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { MemberDetails } from '../../shared/commands/body';
 import { bySurnameForVote, outcomeWords, recordedVoteNames, recordedVoteText, type VoteWay } from '../../shared/procedure/recordedVote';
+import type { BodyState } from '../../shared/state/body';
 import { kcc2015Membership } from '../support/kcc2015';
+import { openTestCore } from '../support/meeting';
 import { itWhere, originalPacks, SEEDS } from '../support/skips';
 
 const FIXTURE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures/kcc-2015-minute-43.json');
@@ -144,4 +146,20 @@ itWhere(originalPacks(), 'the recorded votes kept in tests/fixtures are those of
   const original = readFileSync(path.join(SEEDS, 'kcc-2015-12-10-agenda-and-2015-10-22-minutes.txt'), 'utf8');
   expect(original).toContain(minute43.procedural.recordedVote);
   expect(original).toContain(minute43.vote.recordedVote);
+});
+
+describe('the name a member is known by, kept on the member', () => {
+  it('is recorded with the member and used in the vote lists: Mr P M Hill, known as Mike, is Mr M Hill', () => {
+    const core = openTestCore();
+    try {
+      const { bodyId } = core.send({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' });
+      const { memberId } = core.send({ type: 'member.add', bodyId, member: { title: 'Mr', initials: ['P', 'M'], surname: 'Hill', knownAs: 'Mike', honours: ['OBE'], group: '', roles: [], voting: true } });
+      const members = (core.read(`body:${bodyId}`) as { ok: true; data: BodyState }).data.members;
+      expect(members.find((m) => m.id === memberId)).toMatchObject({ knownAs: 'Mike' });
+      expect(recordedVoteNames(members, 'title_initial_surname')[memberId]).toBe('Mr M Hill');
+      expect(recordedVoteNames(members, 'title_surname')[memberId]).toBe('Mr Hill');
+    } finally {
+      core.dispose();
+    }
+  });
 });

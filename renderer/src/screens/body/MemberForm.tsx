@@ -11,6 +11,7 @@ interface Values {
   forenames: string;
   initials: string;
   surname: string;
+  knownAs: string;
   honours: string;
   group: string;
   roles: MemberRoleName[];
@@ -18,13 +19,14 @@ interface Values {
   substituteFor: string;
 }
 
-const FIELD_ORDER = ['title', 'forenames', 'initials', 'surname', 'honours', 'group', 'roles', 'voting', 'substituteFor'] as const;
+const FIELD_ORDER = ['title', 'forenames', 'initials', 'surname', 'knownAs', 'honours', 'group', 'roles', 'voting', 'substituteFor'] as const;
 
 const LABELS: Record<(typeof FIELD_ORDER)[number], string> = {
   title: 'Title',
   forenames: 'Forenames',
   initials: 'Initials',
   surname: 'Surname',
+  knownAs: 'Known as',
   honours: 'Honours',
   group: 'Political group',
   roles: 'Roles',
@@ -37,6 +39,7 @@ const valuesOf = (member: MemberDetails | undefined): Values => ({
   forenames: member?.forenames ?? '',
   initials: member?.initials.join(' ') ?? '',
   surname: member?.surname ?? '',
+  knownAs: member?.knownAs ?? '',
   honours: member?.honours.join(' ') ?? '',
   group: member?.group ?? '',
   roles: member?.roles ?? [],
@@ -54,12 +57,14 @@ export const detailsOf = (values: Values): { member: MemberDetails; errors: Reco
     .map((h) => h.replace(/\./g, '').toUpperCase())
     .filter(Boolean);
   const forenames = values.forenames.trim();
+  const knownAs = values.knownAs.trim();
   return {
     member: {
       title: values.title.trim().replace(/\.$/, ''),
       ...(forenames ? { forenames } : {}),
       initials: [...initialsText.toUpperCase()],
       surname: values.surname,
+      ...(knownAs ? { knownAs } : {}),
       honours,
       group: values.group.trim(),
       roles: MemberRoleName.options.filter((role) => values.roles.includes(role)),
@@ -148,6 +153,15 @@ export const MemberForm = ({ member, bodyName, members, groups, onSubmit, onCanc
         />
         <TextField id={fieldId('initials')} label={LABELS.initials} hint="e.g. M J" value={values.initials} onChange={(v) => set('initials', v)} error={error('initials')} className="bo-field--narrow" />
         <TextField id={fieldId('surname')} label={LABELS.surname} value={values.surname} onChange={(v) => set('surname', v)} error={error('surname')} />
+        <TextField
+          id={fieldId('knownAs')}
+          label={LABELS.knownAs}
+          hint="Only when not the first name: “M” for Mr P M Hill, known as Mike"
+          value={values.knownAs}
+          onChange={(v) => set('knownAs', v)}
+          error={error('knownAs')}
+          className="bo-field--narrow"
+        />
         <TextField id={fieldId('honours')} label={LABELS.honours} hint="e.g. MBE, or CBE TD" value={values.honours} onChange={(v) => set('honours', v)} error={error('honours')} className="bo-field--narrow" />
       </div>
       <p className="bo-member-form__preview" aria-live="polite">
