@@ -146,6 +146,7 @@ export const debateHandlers: Handlers<
         const { meetingId, motionId, outcome, how } = command;
         if (!motion.seconderId) return { error: refused(`The ${KIND_WORDS[motion.kind]} has not been seconded, so it cannot be put.`, 'motionId') };
         if (meeting.currentSpeechId) return { error: refused('A member is still speaking: end the speech before the question is put.', 'motionId') };
+        if (meeting.openDivisionId) return { error: refused('A division is being taken: its result is recorded when it closes.', 'motionId') };
         const before = motionBeingDebated(meeting, motion.itemId);
         if (before && before.id !== motionId) {
           return { error: refused(`The ${KIND_WORDS[before.kind]} before the meeting must be dealt with first.`, 'motionId') };
