@@ -13,6 +13,10 @@ import type { MeetingState } from '../../shared/state/meeting';
 import type { Division } from '../../shared/state/meetingDivision';
 import { instantAt } from '../../shared/time';
 import type { DivisionTimers } from '../../electron/core/divisionCloser';
+import { divisionHandlers } from '../../electron/core/handlers/division';
+import type { StateView } from '../../electron/core/handlers';
+import type { Change } from '../../shared/state/parts';
+import { withSettingsDefaults } from '../../shared/state/settings';
 import { kcc2015AgendaItems, kcc2015Membership, KCC_2015_APOLOGIES } from '../support/kcc2015';
 import { kccBody, kccMeeting, openTestCore, testClock, type TestCore } from '../support/meeting';
 
@@ -147,9 +151,17 @@ describe('a division at the full council of 22 October 2015', () => {
     expect(refusal({ type: 'division.call', meetingId, motionId })).toMatchObject({ message: 'A division is already being taken: close it first.', details: { field: 'motionId' } });
     expect(refusal({ type: 'motion.resolve', meetingId, motionId, outcome: 'carried', how: 'without_vote' })).toMatchObject({ message: 'A division is being taken: its result is recorded when it closes.' });
     expect(refusal({ type: 'division.close', meetingId, divisionId })).toMatchObject({ message: 'The bell is still ringing: voting opens at 14:01:00.', details: { field: 'time' } });
+    // The division holds the item and the sitting until it closes; an adjournment waits for a pause.
+    expect(refusal({ type: 'item.end', meetingId, itemId })).toMatchObject({ message: 'A division is being taken on this item: close it before ending the item.', details: { field: 'itemId' } });
+    expect(refusal({ type: 'meeting.adjourn', meetingId, reason: 'Fire alarm' })).toMatchObject({ message: 'A division is being taken: pause it before adjourning (its closing waits), or close it.' });
+    clock.advance(61_000);
+    core.send({ type: 'division.pause', meetingId, reason: 'Fire alarm' });
     core.send({ type: 'meeting.adjourn', meetingId, reason: 'Fire alarm' });
-    const other = core.refusal({ type: 'division.call', meetingId, motionId });
-    expect(other.message).toBe('The meeting is adjourned: resume it first.');
+    expect(refusal({ type: 'division.resume', meetingId, reason: 'All clear' }).message).toBe('The meeting is adjourned: resume it before resuming the division.');
+    expect(refusal({ type: 'division.call', meetingId, motionId }).message).toBe('The meeting is adjourned: resume it first.');
+    core.send({ type: 'meeting.resume', meetingId });
+    core.send({ type: 'division.resume', meetingId, reason: 'All clear' });
+    expect(divisionPhase(division(divisionId), nowMs())).toBe('voting');
   });
 
   it('refuses a vote before the window opens, while paused, one millisecond late, and from a member who may not vote; none is counted', () => {
@@ -204,6 +216,34 @@ describe('a division at the full council of 22 October 2015', () => {
     expect(core.dispatch({ type: 'vote.cast', meetingId, divisionId, memberId: cole, choice: 'abstain' })).toMatchObject({ ok: true, result: { events: 0 } });
     expect(refusal({ type: 'vote.cast', meetingId, divisionId, memberId: cole, choice: 'for', time: iso(nowMs() - 1_500) }).message).toBe('A change of vote cannot be earlier than the vote it changes.');
     expect(refusal({ type: 'vote.cast', meetingId, divisionId, memberId: cole, choice: 'for', source: 'member' } as unknown as Command)).toMatchObject({ code: 'invalid_command', details: { field: 'source' } });
+  });
+
+  it('writes and pushes one small part for a vote, however many votes the day has', () => {
+    const divisionId = call({ skipBell: true });
+    present().slice(0, 40).forEach((m) => vote(divisionId, m.id, 'for'));
+    const pushed: Change[][] = [];
+    const stop = core.subscribe((update) => {
+      if (update.topic === `meeting:${meetingId}` && 'patch' in update) pushed.push(update.patch.changes);
+    });
+    vote(divisionId, present()[40].id, 'against');
+    stop();
+    expect(pushed).toHaveLength(1);
+    expect(pushed[0].map((c) => (c.op === 'head' ? 'head' : `${c.op} ${'collection' in c ? c.collection : ''}`))).toEqual(['put votes', 'head']);
+    expect(JSON.stringify(pushed[0]).length).toBeLessThan(600);
+  });
+
+  it("takes a member's vote from their own device only from an internal caller, recorded as entered by the member", () => {
+    const divisionId = call({ skipBell: true });
+    const cole = present()[0].id;
+    const view: StateView = {
+      meeting: (id) => (core.read(`meeting:${id}`) as { ok: true; data: MeetingState }).data,
+      body: (id) => (core.read(`body:${id}`) as { ok: true; data: BodyState }).data,
+      bodies: () => [],
+      settings: () => withSettingsDefaults(undefined),
+    };
+    const internal = { type: 'vote.cast', meetingId, divisionId, memberId: cole, choice: 'for', source: 'member' } as unknown as Extract<Command, { type: 'vote.cast' }>;
+    const decision = divisionHandlers['vote.cast'](view, internal, { now: clock.now().toISOString(), newId: () => 'x', timeZone: 'Europe/London' });
+    expect(decision).toMatchObject({ events: [{ type: 'vote.recorded', payload: { memberId: cole, choice: 'for', enteredBy: 'member' } }] });
   });
 
   it('extends the window once, with the reason', () => {

@@ -151,6 +151,7 @@ export const divisionHandlers: Handlers<'division.call' | 'division.extend' | 'd
       withOpenDivision(meeting, (division) => {
         const last = division.pauses[division.pauses.length - 1];
         if (!last || last.to !== undefined) return { error: refused('The division is not paused.', 'meetingId') };
+        if (meeting.status === 'adjourned') return { error: refused('The meeting is adjourned: resume it before resuming the division.', 'meetingId') };
         const time = timeOf(given, meeting, ctx);
         if (isError(time)) return { error: time };
         if (time < last.from) return { error: refused('The division cannot resume before it was paused.', 'time') };
