@@ -17,18 +17,18 @@ import { openTestCore, testClock, type TestCore } from '../support/meeting';
 const MEMBERS = ['Cole', 'Meade', 'Dean', 'Hook', 'Angell', 'Bird', 'Clark', 'Vye'];
 
 const step = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('call'), skipBell: fc.boolean() }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('call'), skipBell: fc.boolean() }) },
   { weight: 20, arbitrary: fc.record({ kind: fc.constant('vote'), who: fc.nat(), choice: fc.constantFrom('for', 'against', 'abstain'), back: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('extend'), seconds: fc.integer({ min: 1, max: 60 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('pause') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('resume') }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('close') }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('close') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('casting'), choice: fc.constantFrom('for', 'against') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('move') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('depart'), who: fc.nat() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('arrive'), who: fc.nat(), virtual: fc.boolean() }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('timers') }) },
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('wait'), ms: fc.integer({ min: 1, max: 12_000 }) }) },
+  { weight: 12, arbitrary: fc.record({ kind: fc.constant('wait'), ms: fc.integer({ min: 1, max: 20_000 }) }) },
 );
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
@@ -54,7 +54,7 @@ const setUp = (): World => {
     source: 'csv',
     members: MEMBERS.map((surname, i) => ({ title: 'Mr', initials: [], surname, honours: [], group: i % 2 ? 'Labour' : 'Conservative', roles: [], voting: i !== 7 })),
   });
-  core.send({ type: 'body.setStandingOrders', bodyId, standingOrders: { ...defaultStandingOrders('committee'), divisionBell: { seconds: 10, chairmanMaySkip: true }, castingVote: true } });
+  core.send({ type: 'body.setStandingOrders', bodyId, standingOrders: { ...defaultStandingOrders('committee'), divisionBell: { seconds: 5, chairmanMaySkip: true }, castingVote: true } });
   const { meetingId } = core.send({ type: 'meeting.create', bodyId, title: 'Governance Committee', date: '2015-10-22', startTime: '10:00', venue: '' });
   core.send({ type: 'agenda.import', meetingId, replace: true, items: [{ number: '1', title: 'Budget', kind: 'report' }] });
   const meeting = (core.read(`meeting:${meetingId}`) as { ok: true; data: MeetingState }).data;
@@ -152,7 +152,7 @@ describe('divisions under any sequence of calls, votes, extensions, pauses and c
   it('keeps the counts, the phases and the record consistent, and the replay equal to the stored state', () => {
     const seen = { closed: 0, votes: 0, changes: 0 };
     fc.assert(
-      fc.property(fc.array(step, { minLength: 20, maxLength: 70 }), (steps) => {
+      fc.property(fc.array(step, { minLength: 40, maxLength: 100 }), (steps) => {
         let w = setUp();
         const lastVotes = new Map<string, string>();
         try {
@@ -190,8 +190,10 @@ describe('divisions under any sequence of calls, votes, extensions, pauses and c
       }),
       { numRuns: 40 },
     );
-    expect(seen.votes).toBeGreaterThan(20);
+    // The walk must reach what matters: over a few seeds, forty walks record about 100 votes, 12 to
+    // 30 changes of vote and 18 to 26 closes; these floors fail only if the generator stops reaching them.
+    expect(seen.votes).toBeGreaterThan(40);
     expect(seen.changes).toBeGreaterThan(3);
-    expect(seen.closed).toBeGreaterThan(3);
+    expect(seen.closed).toBeGreaterThan(6);
   });
 });
