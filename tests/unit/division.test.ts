@@ -150,6 +150,7 @@ describe('a division at the full council of 22 October 2015', () => {
     const divisionId = call();
     expect(refusal({ type: 'division.call', meetingId, motionId })).toMatchObject({ message: 'A division is already being taken: close it first.', details: { field: 'motionId' } });
     expect(refusal({ type: 'motion.resolve', meetingId, motionId, outcome: 'carried', how: 'without_vote' })).toMatchObject({ message: 'A division is being taken: its result is recorded when it closes.' });
+    expect(refusal({ type: 'motion.withdraw', meetingId, motionId, reason: '' })).toMatchObject({ message: 'A division is being taken on this motion: it cannot be withdrawn until the division closes.', details: { field: 'motionId' } });
     expect(refusal({ type: 'division.close', meetingId, divisionId })).toMatchObject({ message: 'The bell is still ringing: voting opens at 14:01:00.', details: { field: 'time' } });
     // The division holds the item and the sitting until it closes; an adjournment waits for a pause.
     expect(refusal({ type: 'item.end', meetingId, itemId })).toMatchObject({ message: 'A division is being taken on this item: close it before ending the item.', details: { field: 'itemId' } });

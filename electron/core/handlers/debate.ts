@@ -133,6 +133,9 @@ export const debateHandlers: Handlers<
   'motion.withdraw': (view, { meetingId, motionId, reason }) =>
     withMeeting(view, meetingId, (meeting) =>
       motionOf(meeting, motionId, (motion) => {
+        if (meeting.openDivisionId && meeting.divisions.findLast((d) => d.id === meeting.openDivisionId)?.motionId === motionId) {
+          return { error: refused('A division is being taken on this motion: it cannot be withdrawn until the division closes.', 'motionId') };
+        }
         if (motion.kind === 'substantive' && pendingAmendment(meeting, motion.itemId)) {
           return { error: refused('An amendment to this motion is before the meeting: deal with it first.', 'motionId') };
         }
