@@ -111,6 +111,12 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   suspension: 'limit set by suspending standing orders',
   'suspension.role': 'limit suspended',
   'suspension.seconds': 'limit for the rest of the item',
+
+  // Divisions.
+  skipBell: 'whether the chairman skips the division bell',
+  divisionId: 'division',
+  choice: 'vote',
+
   change: 'change',
   'change.type': 'kind of change',
   timeZone: 'time zone',

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { DATABASE_FILE } from './dataFolder';
 import { createDispatcher, type Dispatcher } from './dispatcher';
+import { startDivisionCloser, type DivisionCloser, type DivisionTimers } from './divisionCloser';
 import { acquireDataLock, type DataHolder, type DataLock } from './store/dataLock';
 import { openDatabase, StoreError } from './store/database';
 import { EventLog } from './store/eventLog';
@@ -21,6 +22,8 @@ export interface Core extends Dispatcher {
   backupPath?: string;
   /** True when the projections were rebuilt from the log on opening (a new projection format). */
   rebuilt: boolean;
+  /** Closes divisions when their time is up (absent when opened read-only). */
+  divisions?: DivisionCloser;
   close(): void;
 }
 
@@ -31,6 +34,8 @@ export interface CoreOptions {
   readOnly?: { reason: string };
   /** Who this process is, for the message another process gets while this one holds the data. */
   holder?: DataHolder;
+  /** The timers that close divisions when their time is up; real ones (unref'd) by default. */
+  divisionTimers?: DivisionTimers;
 }
 
 const deviceIdOf = (db: Database, readOnly: boolean): string => {
@@ -68,11 +73,16 @@ export const openCore = (dataFolder: string, options: CoreOptions = {}): Core =>
     const rebuilt = readOnly ? false : ensureProjectionFormat(db, new EventLog(db));
     const deviceId = deviceIdOf(db, readOnly);
     const dispatcher = createDispatcher({ db, deviceId, ...options });
+    const now = options.now ?? (() => new Date());
+    const liveMeetings = db.prepare("SELECT id FROM meetings WHERE status IN ('in_progress', 'adjourned')").pluck();
+    // A division's window closes by itself, screens or none; one that expired while Chamber was down closes now, at its time.
+    const divisions = readOnly ? undefined : startDivisionCloser(dispatcher, { now, liveMeetingIds: () => liveMeetings.all() as string[], timers: options.divisionTimers });
     const close = () => {
+      divisions?.stop();
       if (db.open) db.close();
       lock?.release();
     };
-    return { ...dispatcher, db, lock, deviceId, file, backupPath, rebuilt, close };
+    return { ...dispatcher, db, lock, deviceId, file, backupPath, rebuilt, divisions, close };
   } catch (error) {
     db.close();
     lock?.release();

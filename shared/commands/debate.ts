@@ -26,6 +26,10 @@ export type ProceduralMotion = z.infer<typeof ProceduralMotion>;
 export const OutcomeHow = z.enum(['without_vote', 'unanimous', 'show_of_hands'], { error: orMissing('must be without vote, unanimous or show of hands') });
 export type OutcomeHow = z.infer<typeof OutcomeHow>;
 
+/** How a motion's outcome was reached, as recorded: by hand (OutcomeHow), or by a division when it closes (never by hand). */
+export const ResolvedHow = z.enum([...OutcomeHow.options, 'division']);
+export type ResolvedHow = z.infer<typeof ResolvedHow>;
+
 export const SpeechRole = z.enum(['mover', 'seconder', 'amendment_mover', 'other', 'right_of_reply', 'officer_advice', 'point_of_order', 'personal_explanation'], {
   error: orMissing('must be mover, seconder, amendment mover, other, right of reply, officer advice, point of order or personal explanation'),
 });

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { agendaCommands } from './agenda';
 import { bodyCommands } from './body';
 import { debateCommands } from './debate';
+import { divisionCommands } from './division';
 import { liveCommands } from './live';
 import { meetingCommands } from './meeting';
 import { settingsCommands } from './settings';
 
-export const commandSchemas = [...bodyCommands, ...meetingCommands, ...agendaCommands, ...liveCommands, ...debateCommands, ...settingsCommands] as const;
+export const commandSchemas = [...bodyCommands, ...meetingCommands, ...agendaCommands, ...liveCommands, ...debateCommands, ...divisionCommands, ...settingsCommands] as const;
 
 export const Command = z.discriminatedUnion('type', commandSchemas);
 export type Command = z.infer<typeof Command>;
@@ -33,6 +34,7 @@ export interface CommandResult {
 export * from './agenda';
 export * from './body';
 export * from './debate';
+export * from './division';
 export * from './live';
 export * from './meeting';
 export * from './settings';

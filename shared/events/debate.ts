@@ -1,6 +1,6 @@
 // Facts of debate. `time` is when it happened; the envelope's `at` is when Chamber recorded it.
 import { z } from 'zod';
-import { MotionKind, OutcomeHow, ProceduralMotion, SpeechRole, SuspendedLimit } from '../commands/debate';
+import { MotionKind, ProceduralMotion, ResolvedHow, SpeechRole, SuspendedLimit } from '../commands/debate';
 import { Id, Instant } from '../values';
 
 const m = { meetingId: Id };
@@ -28,10 +28,12 @@ export const debateEventSchemas = {
     ...m,
     motionId: Id,
     outcome: z.enum(['carried', 'lost']),
-    how: OutcomeHow,
+    how: ResolvedHow,
     for: z.int().optional(),
     against: z.int().optional(),
     abstained: z.int().optional(),
+    /** When decided by a division: which. */
+    divisionId: Id.optional(),
     time: Instant,
   }),
   'speaker.added': z.strictObject({ ...m, memberId: Id, role: SpeechRole.optional() }),

@@ -3,11 +3,12 @@ import { type z } from 'zod';
 import { agendaEventSchemas } from './agenda';
 import { bodyEventSchemas } from './body';
 import { debateEventSchemas } from './debate';
+import { divisionEventSchemas } from './division';
 import { liveEventSchemas } from './live';
 import { meetingEventSchemas } from './meeting';
 import { settingsEventSchemas } from './settings';
 
-export const eventSchemas = { ...bodyEventSchemas, ...meetingEventSchemas, ...agendaEventSchemas, ...liveEventSchemas, ...debateEventSchemas, ...settingsEventSchemas } as const;
+export const eventSchemas = { ...bodyEventSchemas, ...meetingEventSchemas, ...agendaEventSchemas, ...liveEventSchemas, ...debateEventSchemas, ...divisionEventSchemas, ...settingsEventSchemas } as const;
 
 export type EventType = keyof typeof eventSchemas;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;

@@ -3,6 +3,7 @@
 import type { AgendaItemDetails } from '../commands/agenda';
 import type { RecordedEvent } from '../events';
 import { currentSpeechSpell, debateChanges, type MeetingDebate } from './meetingDebate';
+import { divisionChanges, type MeetingDivision } from './meetingDivision';
 import { liveChanges, type MeetingLive } from './meetingLive';
 import { head, set, type Change, type Shape } from './parts';
 
@@ -18,7 +19,7 @@ export interface ExpectedApology {
   at: string;
 }
 
-export interface MeetingState extends MeetingLive, MeetingDebate {
+export interface MeetingState extends MeetingLive, MeetingDebate, MeetingDivision {
   id: string;
   /** Absent only for meetings recorded before bodies existed. */
   bodyId?: string;
@@ -44,8 +45,8 @@ export interface MeetingState extends MeetingLive, MeetingDebate {
  */
 export const meetingShape: Shape = {
   singles: { agenda: [], expectedApologies: [], officersPresent: [] },
-  records: ['attendance', 'progress', 'notes', 'speakerQueue', 'itemLimits'],
-  lists: ['declarations', 'chair', 'adjournments', 'privateSessions', 'quorumChanges', 'corrections', 'others', 'motions', 'speeches', 'rulings'],
+  records: ['attendance', 'progress', 'notes', 'speakerQueue', 'itemLimits', 'votes'],
+  lists: ['declarations', 'chair', 'adjournments', 'privateSessions', 'quorumChanges', 'corrections', 'others', 'motions', 'speeches', 'rulings', 'divisions'],
 };
 
 /** The line shown in the meetings list. */
@@ -121,7 +122,7 @@ export const meetingChanges = (state: MeetingState | undefined, event: RecordedE
     case 'meeting.resumed':
       return [...(liveChanges(state, event) ?? []), ...currentSpeechSpell(state, event.payload.time, 'start')];
     default:
-      return liveChanges(state, event) ?? debateChanges(state, event) ?? [];
+      return liveChanges(state, event) ?? debateChanges(state, event) ?? divisionChanges(state, event) ?? [];
   }
 };
 

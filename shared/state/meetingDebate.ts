@@ -2,7 +2,7 @@
 // so an interruption stops the clock), the speakers' list and the chairman's rulings. What
 // accumulates (1,500 speeches in a long day) is a part per entry: a speech starting or ending
 // writes and pushes that speech and the head, never the day. Clocks are stored instants.
-import { COUNTED_ROLES, type MotionKind, type OutcomeHow, type ProceduralMotion, type SpeechRole, type SuspendedLimit, type Suspension } from '../commands/debate';
+import { COUNTED_ROLES, type MotionKind, type ProceduralMotion, type ResolvedHow, type SpeechRole, type SuspendedLimit, type Suspension } from '../commands/debate';
 import type { RecordedEvent } from '../events';
 import { add, head, put, remove, type Change } from './parts';
 
@@ -18,10 +18,12 @@ export type MotionStatus = 'open' | 'carried' | 'lost' | 'withdrawn';
 
 export interface MotionOutcome {
   result: 'carried' | 'lost';
-  how: OutcomeHow;
+  how: ResolvedHow;
   for?: number;
   against?: number;
   abstained?: number;
+  /** The division that decided it, when it was decided by one. */
+  divisionId?: string;
   time: string;
 }
 
@@ -152,10 +154,10 @@ export const debateChanges = (state: DebateState, event: RecordedEvent): Change[
       return before ? [put('motions', before.id, { ...before, status: 'withdrawn', withdrawnBecause: event.payload.reason })] : [];
     }
     case 'motion.resolved': {
-      const { motionId, outcome, how, for: inFavour, against, abstained, time } = event.payload;
+      const { motionId, outcome, how, for: inFavour, against, abstained, divisionId, time } = event.payload;
       const before = motion(motionId);
       if (!before) return [];
-      const counts = { ...(inFavour === undefined ? {} : { for: inFavour }), ...(against === undefined ? {} : { against }), ...(abstained === undefined ? {} : { abstained }) };
+      const counts = { ...(inFavour === undefined ? {} : { for: inFavour }), ...(against === undefined ? {} : { against }), ...(abstained === undefined ? {} : { abstained }), ...(divisionId ? { divisionId } : {}) };
       const changes: Change[] = [put('motions', motionId, { ...before, status: outcome, outcome: { result: outcome, how, ...counts, time } })];
       // A standing order suspended for this item: its limit holds for the rest of the item.
       if (outcome === 'carried' && before.procedure === 'suspend_standing_order' && before.suspension) {

@@ -81,6 +81,13 @@ const examples: Record<string, Record<string, unknown>> = {
   'speech.end': { type: 'speech.end', meetingId: ID, time: '10:20' },
   'speech.extend': { type: 'speech.extend', meetingId: ID, seconds: 60, reason: 'Allowed by the Chairman', time: '10:19' },
   'ruling.record': { type: 'ruling.record', meetingId: ID, wording: 'The amendment is in order.' },
+  'division.call': { type: 'division.call', meetingId: ID, motionId: ID2, skipBell: false, time: '14:30' },
+  'division.extend': { type: 'division.extend', meetingId: ID, seconds: 30, reason: "A member's console did not respond" },
+  'division.pause': { type: 'division.pause', meetingId: ID, reason: 'Power cut in the chamber' },
+  'division.resume': { type: 'division.resume', meetingId: ID, reason: 'Power restored' },
+  'vote.cast': { type: 'vote.cast', meetingId: ID, divisionId: ID2, memberId: ID, choice: 'for', source: 'clerk' },
+  'division.close': { type: 'division.close', meetingId: ID, divisionId: ID2 },
+  'division.castingVote': { type: 'division.castingVote', meetingId: ID, divisionId: ID2, choice: 'for' },
   'session.private': { type: 'session.private', meetingId: ID, time: '14:15', reason: 'Exempt under paragraph 3' },
   'session.public': { type: 'session.public', meetingId: ID, time: '14:25' },
   'correction.record': {

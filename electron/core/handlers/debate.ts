@@ -133,6 +133,9 @@ export const debateHandlers: Handlers<
   'motion.withdraw': (view, { meetingId, motionId, reason }) =>
     withMeeting(view, meetingId, (meeting) =>
       motionOf(meeting, motionId, (motion) => {
+        if (meeting.openDivisionId && meeting.divisions.findLast((d) => d.id === meeting.openDivisionId)?.motionId === motionId) {
+          return { error: refused('A division is being taken on this motion: it cannot be withdrawn until the division closes.', 'motionId') };
+        }
         if (motion.kind === 'substantive' && pendingAmendment(meeting, motion.itemId)) {
           return { error: refused('An amendment to this motion is before the meeting: deal with it first.', 'motionId') };
         }
@@ -146,6 +149,7 @@ export const debateHandlers: Handlers<
         const { meetingId, motionId, outcome, how } = command;
         if (!motion.seconderId) return { error: refused(`The ${KIND_WORDS[motion.kind]} has not been seconded, so it cannot be put.`, 'motionId') };
         if (meeting.currentSpeechId) return { error: refused('A member is still speaking: end the speech before the question is put.', 'motionId') };
+        if (meeting.openDivisionId) return { error: refused('A division is being taken: its result is recorded when it closes.', 'motionId') };
         const before = motionBeingDebated(meeting, motion.itemId);
         if (before && before.id !== motionId) {
           return { error: refused(`The ${KIND_WORDS[before.kind]} before the meeting must be dealt with first.`, 'motionId') };

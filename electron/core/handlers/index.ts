@@ -3,6 +3,7 @@ import { agendaHandlers } from './agenda';
 import { bodyHandlers } from './body';
 import { correctionHandlers } from './correction';
 import { debateHandlers } from './debate';
+import { divisionHandlers } from './division';
 import { liveHandlers } from './live';
 import { meetingHandlers } from './meeting';
 import { settingsHandlers } from './settings';
@@ -15,6 +16,7 @@ export const handlers: Handlers<CommandType> = {
   ...agendaHandlers,
   ...liveHandlers,
   ...debateHandlers,
+  ...divisionHandlers,
   ...correctionHandlers,
   ...settingsHandlers,
 };

@@ -317,6 +317,10 @@ export const liveHandlers = {
   'meeting.adjourn': (view, { meetingId, time: given, reason }, ctx) =>
     withMeeting(view, meetingId, (meeting) => {
       if (meeting.status !== 'in_progress') return { error: refused('Only a meeting in progress can be adjourned.', 'meetingId') };
+      // A division's voting cannot run on through an adjournment: it is paused first (its closing then waits), or closed.
+      const division = meeting.openDivisionId ? meeting.divisions.findLast((d) => d.id === meeting.openDivisionId) : undefined;
+      const paused = division?.pauses.at(-1)?.from !== undefined && division?.pauses.at(-1)?.to === undefined;
+      if (division && !paused) return { error: refused('A division is being taken: pause it before adjourning (its closing waits), or close it.', 'meetingId') };
       const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
       const early = afterSittingBegan(time, meeting, ctx);
@@ -381,6 +385,7 @@ export const liveHandlers = {
       }
       if (meeting.status === 'adjourned') return { error: refused('The meeting is adjourned: resume it before ending the item.', 'meetingId') };
       if (meeting.currentSpeechId) return { error: refused('A member is still speaking: end the speech before ending the item.', 'itemId') };
+      if (meeting.openDivisionId) return { error: refused('A division is being taken on this item: close it before ending the item.', 'itemId') };
       const time = timeOf(given, meeting, ctx);
       if (isError(time)) return { error: time };
       const periods = meeting.progress[itemId].periods;

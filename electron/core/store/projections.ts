@@ -16,7 +16,7 @@ export type ListTopic = 'meetings' | 'bodies';
  * The format of the stored projections. When it changes (a new part, a new field derived from the
  * log), the core rebuilds every projection from the log on opening: the log is the record.
  */
-export const PROJECTION_FORMAT = 4;
+export const PROJECTION_FORMAT = 5;
 
 const sameSummary = <T extends object>(a: T, b: T): boolean => (Object.keys(a) as (keyof T)[]).every((key) => a[key] === b[key]);
 

@@ -1,0 +1,236 @@
+// Decisions of a division: when one may be called, when a vote counts, when it may close. Each
+// refusal names what is wrong in the clerk's words and records nothing (a refused vote leaves no
+// trace in the log: see docs/ARCHITECTURE.md on an audit stream for attempts). A division that
+// closes with a result resolves its motion (motion.resolved, how 'division').
+import { notFound, refused, type ChamberError } from '../../../shared/errors';
+import { streams, type NewEvent } from '../../../shared/events';
+import { motionBeingDebated } from '../../../shared/procedure/debate';
+import { closesAtMs, divisionPhase, divisionVotes, eligibleMembers, eligibleToVote, lastVoteMs, notYetVoted, openDivision } from '../../../shared/procedure/division';
+import { tallyVotes } from '../../../shared/procedure/tally';
+import type { BodyState } from '../../../shared/state/body';
+import type { MeetingState } from '../../../shared/state/meeting';
+import type { Division } from '../../../shared/state/meetingDivision';
+import { voteKey } from '../../../shared/state/meetingDivision';
+import { clockTimeWithSeconds } from '../../../shared/time';
+import { isError, timeOf } from './live';
+import { withBodyOf, withMeeting } from './lookups';
+import type { Decision, HandlerContext, Handlers } from './types';
+
+const KIND_WORDS = { substantive: 'motion', amendment: 'amendment', procedural: 'procedural motion' } as const;
+
+/** The meeting must be sitting (not adjourned) with an item being taken. */
+const sitting = (meeting: MeetingState): ChamberError | undefined => {
+  if (meeting.status === 'adjourned') return refused('The meeting is adjourned: resume it first.', 'meetingId');
+  if (meeting.status !== 'in_progress') return refused('The meeting is not in progress.', 'meetingId');
+  if (!meeting.currentItemId) return refused('No item is being taken: take up the item first.', 'meetingId');
+  return undefined;
+};
+
+const withOpenDivision = (meeting: MeetingState, decide: (division: Division) => Decision): Decision => {
+  const division = openDivision(meeting);
+  return division ? decide(division) : { error: refused('No division is being taken.', 'meetingId') };
+};
+
+const withDivision = (meeting: MeetingState, divisionId: string, decide: (division: Division) => Decision): Decision => {
+  const division = meeting.divisions.findLast((d) => d.id === divisionId);
+  return division ? decide(division) : { error: notFound('That division is not on the record of this meeting.', 'divisionId', divisionId) };
+};
+
+const at = (instantMs: number, ctx: HandlerContext): string => clockTimeWithSeconds(new Date(instantMs), ctx.timeZone);
+
+/** Who decides a vote's lateness and eligibility; 'member' only from an internal caller (members' devices, later). */
+export type VoteSource = 'clerk' | 'member';
+
+/** The events that close a division at `closedAt`: the result, and the motion resolved when there is one. */
+const closing = (meeting: MeetingState, body: BodyState, division: Division, closedAt: string): NewEvent[] => {
+  const votes = divisionVotes(meeting, division.id);
+  const attendanceAtClose = eligibleMembers(meeting, body, division.itemId);
+  const tally = tallyVotes(votes, { castingVote: body.standingOrders.castingVote });
+  const notVoted = attendanceAtClose.filter((id) => !votes[id]).length;
+  const meetingId = meeting.id;
+  const events: NewEvent[] = [
+    {
+      stream: streams.meeting(meetingId),
+      type: 'division.closed',
+      payload: { meetingId, divisionId: division.id, closedAt, tally: { for: tally.for, against: tally.against, abstain: tally.abstain, notVoted }, result: tally.result, attendanceAtClose },
+    },
+  ];
+  if (tally.result !== 'tied_no_casting_vote') events.push(...resolving(meeting, division, tally.result, tally, closedAt));
+  return events;
+};
+
+const resolving = (meeting: MeetingState, division: Division, outcome: 'carried' | 'lost', counts: { for: number; against: number; abstain: number }, time: string): NewEvent[] => {
+  const motion = meeting.motions.findLast((m) => m.id === division.motionId);
+  if (!motion || motion.status !== 'open') return [];
+  return [
+    {
+      stream: streams.meeting(meeting.id),
+      type: 'motion.resolved',
+      payload: { meetingId: meeting.id, motionId: motion.id, outcome, how: 'division', for: counts.for, against: counts.against, abstained: counts.abstain, divisionId: division.id, time },
+    },
+  ];
+};
+
+export const divisionHandlers: Handlers<'division.call' | 'division.extend' | 'division.pause' | 'division.resume' | 'vote.cast' | 'division.close' | 'division.castingVote'> = {
+  'division.call': (view, { meetingId, motionId, skipBell, time: given }, ctx) =>
+    withMeeting(view, meetingId, (meeting) =>
+      withBodyOf(view, meeting, (body) => {
+        const notSitting = sitting(meeting);
+        if (notSitting) return { error: notSitting };
+        const motion = meeting.motions.findLast((m) => m.id === motionId);
+        if (!motion) return { error: notFound('That motion is not on the record of this meeting.', 'motionId', motionId) };
+        if (motion.status !== 'open') return { error: refused(`That motion has already been ${motion.status}.`, 'motionId') };
+        if (openDivision(meeting)) return { error: refused('A division is already being taken: close it first.', 'motionId') };
+        const before = motionBeingDebated(meeting, meeting.currentItemId!);
+        if (motion.itemId !== meeting.currentItemId || !before) return { error: refused('A division can be called only on the motion before the meeting, on the item being taken.', 'motionId') };
+        if (before.id !== motionId) return { error: refused(`The ${KIND_WORDS[before.kind]} before the meeting must be put first.`, 'motionId') };
+        if (!motion.seconderId) return { error: refused(`The ${KIND_WORDS[motion.kind]} has not been seconded, so it cannot be put.`, 'motionId') };
+        if (meeting.currentSpeechId) return { error: refused('A member is still speaking: end the speech before the question is put.', 'motionId') };
+        const bell = body.standingOrders.divisionBell;
+        if (skipBell && !bell.chairmanMaySkip) return { error: refused('These standing orders do not let the chairman skip the division bell.', 'skipBell') };
+        const calledAt = timeOf(given, meeting, ctx);
+        if (isError(calledAt)) return { error: calledAt };
+        const skipped = skipBell === true || bell.seconds === 0;
+        const bellEndsAt = skipped ? calledAt : new Date(Date.parse(calledAt) + bell.seconds * 1000).toISOString();
+        const divisionId = ctx.newId();
+        return {
+          ids: { divisionId },
+          events: [
+            {
+              stream: streams.meeting(meetingId),
+              type: 'division.called',
+              payload: {
+                meetingId,
+                divisionId,
+                motionId,
+                itemId: motion.itemId,
+                calledAt,
+                bellEndsAt,
+                bellSkipped: skipped,
+                windowSeconds: body.standingOrders.votingWindowSeconds,
+                attendanceAtBell: eligibleMembers(meeting, body, motion.itemId),
+              },
+            },
+          ],
+        };
+      }),
+    ),
+
+  'division.extend': (view, { meetingId, seconds, reason, time: given }, ctx) =>
+    withMeeting(view, meetingId, (meeting) =>
+      withOpenDivision(meeting, (division) => {
+        if (division.extension) return { error: refused('This division has already been extended once; it cannot be extended again.', 'seconds') };
+        const time = timeOf(given, meeting, ctx);
+        if (isError(time)) return { error: time };
+        if (time < division.calledAt) return { error: refused('The division cannot be extended before it was called.', 'time') };
+        const closes = closesAtMs(division, Date.parse(time));
+        if (Date.parse(time) >= closes) return { error: refused(`The voting closed at ${at(closes, ctx)}; it can no longer be extended.`, 'time') };
+        return { events: [{ stream: streams.meeting(meetingId), type: 'division.extended', payload: { meetingId, divisionId: division.id, seconds, reason, time } }] };
+      }),
+    ),
+
+  'division.pause': (view, { meetingId, reason, time: given }, ctx) =>
+    withMeeting(view, meetingId, (meeting) =>
+      withOpenDivision(meeting, (division) => {
+        const time = timeOf(given, meeting, ctx);
+        if (isError(time)) return { error: time };
+        const phase = divisionPhase(division, Date.parse(time));
+        if (phase === 'paused') return { error: refused('The division is already paused.', 'meetingId') };
+        if (phase === 'bell') return { error: refused('The bell is still ringing: voting has not begun, so there is nothing to pause.', 'time') };
+        if (phase === 'closed') return { error: refused(`The voting closed at ${at(closesAtMs(division), ctx)}; it can no longer be paused.`, 'time') };
+        const last = division.pauses[division.pauses.length - 1];
+        if (last?.to && time < last.to) return { error: refused('The division cannot be paused before it was last resumed.', 'time') };
+        const lastVote = lastVoteMs(meeting, division.id);
+        if (lastVote !== undefined && Date.parse(time) < lastVote) return { error: refused(`A vote was recorded at ${at(lastVote, ctx)}; the pause cannot be earlier than the last vote.`, 'time') };
+        return { events: [{ stream: streams.meeting(meetingId), type: 'division.paused', payload: { meetingId, divisionId: division.id, reason, time } }] };
+      }),
+    ),
+
+  'division.resume': (view, { meetingId, reason, time: given }, ctx) =>
+    withMeeting(view, meetingId, (meeting) =>
+      withOpenDivision(meeting, (division) => {
+        const last = division.pauses[division.pauses.length - 1];
+        if (!last || last.to !== undefined) return { error: refused('The division is not paused.', 'meetingId') };
+        if (meeting.status === 'adjourned') return { error: refused('The meeting is adjourned: resume it before resuming the division.', 'meetingId') };
+        const time = timeOf(given, meeting, ctx);
+        if (isError(time)) return { error: time };
+        if (time < last.from) return { error: refused('The division cannot resume before it was paused.', 'time') };
+        return { events: [{ stream: streams.meeting(meetingId), type: 'division.resumed', payload: { meetingId, divisionId: division.id, reason, time } }] };
+      }),
+    ),
+
+  'vote.cast': (view, command, ctx) =>
+    withMeeting(view, command.meetingId, (meeting) =>
+      withBodyOf(view, meeting, (body) =>
+        withDivision(meeting, command.divisionId, (division) => {
+          const { meetingId, divisionId, memberId, choice } = command;
+          // A clerk's command says 'clerk' or nothing; 'member' comes only from an internal caller (members' devices, later).
+          const enteredBy: VoteSource = (command as { source?: VoteSource }).source ?? 'clerk';
+          const time = timeOf(command.time, meeting, ctx);
+          if (isError(time)) return { error: time };
+          const t = Date.parse(time);
+          if (division.closedAt !== undefined) return { error: refused(`This division closed at ${at(Date.parse(division.closedAt), ctx)}; the vote was not counted.`, 'divisionId') };
+          const phase = divisionPhase(division, t);
+          if (phase === 'bell') return { error: refused(`The bell is still ringing: voting opens at ${at(Date.parse(division.bellEndsAt), ctx)}. The vote was not counted.`, 'time') };
+          if (phase === 'paused') return { error: refused('The division is paused: no vote is taken until it resumes. The vote was not counted.', 'time') };
+          if (phase === 'closed') return { error: refused(`The voting closed at ${at(closesAtMs(division, t), ctx)}; the vote was not counted.`, 'time') };
+          const ineligible = eligibleToVote(meeting, body, memberId, division.itemId);
+          if (ineligible) return { error: refused(`${ineligible} The vote was not counted.`, 'memberId') };
+          const before = meeting.votes[voteKey(divisionId, memberId)];
+          if (before && time < before.at) return { error: refused('A change of vote cannot be earlier than the vote it changes.', 'time') };
+          if (before && before.choice === choice && before.enteredBy === enteredBy) return { events: [] };
+          return { events: [{ stream: streams.meeting(meetingId), type: 'vote.recorded', payload: { meetingId, divisionId, memberId, choice, enteredBy, time } }] };
+        }),
+      ),
+    ),
+
+  'division.close': (view, { meetingId, divisionId, time: given }, ctx) =>
+    withMeeting(view, meetingId, (meeting) =>
+      withBodyOf(view, meeting, (body) =>
+        withDivision(meeting, divisionId, (division) => {
+          if (division.closedAt !== undefined) return { error: refused(`This division closed at ${at(Date.parse(division.closedAt), ctx)}.`, 'divisionId') };
+          const time = timeOf(given, meeting, ctx);
+          if (isError(time)) return { error: time };
+          const t = Date.parse(time);
+          const phase = divisionPhase(division, t);
+          if (phase === 'bell') return { error: refused(`The bell is still ringing: voting opens at ${at(Date.parse(division.bellEndsAt), ctx)}.`, 'time') };
+          if (phase === 'paused') return { error: refused('The division is paused: resume it before closing it.', 'time') };
+          const closes = closesAtMs(division, t);
+          if (phase === 'voting') {
+            const waiting = notYetVoted(meeting, body, divisionId).length;
+            if (waiting > 0) {
+              return { error: refused(`The voting is open until ${at(closes, ctx)} and ${waiting === 1 ? '1 member has' : `${waiting} members have`} not voted: it can close early only once every member who may vote has voted.`, 'time') };
+            }
+          }
+          const lastVote = lastVoteMs(meeting, divisionId);
+          if (phase === 'voting' && lastVote !== undefined && t < lastVote) return { error: refused(`A vote was recorded at ${at(lastVote, ctx)}; the division cannot close before it.`, 'time') };
+          // Closed late (the core was down, or the clerk closes it afterwards): the window closed at its time.
+          const closedAt = phase === 'closed' ? new Date(closes).toISOString() : time;
+          return { events: closing(meeting, body, division, closedAt) };
+        }),
+      ),
+    ),
+
+  'division.castingVote': (view, { meetingId, divisionId, choice, time: given }, ctx) =>
+    withMeeting(view, meetingId, (meeting) =>
+      withBodyOf(view, meeting, (body) =>
+        withDivision(meeting, divisionId, (division) => {
+          if (!body.standingOrders.castingVote) return { error: refused('These standing orders give the chairman no casting vote: an equality of votes means the motion is lost.', 'choice') };
+          if (division.closedAt === undefined) return { error: refused('The division is still open: the casting vote is given after it closes on an equality of votes.', 'divisionId') };
+          if (division.castingVote) return { error: refused('The chairman has already given the casting vote in this division.', 'choice') };
+          if (division.result !== 'tied_no_casting_vote') return { error: refused('The votes were not equal, so there is no casting vote to give.', 'choice') };
+          const time = timeOf(given, meeting, ctx);
+          if (isError(time)) return { error: time };
+          if (time < division.closedAt) return { error: refused('The casting vote cannot be before the division closed.', 'time') };
+          const outcome = choice === 'for' ? 'carried' : 'lost';
+          const t = division.tally!;
+          return {
+            events: [
+              { stream: streams.meeting(meetingId), type: 'division.castingVoteGiven', payload: { meetingId, divisionId, choice, time } },
+              ...resolving(meeting, division, outcome, t, time),
+            ],
+          };
+        }),
+      ),
+    ),
+};

@@ -1,0 +1,116 @@
+// Divisions as recorded. Each division is one small entry of the `divisions` list (its instants,
+// the extension, the pauses, the result); each member's vote in it is one entry of the `votes`
+// record, keyed `${divisionId}:${memberId}`, so a vote writes and pushes one small part and the
+// head, never the day's votes. Clocks are stored instants: see shared/procedure/division.ts.
+import type { CastingChoice, VoteChoice, VoteEnteredBy } from '../commands/division';
+import type { RecordedEvent } from '../events';
+import { add, head, put, type Change } from './parts';
+
+export interface DivisionPause {
+  from: string;
+  to?: string;
+  reason: string;
+  resumeReason?: string;
+}
+
+export interface DivisionTally {
+  for: number;
+  against: number;
+  abstain: number;
+  /** Members who might vote when it closed and did not. */
+  notVoted: number;
+}
+
+export interface Division {
+  id: string;
+  motionId: string;
+  itemId: string;
+  calledAt: string;
+  /** When the bell stops and the voting window opens (calledAt when the bell was skipped). */
+  bellEndsAt: string;
+  bellSkipped: boolean;
+  /** The standing orders' voting window when it was called, in seconds. */
+  windowSeconds: number;
+  attendanceAtBell: string[];
+  /** More time, given once by the chairman. */
+  extension?: { seconds: number; reason: string; at: string };
+  /** Spells when voting stopped (a power cut); the last may still be open. */
+  pauses: DivisionPause[];
+  closedAt?: string;
+  tally?: DivisionTally;
+  result?: 'carried' | 'lost' | 'tied_no_casting_vote';
+  attendanceAtClose?: string[];
+  /** The chairman's casting vote after an equality. */
+  castingVote?: { choice: CastingChoice; at: string };
+}
+
+export interface Vote {
+  divisionId: string;
+  memberId: string;
+  choice: VoteChoice;
+  /** When the vote counted (the last change). */
+  at: string;
+  enteredBy: VoteEnteredBy;
+  /** How many times the member changed their vote. */
+  changes: number;
+}
+
+export interface MeetingDivision {
+  divisions: Division[];
+  /** Votes by `${divisionId}:${memberId}`: a part per member per division. */
+  votes: Record<string, Vote>;
+  /** The division being taken, if any: one at a time. */
+  openDivisionId?: string;
+}
+
+export const voteKey = (divisionId: string, memberId: string): string => `${divisionId}:${memberId}`;
+
+/** The changes a division event makes; undefined when the event is not one of divisions. */
+export const divisionChanges = (state: MeetingDivision, event: RecordedEvent): Change[] | undefined => {
+  const division = (id: string) => state.divisions.findLast((d) => d.id === id);
+  switch (event.type) {
+    case 'division.called': {
+      const { meetingId: _m, divisionId, ...rest } = event.payload;
+      const entry: Division = { id: divisionId, ...rest, pauses: [] };
+      return [add('divisions', divisionId, entry), head({ openDivisionId: divisionId })];
+    }
+    case 'division.extended': {
+      const { divisionId, seconds, reason, time } = event.payload;
+      const before = division(divisionId);
+      return before ? [put('divisions', divisionId, { ...before, extension: { seconds, reason, at: time } })] : [];
+    }
+    case 'division.paused': {
+      const { divisionId, reason, time } = event.payload;
+      const before = division(divisionId);
+      return before ? [put('divisions', divisionId, { ...before, pauses: [...before.pauses, { from: time, reason }] })] : [];
+    }
+    case 'division.resumed': {
+      const { divisionId, reason, time } = event.payload;
+      const before = division(divisionId);
+      if (!before) return [];
+      const pauses = before.pauses.map((p, i) => (i === before.pauses.length - 1 && p.to === undefined ? { ...p, to: time, resumeReason: reason } : p));
+      return [put('divisions', divisionId, { ...before, pauses })];
+    }
+    case 'vote.recorded': {
+      const { divisionId, memberId, choice, enteredBy, time } = event.payload;
+      const key = voteKey(divisionId, memberId);
+      const before = state.votes[key];
+      const vote: Vote = { divisionId, memberId, choice, at: time, enteredBy, changes: before ? before.changes + 1 : 0 };
+      return [put('votes', key, vote)];
+    }
+    case 'division.closed': {
+      const { divisionId, closedAt, tally, result, attendanceAtClose } = event.payload;
+      const before = division(divisionId);
+      if (!before) return [];
+      return [put('divisions', divisionId, { ...before, closedAt, tally, result, attendanceAtClose }), ...(state.openDivisionId === divisionId ? [head({ openDivisionId: null })] : [])];
+    }
+    case 'division.castingVoteGiven': {
+      const { divisionId, choice, time } = event.payload;
+      const before = division(divisionId);
+      if (!before) return [];
+      return [put('divisions', divisionId, { ...before, castingVote: { choice, at: time }, result: choice === 'for' ? 'carried' : 'lost' })];
+    }
+    default:
+      return undefined;
+  }
+};
