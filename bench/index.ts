@@ -9,6 +9,7 @@ import { benchLiveScreen } from './liveScreen';
 import { benchOpenMeeting } from './openMeeting';
 import { benchProcessStart } from './processStart';
 import { benchSpeakerChange } from './speakerChange';
+import { benchVotes } from './votes';
 import { printTable, type Row } from './stats';
 
 const rows: Row[] = [];
@@ -21,6 +22,7 @@ rows.push(...benchOpenMeeting());
 rows.push(...benchLiveScreen());
 rows.push(...benchSpeakerChange());
 rows.push(...(await benchAttendance()));
+rows.push(...(await benchVotes()));
 rows.push(...(await benchProcessStart()));
 rows.push(...(await benchClockTick()));
 

@@ -1,6 +1,7 @@
 // A synthetic day, built through the API (the dispatcher, as every screen uses it): the 2015 full
 // council's 83 members, 40 agenda items, and as much record as the caller asks for: notes on the
-// items, attendance changes (arrivals and departures), declarations.
+// items, attendance changes (arrivals and departures), declarations, speeches, motions and
+// divisions (every member voting).
 import type { Command } from '../shared/commands';
 import type { MeetingState } from '../shared/state/meeting';
 import { kcc2015Membership } from '../tests/support/kcc2015';
@@ -23,10 +24,12 @@ export interface DaySize {
   speeches: number;
   /** Motions and amendments moved, seconded and resolved, spread over the items. */
   motions: number;
+  /** Of the substantive motions, how many are decided by a division in which every member votes. */
+  divisions: number;
 }
 
-export const EMPTY_DAY: DaySize = { notesChars: 0, attendanceChanges: 0, declarations: 0, speeches: 0, motions: 0 };
-export const FULL_DAY: DaySize = { notesChars: 500_000, attendanceChanges: 1_000, declarations: 40, speeches: 1_500, motions: 60 };
+export const EMPTY_DAY: DaySize = { notesChars: 0, attendanceChanges: 0, declarations: 0, speeches: 0, motions: 0, divisions: 0 };
+export const FULL_DAY: DaySize = { notesChars: 500_000, attendanceChanges: 1_000, declarations: 40, speeches: 1_500, motions: 60, divisions: 30 };
 
 const ITEMS = 40;
 
@@ -106,8 +109,19 @@ const debateDay = (core: TestCore, day: MeetingDay, size: DaySize): void => {
       }
       speechesLeft -= speeches;
       if (amendmentId) send(core, { type: 'motion.resolve', meetingId, motionId: amendmentId, outcome: 'lost', how: 'show_of_hands', for: 20, against: 50, abstained: 3 });
-      send(core, { type: 'motion.resolve', meetingId, motionId, outcome: 'carried', how: 'show_of_hands', for: 50, against: 20, abstained: 3 });
+      if (index < size.divisions) divide(core, day, motionId, index);
+      else send(core, { type: 'motion.resolve', meetingId, motionId, outcome: 'carried', how: 'show_of_hands', for: 50, against: 20, abstained: 3 });
     }
     send(core, { type: 'item.end', meetingId, itemId });
   }
+};
+
+const WAYS = ['for', 'for', 'against', 'abstain'] as const;
+
+/** A division on the motion, the bell skipped, every member voting, closed once all have voted. */
+export const divide = (core: TestCore, day: MeetingDay, motionId: string, n: number): void => {
+  const { meetingId, members } = day;
+  const { divisionId } = send(core, { type: 'division.call', meetingId, motionId, skipBell: true });
+  members.forEach((memberId, i) => send(core, { type: 'vote.cast', meetingId, divisionId, memberId, choice: WAYS[(i + n) % WAYS.length] }));
+  send(core, { type: 'division.close', meetingId, divisionId });
 };
