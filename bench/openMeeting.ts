@@ -45,9 +45,11 @@ export const benchOpenMeeting = (): Row[] => {
   const startups = sample(15, () => openCore(folder).close(), 2);
   // Opening the meeting in a freshly started core (nothing cached): state ready to show.
   const opens: number[] = [];
+  // Timed from the start of the core: it reads the meetings in progress as it starts (to close any
+  // division whose time ran out while it was down), so the meeting is ready by the time it has.
   for (let n = 0; n < 30; n += 1) {
-    const core = openCore(folder);
     const started = performance.now();
+    const core = openCore(folder);
     const meeting = core.read(stream as `meeting:${string}`);
     opens.push(performance.now() - started);
     if (!meeting.ok || meeting.data.seq !== events) throw new Error('meeting not ready');
@@ -59,7 +61,7 @@ export const benchOpenMeeting = (): Row[] => {
   setup.dispose();
   return [
     {
-      measure: `Open a ${events.toLocaleString('en-GB')}-event meeting (${Math.round(stateKb)} KB of state) until ready`,
+      measure: `Start, and open a ${events.toLocaleString('en-GB')}-event meeting in progress (${Math.round(stateKb)} KB of state) until ready`,
       p50: ms(median(opens)),
       p99: ms(percentile(opens, 99)),
       baseline: ms(median(replay)),
@@ -67,7 +69,7 @@ export const benchOpenMeeting = (): Row[] => {
       goal: `≤ 100 ms ${median(opens) <= 100 ? '✓' : '✗'}`,
     },
     {
-      measure: '  start-up on that file (lock and integrity check included)',
+      measure: '  start-up alone on that file (lock, integrity check, meetings in progress read)',
       p50: ms(median(startups)),
       p99: ms(percentile(startups, 99)),
       baseline: '',
