@@ -86,8 +86,8 @@ export const benchVotes = async (): Promise<Row[]> => {
         fetch(`${url}/api/commands`, { method: 'POST', headers, body: JSON.stringify({ type: 'vote.cast', meetingId: day.meetingId, divisionId, memberId: day.members[i], choice: WAYS[i % 3] }) }),
       );
       // Every vote acknowledged is in the record.
-      const votes = (core.read(`meeting:${day.meetingId}`) as { ok: true; data: { votes: Record<string, unknown> } }).data.votes;
-      const recorded = day.members.filter((m) => votes[`${divisionId}:${m}`]).length;
+      const votes = (core.read(`meeting:${day.meetingId}`) as { ok: true; data: { votes: Record<string, Record<string, unknown>> } }).data.votes;
+      const recorded = day.members.filter((m) => votes[divisionId]?.[m]).length;
       if (recorded !== count) throw new Error(`${recorded} of ${count} votes recorded`);
       endDivision(core, day, divisionId);
       if (round > 0) (samples[which].push(...v.each), whole[which].push(v.whole));

@@ -12,7 +12,7 @@ import type { BodyState } from '../state/body';
 import { memberDisplayNames } from '../state/body';
 import type { MeetingState } from '../state/meeting';
 import type { Division, DivisionTally } from '../state/meetingDivision';
-import { voteKey } from '../state/meetingDivision';
+import { voteOf } from '../state/meetingDivision';
 import { votingEligibility } from './attendance';
 
 export type DivisionPhase = 'bell' | 'voting' | 'paused' | 'closed';
@@ -86,7 +86,7 @@ export const eligibleMembers = (meeting: MeetingState, body: BodyState, itemId: 
 export const notYetVoted = (meeting: MeetingState, body: BodyState, divisionId: string): string[] => {
   const division = meeting.divisions.findLast((d) => d.id === divisionId);
   if (!division) return [];
-  return eligibleMembers(meeting, body, division.itemId).filter((id) => !meeting.votes[voteKey(divisionId, id)]);
+  return eligibleMembers(meeting, body, division.itemId).filter((id) => !voteOf(meeting, divisionId, id));
 };
 
 /** The votes in a division by member (the last choice of each). Looked up by member, never by scanning the day's votes. */
@@ -94,7 +94,7 @@ export const divisionVotes = (meeting: MeetingState, divisionId: string): Record
   const votes: Record<string, VoteChoice> = {};
   // Anyone who voted was here, so has an attendance entry.
   for (const memberId of Object.keys(meeting.attendance)) {
-    const vote = meeting.votes[voteKey(divisionId, memberId)];
+    const vote = voteOf(meeting, divisionId, memberId);
     if (vote) votes[memberId] = vote.choice;
   }
   return votes;
@@ -114,7 +114,7 @@ export const divisionCounts = (meeting: MeetingState, divisionId: string): Omit<
 export const lastVoteMs = (meeting: MeetingState, divisionId: string): number | undefined => {
   let latest: number | undefined;
   for (const memberId of Object.keys(meeting.attendance)) {
-    const vote = meeting.votes[voteKey(divisionId, memberId)];
+    const vote = voteOf(meeting, divisionId, memberId);
     if (vote && (latest === undefined || Date.parse(vote.at) > latest)) latest = Date.parse(vote.at);
   }
   return latest;

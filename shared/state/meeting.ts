@@ -46,6 +46,8 @@ export interface MeetingState extends MeetingLive, MeetingDebate, MeetingDivisio
 export const meetingShape: Shape = {
   singles: { agenda: [], expectedApologies: [], officersPresent: [] },
   records: ['attendance', 'progress', 'notes', 'speakerQueue', 'itemLimits', 'votes'],
+  // Votes by division, then member: a vote copies its division's votes, not the day's.
+  grouped: ['votes'],
   lists: ['declarations', 'chair', 'adjournments', 'privateSessions', 'quorumChanges', 'corrections', 'others', 'motions', 'speeches', 'rulings', 'divisions'],
 };
 

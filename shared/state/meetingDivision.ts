@@ -57,13 +57,19 @@ export interface Vote {
 
 export interface MeetingDivision {
   divisions: Division[];
-  /** Votes by `${divisionId}:${memberId}`: a part per member per division. */
-  votes: Record<string, Vote>;
+  /**
+   * Votes by division, then member: a part per member per division, stored under the key
+   * `${divisionId}:${memberId}` (a grouped record: see shared/state/parts.ts). Read with voteOf.
+   */
+  votes: Record<string, Record<string, Vote>>;
   /** The division being taken, if any: one at a time. */
   openDivisionId?: string;
 }
 
 export const voteKey = (divisionId: string, memberId: string): string => `${divisionId}:${memberId}`;
+
+/** A member's vote in a division, if they have voted. */
+export const voteOf = (state: Pick<MeetingDivision, 'votes'>, divisionId: string, memberId: string): Vote | undefined => state.votes[divisionId]?.[memberId];
 
 /** The changes a division event makes; undefined when the event is not one of divisions. */
 export const divisionChanges = (state: MeetingDivision, event: RecordedEvent): Change[] | undefined => {
@@ -94,7 +100,7 @@ export const divisionChanges = (state: MeetingDivision, event: RecordedEvent): C
     case 'vote.recorded': {
       const { divisionId, memberId, choice, enteredBy, time } = event.payload;
       const key = voteKey(divisionId, memberId);
-      const before = state.votes[key];
+      const before = voteOf(state, divisionId, memberId);
       const vote: Vote = { divisionId, memberId, choice, at: time, enteredBy, changes: before ? before.changes + 1 : 0 };
       return [put('votes', key, vote)];
     }

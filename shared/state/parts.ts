@@ -3,6 +3,8 @@
 //   - the head: small fields (status, the current item, times); rewritten with every event;
 //   - singles: one field kept as one part, written only when it changes (the agenda);
 //   - records: collections keyed by id, one part per entry (attendance by member, notes by item);
+//     a grouped record's keys are "group:entry" and it is held in memory by group (votes by
+//     division, then member), so a change copies its group and the list of groups, never the day;
 //   - lists: collections in the order entries were added, one part per entry (declarations,
 //     corrections, later speeches and votes); each entry carries its `id`.
 // Reducers say what an event changes as a list of Changes; the core writes exactly those parts and
@@ -25,6 +27,8 @@ export interface Shape {
   singles: Readonly<Record<string, unknown>>;
   records: readonly string[];
   lists: readonly string[];
+  /** Records whose keys are "group:entry", held in memory as state[name][group][entry]. */
+  grouped?: readonly string[];
 }
 
 export const head = (fields: Record<string, unknown>): Change => ({ op: 'head', fields });
@@ -38,6 +42,14 @@ export const partKey = (change: Exclude<Change, { op: 'head' }>): string =>
   change.op === 'set' ? change.field : `${change.collection}/${change.key}`;
 
 const isCollection = (shape: Shape, name: string): boolean => shape.records.includes(name) || shape.lists.includes(name);
+
+const isGrouped = (shape: Shape, name: string): boolean => shape.grouped?.includes(name) ?? false;
+
+/** "group:entry" → [group, entry]; a key with no colon is an entry of the group "". */
+const splitGroupKey = (key: string): [string, string] => {
+  const colon = key.indexOf(':');
+  return colon < 0 ? ['', key] : [key.slice(0, colon), key.slice(colon + 1)];
+};
 
 /** A state with nothing in it yet: every single at its initial value, every collection empty. */
 export const emptyState = (shape: Shape): Record<string, unknown> => {
@@ -62,6 +74,12 @@ export const partsOf = (state: Record<string, unknown>, shape: Shape): { key: st
   const parts: { key: string; value: unknown }[] = [];
   for (const field of Object.keys(shape.singles)) parts.push({ key: field, value: state[field] });
   for (const name of shape.records) {
+    if (isGrouped(shape, name)) {
+      for (const [group, entries] of Object.entries(state[name] as Record<string, Record<string, unknown>>)) {
+        for (const [entry, value] of Object.entries(entries)) parts.push({ key: `${name}/${group}:${entry}`, value });
+      }
+      continue;
+    }
     for (const [key, value] of Object.entries(state[name] as Record<string, unknown>)) parts.push({ key: `${name}/${key}`, value });
   }
   for (const name of shape.lists) {
@@ -80,7 +98,11 @@ export const assemble = (headFields: Record<string, unknown>, parts: Iterable<{ 
       continue;
     }
     const name = key.slice(0, slash);
-    if (shape.records.includes(name)) (state[name] as Record<string, unknown>)[key.slice(slash + 1)] = value;
+    if (isGrouped(shape, name)) {
+      const [group, entry] = splitGroupKey(key.slice(slash + 1));
+      const groups = state[name] as Record<string, Record<string, unknown>>;
+      (groups[group] ??= {})[entry] = value;
+    } else if (shape.records.includes(name)) (state[name] as Record<string, unknown>)[key.slice(slash + 1)] = value;
     else if (shape.lists.includes(name)) (state[name] as unknown[]).push(value);
   }
   return state;
@@ -97,6 +119,8 @@ export type PartWrites = Map<string, { value: unknown } | null>;
 export class Draft<S extends object> {
   private current: Record<string, unknown>;
   private readonly copied = new Set<string>();
+  /** Groups of grouped records this draft has copied, as "name/group". */
+  private readonly copiedGroups = new Set<string>();
   readonly writes: PartWrites = new Map();
   headChanged = false;
 
@@ -120,6 +144,23 @@ export class Draft<S extends object> {
     const container = this.current[name];
     this.current[name] = Array.isArray(container) ? [...container] : { ...(container as object) };
     this.copied.add(name);
+  }
+
+  /** A put or remove in a grouped record: copies only the group it changes (once a draft). */
+  private putInGroup(change: Extract<Change, { op: 'put' | 'remove' }>): void {
+    const groups = this.current[change.collection] as Record<string, Record<string, unknown>>;
+    const [group, entry] = splitGroupKey(change.key);
+    const mark = `${change.collection}/${group}`;
+    if (!this.copiedGroups.has(mark)) {
+      groups[group] = { ...(groups[group] ?? {}) };
+      this.copiedGroups.add(mark);
+    }
+    if (change.op === 'put') groups[group][entry] = change.value;
+    else {
+      delete groups[group][entry];
+      if (Object.keys(groups[group]).length === 0) delete groups[group];
+    }
+    this.writes.set(partKey(change), change.op === 'put' ? { value: change.value } : null);
   }
 
   apply(changes: readonly Change[]): this {
@@ -148,6 +189,10 @@ export class Draft<S extends object> {
         case 'remove': {
           const name = change.collection;
           this.own(name);
+          if (isGrouped(this.shape, name)) {
+            this.putInGroup(change);
+            break;
+          }
           const container = this.current[name];
           if (Array.isArray(container)) {
             // From the end: the entries a command touches are nearly always the latest (a speech ending).

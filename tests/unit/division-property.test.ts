@@ -119,15 +119,18 @@ const checkInvariants = (w: World, lastVotes: ReadonlyMap<string, string>) => {
   expect(open.length).toBeLessThanOrEqual(1);
   expect(meeting.openDivisionId).toBe(open[0]?.id);
   for (const d of meeting.divisions) {
-    const keys = Object.keys(meeting.votes).filter((k) => k.startsWith(`${d.id}:`));
+    // Votes are held by division, then member; every entry is that member's, in that division.
+    const inDivision = meeting.votes[d.id] ?? {};
+    for (const [memberId, v] of Object.entries(inDivision)) expect([v.divisionId, v.memberId]).toEqual([d.id, memberId]);
+    const keys = Object.keys(inDivision).map((memberId) => `${d.id}:${memberId}`);
     const counts = divisionCounts(meeting, d.id);
     // Every vote cast is counted once: one entry per member, and the counts add up to them.
     expect(counts.voted).toBe(keys.length);
     expect(counts.for + counts.against + counts.abstain).toBe(counts.voted);
-    expect(new Set(keys.map((k) => meeting.votes[k].memberId)).size).toBe(keys.length);
+    expect(new Set(Object.values(inDivision).map((v) => v.memberId)).size).toBe(keys.length);
     const closes = closesAtMs(d, now);
     for (const k of keys) {
-      const v = meeting.votes[k];
+      const v = inDivision[k.slice(d.id.length + 1)];
       expect(lastVotes.get(k)).toBe(v.choice);
       const t = Date.parse(v.at);
       expect(t).toBeGreaterThanOrEqual(Date.parse(d.bellEndsAt));
@@ -141,7 +144,7 @@ const checkInvariants = (w: World, lastVotes: ReadonlyMap<string, string>) => {
       expect(phase).toBe('closed');
       expect(Date.parse(d.closedAt)).toBeLessThanOrEqual(closesAtMs(d));
       expect(d.tally).toMatchObject({ for: counts.for, against: counts.against, abstain: counts.abstain });
-      expect(d.tally!.notVoted).toBe(d.attendanceAtClose!.filter((id) => !meeting.votes[`${d.id}:${id}`]).length);
+      expect(d.tally!.notVoted).toBe(d.attendanceAtClose!.filter((id) => !meeting.votes[d.id]?.[id]).length);
     } else if (now < Date.parse(d.bellEndsAt)) expect(phase).toBe('bell');
     else if (d.pauses.some((p) => p.to === undefined)) expect(phase).toBe('paused');
     else expect(phase).toBe(now < closes ? 'voting' : 'closed');

@@ -210,7 +210,7 @@ describe('a division at the full council of 22 October 2015', () => {
     vote(divisionId, cole, 'against');
     clock.advance(1_000);
     vote(divisionId, cole, 'abstain');
-    expect(meeting().votes[`${divisionId}:${cole}`]).toEqual({ divisionId, memberId: cole, choice: 'abstain', at: clock.now().toISOString(), enteredBy: 'clerk', changes: 2 });
+    expect(meeting().votes[divisionId][cole]).toEqual({ divisionId, memberId: cole, choice: 'abstain', at: clock.now().toISOString(), enteredBy: 'clerk', changes: 2 });
     expect(divisionCounts(meeting(), divisionId)).toEqual({ for: 0, against: 0, abstain: 1, voted: 1 });
     expect(events().filter((e) => e.type === 'vote.recorded').map((e) => (e.payload as { choice: string }).choice)).toEqual(['for', 'against', 'abstain']);
     // The same vote again records nothing; a change cannot predate the vote it changes.

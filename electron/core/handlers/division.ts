@@ -10,7 +10,7 @@ import { tallyVotes } from '../../../shared/procedure/tally';
 import type { BodyState } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
 import type { Division } from '../../../shared/state/meetingDivision';
-import { voteKey } from '../../../shared/state/meetingDivision';
+import { voteOf } from '../../../shared/state/meetingDivision';
 import { clockTimeWithSeconds } from '../../../shared/time';
 import { isError, timeOf } from './live';
 import { withBodyOf, withMeeting } from './lookups';
@@ -176,7 +176,7 @@ export const divisionHandlers: Handlers<'division.call' | 'division.extend' | 'd
           if (phase === 'closed') return { error: refused(`The voting closed at ${at(closesAtMs(division, t), ctx)}; the vote was not counted.`, 'time') };
           const ineligible = eligibleToVote(meeting, body, memberId, division.itemId);
           if (ineligible) return { error: refused(`${ineligible} The vote was not counted.`, 'memberId') };
-          const before = meeting.votes[voteKey(divisionId, memberId)];
+          const before = voteOf(meeting, divisionId, memberId);
           if (before && time < before.at) return { error: refused('A change of vote cannot be earlier than the vote it changes.', 'time') };
           if (before && before.choice === choice && before.enteredBy === enteredBy) return { events: [] };
           return { events: [{ stream: streams.meeting(meetingId), type: 'vote.recorded', payload: { meetingId, divisionId, memberId, choice, enteredBy, time } }] };
