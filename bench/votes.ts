@@ -78,7 +78,10 @@ export const benchVotes = async (): Promise<Row[]> => {
   // Alternate bare, empty and full, so that the machine's moods fall on each alike.
   for (let round = 0; round < ROUNDS; round += 1) {
     const b = await burst(count, () => fetch(bareUrl, { method: 'POST', headers, body: JSON.stringify({ vote: 'for' }) }));
-    if (round > 0) (samples.bare.push(...b.each), whole.bare.push(b.whole));
+    if (round > 0) {
+      samples.bare.push(...b.each);
+      whole.bare.push(b.whole);
+    }
     for (const which of ['empty', 'full'] as const) {
       const day = days[which]!;
       const divisionId = divisionOn(core, day, (n += 1));
@@ -90,7 +93,10 @@ export const benchVotes = async (): Promise<Row[]> => {
       const recorded = day.members.filter((m) => votes[divisionId]?.[m]).length;
       if (recorded !== count) throw new Error(`${recorded} of ${count} votes recorded`);
       endDivision(core, day, divisionId);
-      if (round > 0) (samples[which].push(...v.each), whole[which].push(v.whole));
+      if (round > 0) {
+        samples[which].push(...v.each);
+        whole[which].push(v.whole);
+      }
     }
   }
   await app.close();
