@@ -74,7 +74,13 @@ export const openCore = (dataFolder: string, options: CoreOptions = {}): Core =>
     const deviceId = deviceIdOf(db, readOnly);
     const dispatcher = createDispatcher({ db, deviceId, ...options });
     const now = options.now ?? (() => new Date());
-    const liveMeetings = db.prepare("SELECT id FROM meetings WHERE status IN ('in_progress', 'adjourned')").pluck();
+    // Only meetings whose head says a division is open: nothing else is read at start-up.
+    const liveMeetings = db
+      .prepare(
+        `SELECT m.id FROM meetings m JOIN projections p ON p.stream = 'meeting:' || m.id
+         WHERE m.status IN ('in_progress', 'adjourned') AND json_extract(p.state, '$.openDivisionId') IS NOT NULL`,
+      )
+      .pluck();
     // A division's window closes by itself, screens or none; one that expired while Chamber was down closes now, at its time.
     const divisions = readOnly ? undefined : startDivisionCloser(dispatcher, { now, liveMeetingIds: () => liveMeetings.all() as string[], timers: options.divisionTimers });
     const close = () => {

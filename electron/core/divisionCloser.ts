@@ -33,6 +33,7 @@ export interface DivisionCloser {
 
 export const startDivisionCloser = (
   dispatcher: Pick<Dispatcher, 'dispatch' | 'read' | 'subscribe'>,
+  /** `liveMeetingIds`: the sitting meetings that may have a division open (read at start-up and by closeDue). */
   options: { now: () => Date; liveMeetingIds: () => string[]; timers?: DivisionTimers },
 ): DivisionCloser => {
   const timers = options.timers ?? realTimers;
