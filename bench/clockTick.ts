@@ -15,7 +15,7 @@ import type { Row } from './stats';
 const SECONDS = 10;
 // The clock components: each keeps its own tick (the time of day, the item's time, the speech, the
 // debate, the groups' time, the time field's "now").
-const CLOCKS = new Set(['SpeechClock', 'DebateClock', 'TimeNow', 'ItemElapsed', 'GroupTimes', 'TimeField']);
+const CLOCKS = new Set(['SpeechClock', 'DebateClock', 'ElapsedTime', 'TimeOfDay', 'GroupTimes', 'TimeField']);
 
 /**
  * Installed before the page loads: React calls it on every commit; it notes each component that

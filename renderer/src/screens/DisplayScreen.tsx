@@ -1,17 +1,15 @@
 // The chamber display: read-only, large type, readable across the room. It shows only public
 // facts (the core never sends it anything from a private session or an exempt item). It works the
 // same on the clerk's second screen and on any device on the chamber network, without the token.
-import { formatElapsed, formatLongDate } from '../../../shared/format';
-import { clockTime } from '../../../shared/time';
+import { formatLongDate } from '../../../shared/format';
 import { displayTopic } from '../../../shared/topics';
 import { useTopic } from '../context';
 import { SpeechClock } from '../components/SpeechClock';
-import { useNow } from '../hooks';
+import { ElapsedTime, TimeOfDay } from '../components/ElapsedTime';
 import './display.css';
 
 export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
   const { data: display, missing } = useTopic(displayTopic(meetingId));
-  const now = useNow();
   if (!display) {
     return (
       <main className="display">
@@ -29,7 +27,9 @@ export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
         <p className="display__meeting">
           {display.title} · {formatLongDate(display.date)}
         </p>
-        <p className="display__clock time">{clockTime(now, display.timeZone)}</p>
+        <p className="display__clock time">
+          <TimeOfDay timeZone={display.timeZone} />
+        </p>
       </header>
       {inquorate && (
         <div className="display__suspended" role="alert" data-testid="display-inquorate">
@@ -51,7 +51,7 @@ export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
             <p className="display__label">Item {display.currentItem.number}</p>
             <h1 className="display__title">{display.currentItem.title}</h1>
             <p className="display__elapsed time">
-              {formatElapsed(display.currentItem.elapsedBeforeMs + (display.currentItem.runningSince ? now.getTime() - Date.parse(display.currentItem.runningSince) : 0))}
+              <ElapsedTime elapsedBeforeMs={display.currentItem.elapsedBeforeMs} runningSince={display.currentItem.runningSince} />
             </p>
             {display.speaker && (
               <div className="display__speaker" data-testid="display-speaker">

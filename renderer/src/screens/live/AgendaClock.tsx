@@ -4,36 +4,16 @@
 // one before, so Alt+E then Alt+N at once ends the item and takes the next.
 import { useCallback, useContext, useRef, useState } from 'react';
 import type { Command } from '../../../../shared/commands';
-import { formatElapsed } from '../../../../shared/format';
 import type { MeetingState } from '../../../../shared/state/meeting';
-import { isPrivate, itemElapsedMs, spellClock, type ItemProgress } from '../../../../shared/state/meetingLive';
-import { clockTime, clockTimeWithSeconds } from '../../../../shared/time';
+import { isPrivate, spellClock } from '../../../../shared/state/meetingLive';
+import { clockTime } from '../../../../shared/time';
 import { meetingTopic } from '../../../../shared/topics';
 import { FormError } from '../../components/FormParts';
 import { StoreContext, useTimeZone } from '../../context';
-import { useClockTick } from '../../hooks';
+import { ElapsedTime, TimeOfDay } from '../../components/ElapsedTime';
 import { useShortcut } from '../../shortcuts';
 import { PrivateSessionForm } from './PrivateSessionForm';
 import { useCommand } from './useCommand';
-
-/** The time of day, to the second: its own tick, so the agenda clock around it does not render each second. */
-const TimeNow = ({ timeZone }: { timeZone: string }) => {
-  const now = useClockTick(0);
-  return (
-    <span className="clock__now time" aria-label="Time now">
-      {clockTimeWithSeconds(new Date(now), timeZone)}
-    </span>
-  );
-};
-TimeNow.displayName = 'TimeNow';
-
-/** Time on the item being taken: ticks while it runs, still while the meeting is adjourned. */
-const ItemElapsed = ({ progress }: { progress: ItemProgress }) => {
-  const clock = spellClock(progress.periods);
-  const now = useClockTick(clock.runningSince ? Date.parse(clock.runningSince) - clock.elapsedBeforeMs : undefined);
-  return <>{formatElapsed(itemElapsedMs(progress, now))}</>;
-};
-ItemElapsed.displayName = 'ItemElapsed';
 
 export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
   const { send, error } = useCommand();
@@ -116,7 +96,9 @@ export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
           {status}
           {privateNow && <strong className="clock__private"> Private session: press and public excluded.</strong>}
         </p>
-        <TimeNow timeZone={tz} />
+        <span className="clock__now time" aria-label="Time now">
+          <TimeOfDay timeZone={tz} seconds />
+        </span>
       </header>
       {current && currentProgress ? (
         <div className="clock__current" data-testid="current-item">
@@ -124,7 +106,7 @@ export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
             <span className="clock__label">Now taking</span> {current.number}. {current.title}
           </p>
           <p className="clock__elapsed time" aria-label="Time on this item">
-            <ItemElapsed progress={currentProgress} />
+            <ElapsedTime {...spellClock(currentProgress.periods)} />
             {adjourned && <span className="clock__paused"> stopped while adjourned</span>}
           </p>
         </div>
