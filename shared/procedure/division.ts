@@ -89,19 +89,15 @@ export const notYetVoted = (meeting: MeetingState, body: BodyState, divisionId: 
   return eligibleMembers(meeting, body, division.itemId).filter((id) => !voteOf(meeting, divisionId, id));
 };
 
-/** The votes in a division by member (the last choice of each). Looked up by member, never by scanning the day's votes. */
-export const divisionVotes = (meeting: MeetingState, divisionId: string): Record<string, VoteChoice> => {
+/** The votes in a division by member (the last choice of each): its own group, never the day's votes. */
+export const divisionVotes = (meeting: Pick<MeetingState, 'votes'>, divisionId: string): Record<string, VoteChoice> => {
   const votes: Record<string, VoteChoice> = {};
-  // Anyone who voted was here, so has an attendance entry.
-  for (const memberId of Object.keys(meeting.attendance)) {
-    const vote = voteOf(meeting, divisionId, memberId);
-    if (vote) votes[memberId] = vote.choice;
-  }
+  for (const [memberId, vote] of Object.entries(meeting.votes[divisionId] ?? {})) votes[memberId] = vote.choice;
   return votes;
 };
 
 /** How the votes stand in a division: for, against, abstaining, and how many votes there are. */
-export const divisionCounts = (meeting: MeetingState, divisionId: string): Omit<DivisionTally, 'notVoted'> & { voted: number } => {
+export const divisionCounts = (meeting: Pick<MeetingState, 'votes'>, divisionId: string): Omit<DivisionTally, 'notVoted'> & { voted: number } => {
   const counts = { for: 0, against: 0, abstain: 0, voted: 0 };
   for (const choice of Object.values(divisionVotes(meeting, divisionId))) {
     counts[choice] += 1;
@@ -111,11 +107,10 @@ export const divisionCounts = (meeting: MeetingState, divisionId: string): Omit<
 };
 
 /** The time of the latest vote counted in a division, in ms; undefined if nobody has voted. */
-export const lastVoteMs = (meeting: MeetingState, divisionId: string): number | undefined => {
+export const lastVoteMs = (meeting: Pick<MeetingState, 'votes'>, divisionId: string): number | undefined => {
   let latest: number | undefined;
-  for (const memberId of Object.keys(meeting.attendance)) {
-    const vote = voteOf(meeting, divisionId, memberId);
-    if (vote && (latest === undefined || Date.parse(vote.at) > latest)) latest = Date.parse(vote.at);
+  for (const vote of Object.values(meeting.votes[divisionId] ?? {})) {
+    if (latest === undefined || Date.parse(vote.at) > latest) latest = Date.parse(vote.at);
   }
   return latest;
 };

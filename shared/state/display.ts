@@ -10,6 +10,9 @@ import { isPrivate, presiding, spellClock } from './meetingLive';
 import type { SpeechRole } from '../commands/debate';
 import { currentSpeech, debateClock, debateLimitFor } from '../procedure/debate';
 import { DEFAULT_SPEECH_WARNING_SECONDS } from './settings';
+import { closesAtMs, divisionCounts, eligibleMembers, openDivision } from '../procedure/division';
+import { outcomeWords } from '../procedure/recordedVote';
+import type { Division } from './meetingDivision';
 
 export interface ChamberDisplay {
   meetingId: string;
@@ -37,6 +40,40 @@ export interface ChamberDisplay {
   speaker?: { name: string; role: string; limitSeconds: number; warningSeconds: number; elapsedBeforeMs: number; runningSince?: string };
   /** A time-limited debate's whole clock, the same way. */
   debate?: { limitSeconds: number; elapsedBeforeMs: number; runningSince?: string };
+  /**
+   * The division being taken, or the last one on this item once it has closed (until the next
+   * speech): instants from which every screen derives the bell and the window (see
+   * shared/procedure/division.ts), the counts while open only where the standing orders show them
+   * live, and the result once closed. Never names: those are for the minutes, after the close.
+   */
+  division?: DisplayDivision;
+}
+
+export interface DisplayDivision {
+  divisionId: string;
+  /** "Motion", "Amendment", "Procedural motion". */
+  kind: string;
+  /** The words put to the vote, as they stand. */
+  question: string;
+  calledAt: string;
+  /** When the bell stops and the voting opens (calledAt when it was skipped). */
+  bellEndsAt: string;
+  bellSkipped: boolean;
+  /**
+   * When the voting closes, ignoring a pause still open: while `pausedSince` is set the window does
+   * not run down, and closes later by the time paused.
+   */
+  closesAt: string;
+  pausedSince?: string;
+  extended: boolean;
+  /** How many may vote now (at the close: who might have voted). */
+  eligible: number;
+  /** For, against, abstain and how many have voted: while open only where shown live; always once closed. */
+  counts?: { for: number; against: number; abstain: number; voted: number };
+  closedAt?: string;
+  /** "Motion carried", "Amendment lost"; "Equality of votes" until the casting vote is given. */
+  outcome?: string;
+  castingVote?: 'for' | 'against';
 }
 
 export const SPEECH_ROLE_LABELS: Record<SpeechRole, string> = {
@@ -83,7 +120,52 @@ export const chamberDisplay = (meeting: MeetingState, body: BodyState | undefine
     ...(meeting.status === 'adjourned' ? { adjournedSince: meeting.adjournments[meeting.adjournments.length - 1]?.from } : {}),
     ...speakerOf(meeting, body, speechWarningSeconds),
     ...debateOf(meeting, item, body),
+    ...divisionOf(meeting, body),
   };
+};
+
+const divisionOf = (meeting: MeetingState, body: BodyState | undefined): Pick<ChamberDisplay, 'division'> => {
+  const division = openDivision(meeting) ?? lastClosedDivisionShown(meeting);
+  if (!division || !body) return {};
+  const motion = meeting.motions.findLast((m) => m.id === division.motionId);
+  if (!motion) return {};
+  const closed = division.closedAt !== undefined;
+  const openPause = division.pauses.at(-1)?.to === undefined ? division.pauses.at(-1) : undefined;
+  const counts = closed
+    ? { for: division.tally!.for, against: division.tally!.against, abstain: division.tally!.abstain, voted: division.tally!.for + division.tally!.against + division.tally!.abstain }
+    : body.standingOrders.divisionResults.countsShownLive
+      ? divisionCounts(meeting, division.id)
+      : undefined;
+  const outcome =
+    division.result === 'carried' || division.result === 'lost' ? outcomeWords(motion.kind, division.result) : division.result === 'tied_no_casting_vote' ? 'Equality of votes' : undefined;
+  return {
+    division: {
+      divisionId: division.id,
+      kind: outcomeWords(motion.kind, 'carried').replace(/ carried$/, ''),
+      question: motion.versions[motion.versions.length - 1]?.text ?? '',
+      calledAt: division.calledAt,
+      bellEndsAt: division.bellEndsAt,
+      bellSkipped: division.bellSkipped,
+      closesAt: new Date(closesAtMs(division)).toISOString(),
+      ...(openPause && !closed ? { pausedSince: openPause.from } : {}),
+      extended: division.extension !== undefined,
+      eligible: closed ? (division.attendanceAtClose?.length ?? 0) : meeting.currentItemId ? eligibleMembers(meeting, body, division.itemId).length : 0,
+      ...(counts ? { counts: { for: counts.for, against: counts.against, abstain: counts.abstain, voted: counts.voted } } : {}),
+      ...(closed ? { closedAt: division.closedAt } : {}),
+      ...(outcome ? { outcome } : {}),
+      ...(division.castingVote ? { castingVote: division.castingVote.choice } : {}),
+    },
+  };
+};
+
+/** The last division on the item being taken, shown with its result until the next speech begins. */
+const lastClosedDivisionShown = (meeting: MeetingState): Division | undefined => {
+  const last = meeting.divisions.at(-1);
+  if (!last || last.closedAt === undefined || last.itemId !== meeting.currentItemId) return undefined;
+  const speech = currentSpeech(meeting);
+  if (speech) return undefined;
+  const latestSpeechStart = meeting.speeches.at(-1)?.periods[0]?.from;
+  return latestSpeechStart && latestSpeechStart > last.closedAt ? undefined : last;
 };
 
 const debateOf = (meeting: MeetingState, item: { itemId: string; kind: string } | undefined, body: BodyState | undefined): Pick<ChamberDisplay, 'debate'> => {
