@@ -162,6 +162,13 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   divisionResults: 'division results',
   countsShownLive: 'whether the counts are shown while the vote is open',
   votesFinalOnceCast: 'whether a vote is final once cast',
+  closeWhenAllVoted: 'whether the vote closes once every member has voted',
+  specialMajority: 'the special majority',
+  budget: 'whether it is a budget decision',
+  recordedVoteRequestedBy: 'the members asking for a recorded vote',
+  specialMajorities: 'special majorities',
+  fraction: 'the fraction of a special majority',
+  of: 'what a special majority is a fraction of',
 };
 
 /** Words for one entry of a list, numbered from 1: "items.3" is "item 4". */
@@ -174,6 +181,7 @@ const ENTRY_WORDS: Readonly<Record<string, string>> = {
   honours: 'honour',
   roles: 'role',
   groups: 'group',
+  specialMajorities: 'special majority',
 };
 
 /**

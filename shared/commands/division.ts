@@ -25,6 +25,15 @@ export const callDivision = z
     meetingId: Id,
     motionId: Id.describe('The motion put to the vote: the one before the meeting.'),
     skipBell: z.boolean({ error: orMissing('must be true or false') }).optional().describe('The chairman skips the division bell (only where the standing orders allow it): the vote opens at once.'),
+    specialMajority: Line(120)
+      .optional()
+      .describe('The name of the standing orders\' special majority this decision needs (e.g. "Suspension of standing orders"); a simple majority of those voting when left out.'),
+    budget: z.boolean({ error: orMissing('must be true or false') }).optional().describe('A budget decision: the law requires the names of those voting each way to be recorded.'),
+    recordedVoteRequestedBy: z
+      .array(Id, { error: orMissing('must be a list of member ids') })
+      .max(200, { error: 'must list at most 200 members' })
+      .optional()
+      .describe('The members who asked for a recorded (named) vote, where the standing orders let members ask.'),
     time,
   })
   .describe('The chairman calls a division on the motion before the meeting: the bell rings for the standing orders\' bell length, then the voting window opens by itself.');
@@ -81,4 +90,22 @@ export const giveCastingVote = z
   .strictObject({ type: z.literal('division.castingVote'), meetingId: Id, divisionId: Id, choice: CastingChoice, time })
   .describe("After an equality of votes, the chairman's second or casting vote, where the standing orders give one: it decides the motion.");
 
-export const divisionCommands = [callDivision, extendDivision, pauseDivision, resumeDivision, castVote, closeDivision, giveCastingVote] as const;
+export const CorrectedChoice = z.enum(['for', 'against', 'abstain', 'none'], { error: orMissing('must be for, against, abstain or none') });
+export type CorrectedChoice = z.infer<typeof CorrectedChoice>;
+
+export const correctVote = z
+  .strictObject({
+    type: z.literal('vote.correct'),
+    meetingId: Id,
+    divisionId: Id,
+    memberId: Id.describe('The member whose vote is corrected.'),
+    choice: CorrectedChoice.describe('The vote as it should stand: for, against, abstain, or none (no vote).'),
+    reason: Line(300).describe('Why, for the record: e.g. "Cllr Smith\'s console failed; she voted against by show of hand".'),
+  })
+  .describe("After a division has closed, the clerk corrects a member's vote (a console failed). The original stays in the division's record with the reason; a correction that would change the declared result is refused.");
+
+export const recordOwnVote = z
+  .strictObject({ type: z.literal('vote.recordOwn'), meetingId: Id, divisionId: Id, memberId: Id, time })
+  .describe('A member asks for their own vote in a division to be recorded in the minutes.');
+
+export const divisionCommands = [callDivision, extendDivision, pauseDivision, resumeDivision, castVote, closeDivision, giveCastingVote, correctVote, recordOwnVote] as const;

@@ -1,7 +1,8 @@
 // Facts of a division. Instants are stored; what a clock shows (the bell, the time left to vote)
 // is derived from them (shared/procedure/division.ts). A vote changed is a new vote.recorded.
 import { z } from 'zod';
-import { CastingChoice, VoteChoice, VoteEnteredBy } from '../commands/division';
+import { CastingChoice, CorrectedChoice, VoteChoice, VoteEnteredBy } from '../commands/division';
+import { SpecialMajority } from '../procedure/standingOrders';
 import { Id, Instant } from '../values';
 
 const m = { meetingId: Id };
@@ -21,6 +22,12 @@ export const divisionEventSchemas = {
     windowSeconds: z.int(),
     /** The members who might vote when the division was called. */
     attendanceAtBell: z.array(Id),
+    /** The special majority the decision needs, as the standing orders named it when called; a simple majority when absent. */
+    majority: SpecialMajority.optional(),
+    /** Why the names go in the minutes: every vote is recorded, a budget decision, or members asked. */
+    recorded: z.enum(['always', 'budget', 'requested']).optional(),
+    budget: z.boolean().optional(),
+    recordedVoteRequestedBy: z.array(Id).optional(),
   }),
   'division.extended': z.strictObject({ ...m, divisionId: Id, seconds: z.int(), reason: z.string(), time: Instant }),
   'division.paused': z.strictObject({ ...m, divisionId: Id, reason: z.string(), time: Instant }),
@@ -34,6 +41,11 @@ export const divisionEventSchemas = {
     result: DivisionResult,
     /** The members who might vote when it closed. */
     attendanceAtClose: z.array(Id),
+    /** For a special majority: those present (as the quorum counts them) and the whole membership, when it closed. */
+    bases: z.strictObject({ present: z.int(), membership: z.int() }).optional(),
   }),
   'division.castingVoteGiven': z.strictObject({ ...m, divisionId: Id, choice: CastingChoice, time: Instant }),
+  /** The clerk corrected a vote after the close: what it was (none when the member had not voted), what it is now, why. */
+  'vote.corrected': z.strictObject({ ...m, divisionId: Id, memberId: Id, from: CorrectedChoice, to: CorrectedChoice, reason: z.string(), time: Instant }),
+  'vote.ownRecordAsked': z.strictObject({ ...m, divisionId: Id, memberId: Id, time: Instant }),
 } as const;

@@ -108,6 +108,21 @@ export const QuorumRule = z.discriminatedUnion('kind', [FractionQuorum, FixedQuo
 export type QuorumRule = z.infer<typeof QuorumRule>;
 
 // ---------------------------------------------------------------------------------------------
+// Special majorities
+
+/** A named decision that needs a special majority, e.g. "Suspension of standing orders": two-thirds of those present. */
+export const SpecialMajority = section('Special majority', {
+  name: z
+    .string({ error: 'Each special majority must have a name' })
+    .trim()
+    .min(1, { error: 'Each special majority must have a name, not empty' })
+    .max(120, { error: "A special majority's name must be at most 120 characters" }),
+  fraction: z.enum(['two_thirds', 'three_quarters'], { error: 'A special majority must be two-thirds or three-quarters' }),
+  of: z.enum(['voting', 'present', 'membership'], { error: 'A special majority must be of those voting, of those present, or of the whole membership' }),
+});
+export type SpecialMajority = z.infer<typeof SpecialMajority>;
+
+// ---------------------------------------------------------------------------------------------
 // The profile
 
 const speechLimit = (role: string, zero = 'no limit') => wholeNumber(`Speech limit for ${role}`, 'seconds', 0, 3600, ` (${zero})`);
@@ -182,7 +197,25 @@ export const StandingOrders = section('Standing orders', {
     countsShownLive: yesNo('Whether the counts are shown while the vote is open').default(true),
     /** A vote once cast is final (otherwise a member may change it while the window is open; the last counts). */
     votesFinalOnceCast: yesNo('Whether a vote is final once cast').default(false),
+    /** The voting window closes as soon as every member who may vote has voted (otherwise it runs its time). */
+    closeWhenAllVoted: yesNo('Whether the vote closes once every member has voted').default(false),
   }).prefault({}),
+  /**
+   * Decisions that need more than a simple majority (a named rule the chairman applies when the
+   * division is called): two-thirds or three-quarters of those voting, of those present, or of the
+   * whole membership.
+   */
+  specialMajorities: z
+    .array(SpecialMajority, { error: 'Special majorities must be a list' })
+    .max(20, { error: 'Special majorities must list at most 20 rules' })
+    .superRefine((rules, ctx) => {
+      rules.forEach((rule, index) => {
+        if (rules.findIndex((other) => typeof other.name === 'string' && sameGroupName(other.name, rule.name)) !== index) {
+          ctx.addIssue({ code: 'custom', message: `Each special majority must have its own name: "${rule.name}" is listed twice`, path: [index, 'name'] });
+        }
+      });
+    })
+    .default([]),
 });
 
 /** A complete, validated standing-orders profile. */

@@ -2,9 +2,10 @@
 // the extension, the pauses, the result); each member's vote in it is one entry of the `votes`
 // record, keyed `${divisionId}:${memberId}`, so a vote writes and pushes one small part and the
 // head, never the day's votes. Clocks are stored instants: see shared/procedure/division.ts.
-import type { CastingChoice, VoteChoice, VoteEnteredBy } from '../commands/division';
+import type { CastingChoice, CorrectedChoice, VoteChoice, VoteEnteredBy } from '../commands/division';
+import type { SpecialMajority } from '../procedure/standingOrders';
 import type { RecordedEvent } from '../events';
-import { add, head, put, type Change } from './parts';
+import { add, head, put, remove, type Change } from './parts';
 
 export interface DivisionPause {
   from: string;
@@ -40,8 +41,28 @@ export interface Division {
   tally?: DivisionTally;
   result?: 'carried' | 'lost' | 'tied_no_casting_vote';
   attendanceAtClose?: string[];
+  /** For a special majority: those present and the whole membership when it closed. */
+  bases?: { present: number; membership: number };
   /** The chairman's casting vote after an equality. */
   castingVote?: { choice: CastingChoice; at: string };
+  /** The special majority the decision needed; a simple majority of those voting when absent. */
+  majority?: SpecialMajority;
+  /** Why the names go in the minutes: every vote is recorded, a budget decision, members asked. */
+  recorded?: 'always' | 'budget' | 'requested';
+  budget?: boolean;
+  recordedVoteRequestedBy?: string[];
+  /** Members who asked for their own vote to be recorded. */
+  ownVotesRecorded?: string[];
+  /** Votes corrected by the clerk after the close, in order: the original stays here. The tally is the corrected one. */
+  corrections?: VoteCorrection[];
+}
+
+export interface VoteCorrection {
+  memberId: string;
+  from: CorrectedChoice;
+  to: CorrectedChoice;
+  reason: string;
+  at: string;
 }
 
 export interface Vote {
@@ -53,6 +74,8 @@ export interface Vote {
   enteredBy: VoteEnteredBy;
   /** How many times the member changed their vote. */
   changes: number;
+  /** Set when the clerk corrected it after the close: what it was, and why. */
+  corrected?: { from: CorrectedChoice; reason: string; at: string };
 }
 
 export interface MeetingDivision {
@@ -105,10 +128,36 @@ export const divisionChanges = (state: MeetingDivision, event: RecordedEvent): C
       return [put('votes', key, vote)];
     }
     case 'division.closed': {
-      const { divisionId, closedAt, tally, result, attendanceAtClose } = event.payload;
+      const { divisionId, closedAt, tally, result, attendanceAtClose, bases } = event.payload;
       const before = division(divisionId);
       if (!before) return [];
-      return [put('divisions', divisionId, { ...before, closedAt, tally, result, attendanceAtClose }), ...(state.openDivisionId === divisionId ? [head({ openDivisionId: null })] : [])];
+      return [put('divisions', divisionId, { ...before, closedAt, tally, result, attendanceAtClose, ...(bases ? { bases } : {}) }), ...(state.openDivisionId === divisionId ? [head({ openDivisionId: null })] : [])];
+    }
+    case 'vote.corrected': {
+      const { divisionId, memberId, from, to, reason, time } = event.payload;
+      const before = division(divisionId);
+      if (!before) return [];
+      const key = voteKey(divisionId, memberId);
+      const old = voteOf(state, divisionId, memberId);
+      const tally = before.tally ? { ...before.tally } : undefined;
+      if (tally) {
+        if (from !== 'none') tally[from] -= 1;
+        else tally.notVoted = Math.max(0, tally.notVoted - 1);
+        if (to !== 'none') tally[to] += 1;
+        else tally.notVoted += 1;
+      }
+      const corrections = [...(before.corrections ?? []), { memberId, from, to, reason, at: time }];
+      const voteChange: Change =
+        to === 'none'
+          ? remove('votes', key)
+          : put('votes', key, { divisionId, memberId, choice: to, at: old?.at ?? time, enteredBy: 'clerk', changes: old ? old.changes + 1 : 0, corrected: { from, reason, at: time } } satisfies Vote);
+      return [put('divisions', divisionId, { ...before, corrections, ...(tally ? { tally } : {}) }), voteChange];
+    }
+    case 'vote.ownRecordAsked': {
+      const { divisionId, memberId } = event.payload;
+      const before = division(divisionId);
+      if (!before || before.ownVotesRecorded?.includes(memberId)) return [];
+      return [put('divisions', divisionId, { ...before, ownVotesRecorded: [...(before.ownVotesRecorded ?? []), memberId] })];
     }
     case 'division.castingVoteGiven': {
       const { divisionId, choice, time } = event.payload;

@@ -361,4 +361,108 @@ describe('a division at the full council of 22 October 2015', () => {
     expect(openDivision(meeting())).toBeUndefined();
     expect(core.verify().ok).toBe(true);
   });
+
+  const setOrders = (change: Partial<ReturnType<typeof defaultStandingOrders>>) =>
+    core.send({ type: 'body.setStandingOrders', bodyId, standingOrders: { ...defaultStandingOrders('full_council'), ...change } });
+
+  it('refuses a change of vote where votes are final once cast, counting the first', () => {
+    setOrders({ divisionResults: { countsShownLive: true, votesFinalOnceCast: true, closeWhenAllVoted: false } });
+    const divisionId = call({ skipBell: true });
+    const angell = member('Angell');
+    vote(divisionId, angell.id, 'for');
+    clock.advance(2_000);
+    const before = events().length;
+    expect(refusal({ type: 'vote.cast', meetingId, divisionId, memberId: angell.id, choice: 'against' })).toMatchObject({
+      code: 'refused',
+      message: 'Mr Angell voted for at 14:00:00, and these standing orders make a vote final once cast. The change was not counted.',
+      details: { field: 'choice' },
+    });
+    expect(events()).toHaveLength(before);
+    expect(divisionCounts(meeting(), divisionId)).toMatchObject({ for: 1, against: 0 });
+  });
+
+  it('closes by itself on the last vote where the standing orders say so, at the time of that vote', () => {
+    setOrders({ divisionResults: { countsShownLive: true, votesFinalOnceCast: false, closeWhenAllVoted: true } });
+    const divisionId = call({ skipBell: true });
+    const voters = present();
+    voters.slice(0, -1).forEach((m) => vote(divisionId, m.id, 'for'));
+    expect(meeting().openDivisionId).toBe(divisionId);
+    clock.advance(3_000);
+    vote(divisionId, voters.at(-1)!.id, 'against');
+    expect(division(divisionId)).toMatchObject({ closedAt: clock.now().toISOString(), tally: { for: 73, against: 1, abstain: 0, notVoted: 0 }, result: 'carried' });
+    expect(meeting().openDivisionId).toBeUndefined();
+    expect(meeting().motions[0].status).toBe('carried');
+  });
+
+  it('applies a special majority named in the standing orders, against each base', () => {
+    setOrders({
+      specialMajorities: [
+        { name: 'Suspension of standing orders', fraction: 'two_thirds', of: 'present' },
+        { name: 'Change to the constitution', fraction: 'three_quarters', of: 'membership' },
+      ],
+    });
+    expect(refusal({ type: 'division.call', meetingId, motionId, specialMajority: 'Budget' })).toMatchObject({
+      message: 'These standing orders have no special majority called "Budget": they have "Suspension of standing orders", "Change to the constitution".',
+      details: { field: 'specialMajority' },
+    });
+    // 74 present: two-thirds of those present is 49.34, so 49 for is short and 50 is enough; those voting do not matter.
+    const divisionId = call({ skipBell: true, specialMajority: 'suspension of STANDING orders' });
+    expect(division(divisionId).majority).toEqual({ name: 'Suspension of standing orders', fraction: 'two_thirds', of: 'present' });
+    present().slice(0, 49).forEach((m) => vote(divisionId, m.id, 'for'));
+    clock.advance(20_000);
+    core.send({ type: 'division.close', meetingId, divisionId });
+    expect(division(divisionId)).toMatchObject({ result: 'lost', bases: { present: 74, membership: 83 }, tally: { for: 49, against: 0 } });
+    expect(meeting().motions[0].status).toBe('lost');
+  });
+
+  it('records why the names go in the minutes: always, a budget decision, or members who asked', () => {
+    const asking = present().slice(0, 5).map((m) => m.id);
+    expect(refusal({ type: 'division.call', meetingId, motionId, recordedVoteRequestedBy: asking.slice(0, 4) })).toMatchObject({
+      message: 'A recorded vote needs 5 members to ask for it; 4 have.',
+      details: { field: 'recordedVoteRequestedBy' },
+    });
+    const apologised = body().members.find((m) => !present().includes(m))!;
+    expect(refusal({ type: 'division.call', meetingId, motionId, recordedVoteRequestedBy: [...asking.slice(0, 4), apologised.id] }).message).toMatch(/may not vote on this item, so cannot ask for a recorded vote\.$/);
+    const divisionId = call({ skipBell: true, recordedVoteRequestedBy: asking, budget: false });
+    expect(division(divisionId)).toMatchObject({ recorded: 'requested', recordedVoteRequestedBy: asking });
+    const own = present()[10].id;
+    core.send({ type: 'vote.recordOwn', meetingId, divisionId, memberId: own });
+    expect(division(divisionId).ownVotesRecorded).toEqual([own]);
+    expect(refusal({ type: 'vote.recordOwn', meetingId, divisionId, memberId: own }).message).toMatch(/vote is already to be recorded\.$/);
+    setOrders({ recordedVote: { always: false, onRequestOf: null, forBudget: true, nameStyle: 'title_initial_surname' } });
+    expect(refusal({ type: 'division.call', meetingId, motionId, recordedVoteRequestedBy: asking }).message).toBe('A division is already being taken: close it first.');
+  });
+
+  it("corrects a vote after the close with the reason, keeping the original in the division's record, and refuses one that would change the result", () => {
+    const divisionId = call({ skipBell: true });
+    const [a, b, c, d, e, f] = present();
+    for (const m of [a, b, e, f]) vote(divisionId, m.id, 'for');
+    vote(divisionId, c.id, 'against');
+    expect(refusal({ type: 'vote.correct', meetingId, divisionId, memberId: c.id, choice: 'for', reason: 'Console failed' }).message).toBe(
+      'The division is still open: a vote is changed by voting again, and corrected only after the close.',
+    );
+    clock.advance(20_000);
+    core.send({ type: 'division.close', meetingId, divisionId });
+    expect(division(divisionId).tally).toEqual({ for: 4, against: 1, abstain: 0, notVoted: 69 });
+    clock.advance(60_000);
+    core.send({ type: 'vote.correct', meetingId, divisionId, memberId: d.id, choice: 'against', reason: 'Her console failed; she voted against by a show of hands' });
+    const corrected = division(divisionId);
+    expect(corrected.tally).toEqual({ for: 4, against: 2, abstain: 0, notVoted: 68 });
+    expect(corrected.result).toBe('carried');
+    expect(corrected.corrections).toEqual([{ memberId: d.id, from: 'none', to: 'against', reason: 'Her console failed; she voted against by a show of hands', at: clock.now().toISOString() }]);
+    expect(meeting().votes[divisionId][d.id]).toMatchObject({ choice: 'against', enteredBy: 'clerk', corrected: { from: 'none' } });
+    // Another against would make an equality: the declared result is not changed by a correction.
+    const before = events().length;
+    expect(refusal({ type: 'vote.correct', meetingId, divisionId, memberId: b.id, choice: 'against', reason: 'Pressed the wrong button' })).toMatchObject({
+      message: 'This correction would change the result declared at 14:00:20; a declared result is not changed by correcting a vote. Record what happened in the minutes instead.',
+      details: { field: 'choice' },
+    });
+    expect(events()).toHaveLength(before);
+    core.send({ type: 'vote.correct', meetingId, divisionId, memberId: a.id, choice: 'none', reason: 'Was out of the room' });
+    expect(meeting().votes[divisionId][a.id]).toBeUndefined();
+    expect(division(divisionId).tally).toEqual({ for: 3, against: 2, abstain: 0, notVoted: 69 });
+    expect(division(divisionId).result).toBe('carried');
+    expect(events().filter((e) => e.type === 'vote.corrected')).toHaveLength(2);
+    expect(core.verify().ok).toBe(true);
+  });
 });

@@ -60,7 +60,22 @@ const profileArb = fc
         })
         .map(strip),
     ),
-    divisionResults: maybe(fc.record({ countsShownLive: maybe(fc.oneof(fc.boolean(), fc.string({ maxLength: 4 }))), votesFinalOnceCast: maybe(fc.boolean()) }).map(strip)),
+    divisionResults: maybe(
+      fc.record({ countsShownLive: maybe(fc.oneof(fc.boolean(), fc.string({ maxLength: 4 }))), votesFinalOnceCast: maybe(fc.boolean()), closeWhenAllVoted: maybe(fc.oneof(fc.boolean(), fc.integer())) }).map(strip),
+    ),
+    specialMajorities: maybe(
+      fc.oneof(
+        fc.array(
+          fc.record({
+            name: maybe(fc.oneof(fc.string({ maxLength: 130 }), fc.constantFrom('Suspension of standing orders', ' ', 'Budget'))),
+            fraction: maybe(fc.oneof(fc.constantFrom('two_thirds', 'three_quarters'), fc.string({ maxLength: 12 }))),
+            of: maybe(fc.oneof(fc.constantFrom('voting', 'present', 'membership'), fc.string({ maxLength: 12 }))),
+          }).map(strip),
+          { maxLength: 22 },
+        ),
+        fc.string({ maxLength: 4 }),
+      ),
+    ),
   })
   .map(strip);
 
@@ -79,7 +94,8 @@ describe('standing orders: defaults by kind of body', () => {
       castingVote: true,
       virtualAttendanceCounts: { quorum: false, voting: false },
       recordedVote: { always: false, onRequestOf: 5, forBudget: true, nameStyle: 'title_initial_surname' },
-      divisionResults: { countsShownLive: true, votesFinalOnceCast: false },
+      divisionResults: { countsShownLive: true, votesFinalOnceCast: false, closeWhenAllVoted: false },
+      specialMajorities: [],
     });
   });
 
@@ -249,7 +265,15 @@ describe('standing orders: properties of any profile the schema accepts', () => 
         forBudget: fc.boolean(),
         nameStyle: fc.constantFrom('title_initial_surname' as const, 'title_surname' as const),
       }),
-      divisionResults: fc.record({ countsShownLive: fc.boolean(), votesFinalOnceCast: fc.boolean() }),
+      divisionResults: fc.record({ countsShownLive: fc.boolean(), votesFinalOnceCast: fc.boolean(), closeWhenAllVoted: fc.boolean() }),
+      specialMajorities: fc.uniqueArray(
+        fc.record({
+          name: fc.constantFrom('Suspension of standing orders', 'Rescinding a resolution', 'Budget', 'Change to the constitution', 'Removal of the Leader'),
+          fraction: fc.constantFrom('two_thirds' as const, 'three_quarters' as const),
+          of: fc.constantFrom('voting' as const, 'present' as const, 'membership' as const),
+        }),
+        { selector: (r) => r.name, maxLength: 5 },
+      ),
     });
     fc.assert(
       fc.property(valid, (profile) => {

@@ -88,6 +88,8 @@ const examples: Record<string, Record<string, unknown>> = {
   'vote.cast': { type: 'vote.cast', meetingId: ID, divisionId: ID2, memberId: ID, choice: 'for', source: 'clerk' },
   'division.close': { type: 'division.close', meetingId: ID, divisionId: ID2 },
   'division.castingVote': { type: 'division.castingVote', meetingId: ID, divisionId: ID2, choice: 'for' },
+  'vote.correct': { type: 'vote.correct', meetingId: ID, divisionId: ID2, memberId: ID, choice: 'none', reason: 'Console failed' },
+  'vote.recordOwn': { type: 'vote.recordOwn', meetingId: ID, divisionId: ID2, memberId: ID },
   'session.private': { type: 'session.private', meetingId: ID, time: '14:15', reason: 'Exempt under paragraph 3' },
   'session.public': { type: 'session.public', meetingId: ID, time: '14:25' },
   'correction.record': {

@@ -6,7 +6,9 @@ import { notFound, refused, type ChamberError } from '../../../shared/errors';
 import { streams, type NewEvent } from '../../../shared/events';
 import { motionBeingDebated } from '../../../shared/procedure/debate';
 import { closesAtMs, divisionPhase, divisionVotes, eligibleMembers, eligibleToVote, lastVoteMs, notYetVoted, openDivision } from '../../../shared/procedure/division';
-import { tallyVotes } from '../../../shared/procedure/tally';
+import { meetingQuorum, wholeMembership } from '../../../shared/procedure/attendance';
+import { tallyVotes, type TallyRules } from '../../../shared/procedure/tally';
+import { memberDisplayNames } from '../../../shared/state/body';
 import type { BodyState } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
 import type { Division } from '../../../shared/state/meetingDivision';
@@ -17,6 +19,7 @@ import { withBodyOf, withMeeting } from './lookups';
 import type { Decision, HandlerContext, Handlers } from './types';
 
 const KIND_WORDS = { substantive: 'motion', amendment: 'amendment', procedural: 'procedural motion' } as const;
+const CHOICE_WORDS = { for: 'for', against: 'against', abstain: 'to abstain', none: 'not at all' } as const;
 
 /** The meeting must be sitting (not adjourned) with an item being taken. */
 const sitting = (meeting: MeetingState): ChamberError | undefined => {
@@ -41,22 +44,31 @@ const at = (instantMs: number, ctx: HandlerContext): string => clockTimeWithSeco
 /** Who decides a vote's lateness and eligibility; 'member' only from an internal caller (members' devices, later). */
 export type VoteSource = 'clerk' | 'member';
 
-/** The events that close a division at `closedAt`: the result, and the motion resolved when there is one. */
-const closing = (meeting: MeetingState, body: BodyState, division: Division, closedAt: string): NewEvent[] => {
-  const votes = divisionVotes(meeting, division.id);
+/** The events that close a division at `closedAt`: the result, and the motion resolved when there is one. `votes` defaults to those recorded. */
+const closing = (meeting: MeetingState, body: BodyState, division: Division, closedAt: string, votes = divisionVotes(meeting, division.id)): NewEvent[] => {
   const attendanceAtClose = eligibleMembers(meeting, body, division.itemId);
-  const tally = tallyVotes(votes, { castingVote: body.standingOrders.castingVote });
+  const majority = division.majority ? { kind: 'special' as const, fraction: division.majority.fraction, of: division.majority.of } : 'simple';
+  const bases = { present: meetingQuorum(meeting, body).counted, membership: wholeMembership(body) };
+  const tally = tallyVotes(votes, { castingVote: body.standingOrders.castingVote, majority, ...bases });
   const notVoted = attendanceAtClose.filter((id) => !votes[id]).length;
   const meetingId = meeting.id;
   const events: NewEvent[] = [
     {
       stream: streams.meeting(meetingId),
       type: 'division.closed',
-      payload: { meetingId, divisionId: division.id, closedAt, tally: { for: tally.for, against: tally.against, abstain: tally.abstain, notVoted }, result: tally.result, attendanceAtClose },
+      payload: { meetingId, divisionId: division.id, closedAt, tally: { for: tally.for, against: tally.against, abstain: tally.abstain, notVoted }, result: tally.result, attendanceAtClose, ...(division.majority ? { bases } : {}) },
     },
   ];
   if (tally.result !== 'tied_no_casting_vote') events.push(...resolving(meeting, division, tally.result, tally, closedAt));
   return events;
+};
+
+/** The result counts give under the rules: the tally function over votes standing for them. */
+const resultOf = (counts: { for: number; against: number; abstain: number }, rules: TallyRules): 'carried' | 'lost' | 'tied_no_casting_vote' => {
+  const votes: Record<string, 'for' | 'against' | 'abstain'> = {};
+  let n = 0;
+  for (const way of ['for', 'against', 'abstain'] as const) for (let i = 0; i < counts[way]; i += 1) votes[`v${(n += 1)}`] = way;
+  return tallyVotes(votes, rules).result;
 };
 
 const resolving = (meeting: MeetingState, division: Division, outcome: 'carried' | 'lost', counts: { for: number; against: number; abstain: number }, time: string): NewEvent[] => {
@@ -71,10 +83,13 @@ const resolving = (meeting: MeetingState, division: Division, outcome: 'carried'
   ];
 };
 
-export const divisionHandlers: Handlers<'division.call' | 'division.extend' | 'division.pause' | 'division.resume' | 'vote.cast' | 'division.close' | 'division.castingVote'> = {
-  'division.call': (view, { meetingId, motionId, skipBell, time: given }, ctx) =>
-    withMeeting(view, meetingId, (meeting) =>
+export const divisionHandlers: Handlers<
+  'division.call' | 'division.extend' | 'division.pause' | 'division.resume' | 'vote.cast' | 'division.close' | 'division.castingVote' | 'vote.correct' | 'vote.recordOwn'
+> = {
+  'division.call': (view, command, ctx) =>
+    withMeeting(view, command.meetingId, (meeting) =>
       withBodyOf(view, meeting, (body) => {
+        const { meetingId, motionId, skipBell, time: given } = command;
         const notSitting = sitting(meeting);
         if (notSitting) return { error: notSitting };
         const motion = meeting.motions.findLast((m) => m.id === motionId);
@@ -88,6 +103,26 @@ export const divisionHandlers: Handlers<'division.call' | 'division.extend' | 'd
         if (meeting.currentSpeechId) return { error: refused('A member is still speaking: end the speech before the question is put.', 'motionId') };
         const bell = body.standingOrders.divisionBell;
         if (skipBell && !bell.chairmanMaySkip) return { error: refused('These standing orders do not let the chairman skip the division bell.', 'skipBell') };
+        const named = command.specialMajority?.trim().toLowerCase();
+        const majority = named === undefined ? undefined : body.standingOrders.specialMajorities.find((r) => r.name.trim().toLowerCase() === named);
+        if (named !== undefined && !majority) {
+          const known = body.standingOrders.specialMajorities.map((r) => `"${r.name}"`);
+          return { error: refused(`These standing orders have no special majority called "${command.specialMajority}"${known.length ? `: they have ${known.join(', ')}` : ': they name none'}.`, 'specialMajority') };
+        }
+        const requestedBy = [...new Set(command.recordedVoteRequestedBy ?? [])];
+        const rule = body.standingOrders.recordedVote;
+        if (requestedBy.length > 0) {
+          if (rule.onRequestOf === null) return { error: refused('These standing orders do not let members ask for a recorded vote.', 'recordedVoteRequestedBy') };
+          const names = memberDisplayNames(body.members);
+          const stranger = requestedBy.find((id) => !body.members.some((m) => m.id === id && m.active));
+          if (stranger) return { error: notFound('A member who asked for a recorded vote is not a member of this body.', 'recordedVoteRequestedBy', stranger) };
+          const away = requestedBy.find((id) => eligibleToVote(meeting, body, id, motion.itemId) !== undefined);
+          if (away) return { error: refused(`${names[away] ?? 'A member'} may not vote on this item, so cannot ask for a recorded vote.`, 'recordedVoteRequestedBy') };
+          if (requestedBy.length < rule.onRequestOf) {
+            return { error: refused(`A recorded vote needs ${rule.onRequestOf} members to ask for it; ${requestedBy.length === 1 ? '1 has' : `${requestedBy.length} have`}.`, 'recordedVoteRequestedBy') };
+          }
+        }
+        const recorded = rule.always ? 'always' : command.budget && rule.forBudget ? 'budget' : requestedBy.length > 0 ? 'requested' : undefined;
         const calledAt = timeOf(given, meeting, ctx);
         if (isError(calledAt)) return { error: calledAt };
         const skipped = skipBell === true || bell.seconds === 0;
@@ -109,6 +144,10 @@ export const divisionHandlers: Handlers<'division.call' | 'division.extend' | 'd
                 bellSkipped: skipped,
                 windowSeconds: body.standingOrders.votingWindowSeconds,
                 attendanceAtBell: eligibleMembers(meeting, body, motion.itemId),
+                ...(majority ? { majority: { name: majority.name, fraction: majority.fraction, of: majority.of } } : {}),
+                ...(recorded ? { recorded } : {}),
+                ...(command.budget ? { budget: true } : {}),
+                ...(requestedBy.length ? { recordedVoteRequestedBy: requestedBy } : {}),
               },
             },
           ],
@@ -179,7 +218,17 @@ export const divisionHandlers: Handlers<'division.call' | 'division.extend' | 'd
           const before = voteOf(meeting, divisionId, memberId);
           if (before && time < before.at) return { error: refused('A change of vote cannot be earlier than the vote it changes.', 'time') };
           if (before && before.choice === choice && before.enteredBy === enteredBy) return { events: [] };
-          return { events: [{ stream: streams.meeting(meetingId), type: 'vote.recorded', payload: { meetingId, divisionId, memberId, choice, enteredBy, time } }] };
+          if (before && body.standingOrders.divisionResults.votesFinalOnceCast && before.choice !== choice) {
+            const name = memberDisplayNames(body.members)[memberId] ?? 'The member';
+            return { error: refused(`${name} voted ${CHOICE_WORDS[before.choice]} at ${at(Date.parse(before.at), ctx)}, and these standing orders make a vote final once cast. The change was not counted.`, 'choice') };
+          }
+          const recorded: NewEvent = { stream: streams.meeting(meetingId), type: 'vote.recorded', payload: { meetingId, divisionId, memberId, choice, enteredBy, time } };
+          // Where the standing orders say so, the last vote closes the division there and then.
+          if (body.standingOrders.divisionResults.closeWhenAllVoted && !before) {
+            const waiting = notYetVoted(meeting, body, divisionId).filter((id) => id !== memberId);
+            if (waiting.length === 0) return { events: [recorded, ...closing(meeting, body, division, time, { ...divisionVotes(meeting, divisionId), [memberId]: choice })] };
+          }
+          return { events: [recorded] };
         }),
       ),
     ),
@@ -230,6 +279,51 @@ export const divisionHandlers: Handlers<'division.call' | 'division.extend' | 'd
               ...resolving(meeting, division, outcome, t, time),
             ],
           };
+        }),
+      ),
+    ),
+
+  'vote.correct': (view, { meetingId, divisionId, memberId, choice, reason }, ctx) =>
+    withMeeting(view, meetingId, (meeting) =>
+      withBodyOf(view, meeting, (body) =>
+        withDivision(meeting, divisionId, (division) => {
+          if (division.closedAt === undefined || !division.tally) return { error: refused('The division is still open: a vote is changed by voting again, and corrected only after the close.', 'divisionId') };
+          const names = memberDisplayNames(body.members);
+          if (!names[memberId]) return { error: notFound('That member is not a member of this body.', 'memberId', memberId) };
+          const before = voteOf(meeting, divisionId, memberId);
+          const from = before?.choice ?? 'none';
+          if (from === choice) return { error: refused(`${names[memberId]}'s vote already stands as ${choice === 'none' ? 'no vote' : CHOICE_WORDS[choice]}.`, 'choice') };
+          if (from === 'none' && !(division.attendanceAtClose ?? []).includes(memberId) && !division.attendanceAtBell.includes(memberId)) {
+            return { error: refused(`${names[memberId]} could not vote in this division (not eligible when it was called or closed), so no vote can be added for them.`, 'memberId') };
+          }
+          // The declared result stands: a correction that would change it is refused.
+          const t = { ...division.tally };
+          if (from !== 'none') t[from] -= 1;
+          if (choice !== 'none') t[choice] += 1;
+          const majority = division.majority ? { kind: 'special' as const, fraction: division.majority.fraction, of: division.majority.of } : 'simple';
+          const counted = resultOf(t, { castingVote: body.standingOrders.castingVote, majority, present: division.bases?.present, membership: division.bases?.membership, chairmanCasting: division.castingVote?.choice });
+          const declared = division.result === 'tied_no_casting_vote' && division.castingVote ? (division.castingVote.choice === 'for' ? 'carried' : 'lost') : division.result;
+          if (counted !== declared) {
+            return { error: refused(`This correction would change the result declared at ${at(Date.parse(division.closedAt), ctx)}; a declared result is not changed by correcting a vote. Record what happened in the minutes instead.`, 'choice') };
+          }
+          return { events: [{ stream: streams.meeting(meetingId), type: 'vote.corrected', payload: { meetingId, divisionId, memberId, from, to: choice, reason, time: ctx.now } }] };
+        }),
+      ),
+      { allowClosed: true },
+    ),
+
+  'vote.recordOwn': (view, { meetingId, divisionId, memberId, time: given }, ctx) =>
+    withMeeting(view, meetingId, (meeting) =>
+      withBodyOf(view, meeting, (body) =>
+        withDivision(meeting, divisionId, (division) => {
+          const names = memberDisplayNames(body.members);
+          if (!names[memberId]) return { error: notFound('That member is not a member of this body.', 'memberId', memberId) };
+          if (division.closedAt !== undefined && !voteOf(meeting, divisionId, memberId)) return { error: refused(`${names[memberId]} did not vote in this division, so there is no vote to record.`, 'memberId') };
+          if (division.closedAt === undefined && eligibleToVote(meeting, body, memberId, division.itemId)) return { error: refused(`${eligibleToVote(meeting, body, memberId, division.itemId)}`, 'memberId') };
+          if (division.ownVotesRecorded?.includes(memberId)) return { error: refused(`${names[memberId]}'s vote is already to be recorded.`, 'memberId') };
+          const time = timeOf(given, meeting, ctx);
+          if (isError(time)) return { error: time };
+          return { events: [{ stream: streams.meeting(meetingId), type: 'vote.ownRecordAsked', payload: { meetingId, divisionId, memberId, time } }] };
         }),
       ),
     ),

@@ -364,6 +364,34 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
           onChange={(v) => set('votesFinalOnceCast', v)}
           error={error('divisionResults.votesFinalOnceCast')}
         />
+        <Check
+          field="divisionResults.closeWhenAllVoted"
+          label="Close the vote as soon as every member who may vote has voted"
+          errorLabel="Division results"
+          checked={values.closeWhenAllVoted}
+          onChange={(v) => set('closeWhenAllVoted', v)}
+          error={error('divisionResults.closeWhenAllVoted')}
+        />
+        <div className={`field ${error('specialMajorities') ? 'field--error' : ''}`}>
+          <label htmlFor={soId('specialMajorities')}>Special majorities, one per line</label>
+          <textarea
+            id={soId('specialMajorities')}
+            rows={3}
+            value={values.specialMajorities}
+            onChange={(e) => set('specialMajorities', e.target.value)}
+            aria-invalid={error('specialMajorities') ? true : undefined}
+            aria-describedby={`${soId('specialMajorities')}-hint${error('specialMajorities') ? ` ${soId('specialMajorities')}-error` : ''}`}
+          />
+          <p className="field__hint" id={`${soId('specialMajorities')}-hint`}>
+            Decisions that need more than a simple majority, e.g. “Suspension of standing orders: two-thirds of those present” (two-thirds or three-quarters; of those voting, of those
+            present, or of the whole membership). The chairman names the rule when calling the division.
+          </p>
+          {error('specialMajorities') && (
+            <p className="field__error" id={`${soId('specialMajorities')}-error`} role="alert">
+              {withLabel('Special majorities', error('specialMajorities')!)}
+            </p>
+          )}
+        </div>
       </fieldset>
 
       <div className="bo-so-footer">

@@ -38,7 +38,33 @@ export interface SOValues {
   nameStyle: 'title_initial_surname' | 'title_surname';
   countsShownLive: boolean;
   votesFinalOnceCast: boolean;
+  closeWhenAllVoted: boolean;
+  /** One rule a line: "Suspension of standing orders: two-thirds of those present". */
+  specialMajorities: string;
 }
+
+const FRACTION_WORDS = { two_thirds: 'two-thirds', three_quarters: 'three-quarters' } as const;
+const BASE_WORDS = { voting: 'those voting', present: 'those present', membership: 'the whole membership' } as const;
+
+/** A special majority as the clerk reads it: "Suspension of standing orders: two-thirds of those present". */
+export const specialMajorityLine = (rule: StandingOrders['specialMajorities'][number]): string => `${rule.name}: ${FRACTION_WORDS[rule.fraction]} of ${BASE_WORDS[rule.of]}`;
+
+/** Lines back to rules; the first line that is not a rule, with its number. */
+export const parseSpecialMajorities = (text: string): { rules: StandingOrders['specialMajorities'] } | { error: string } => {
+  const rules: StandingOrders['specialMajorities'] = [];
+  const lines = text.split(/\r\n|\n|\r/);
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim();
+    if (!line) continue;
+    const match = /^(.+):\s*(two[- ]thirds|three[- ]quarters)\s+of\s+(those voting|those present|the whole membership)\.?$/i.exec(line);
+    if (!match) return { error: `line ${index + 1} must read like "Suspension of standing orders: two-thirds of those present" (two-thirds or three-quarters; of those voting, of those present, or of the whole membership)` };
+    const fraction = /^two/i.test(match[2]) ? 'two_thirds' : 'three_quarters';
+    const base = match[3].toLowerCase();
+    const of = base === 'those voting' ? 'voting' : base === 'those present' ? 'present' : 'membership';
+    rules.push({ name: match[1].trim(), fraction, of });
+  }
+  return { rules };
+};
 
 /** 300 → "5:00"; 95 → "1:35"; 0 → "0:00" (no limit). */
 export const minutesSeconds = (seconds: number): string => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
@@ -85,6 +111,8 @@ export const valuesOf = (so: StandingOrders): SOValues => ({
   nameStyle: so.recordedVote.nameStyle,
   countsShownLive: so.divisionResults.countsShownLive,
   votesFinalOnceCast: so.divisionResults.votesFinalOnceCast,
+  closeWhenAllVoted: so.divisionResults.closeWhenAllVoted ?? false,
+  specialMajorities: (so.specialMajorities ?? []).map(specialMajorityLine).join('\n'),
 });
 
 /**
@@ -104,6 +132,12 @@ export const profileOf = (v: SOValues): { standingOrders: StandingOrders; errors
     if (seconds !== undefined) return seconds;
     errors[`speechLimits.${role}`] = 'must be minutes and seconds, such as 5:00 or 2:30 (0:00 for no limit)';
     return v.speech[role] as unknown as number;
+  };
+  const specialMajorities = (): StandingOrders['specialMajorities'] => {
+    const parsed = parseSpecialMajorities(v.specialMajorities);
+    if ('rules' in parsed) return parsed.rules;
+    errors.specialMajorities = parsed.error;
+    return [];
   };
   const composition = v.composition
     ? {
@@ -143,7 +177,8 @@ export const profileOf = (v: SOValues): { standingOrders: StandingOrders; errors
       forBudget: v.forBudget,
       nameStyle: v.nameStyle,
     },
-    divisionResults: { countsShownLive: v.countsShownLive, votesFinalOnceCast: v.votesFinalOnceCast },
+    divisionResults: { countsShownLive: v.countsShownLive, votesFinalOnceCast: v.votesFinalOnceCast, closeWhenAllVoted: v.closeWhenAllVoted },
+    specialMajorities: specialMajorities(),
   };
   return { standingOrders, errors };
 };
@@ -171,6 +206,8 @@ export const SO_FIELDS = [
   'recordedVote.nameStyle',
   'divisionResults.countsShownLive',
   'divisionResults.votesFinalOnceCast',
+  'divisionResults.closeWhenAllVoted',
+  'specialMajorities',
 ] as const;
 
 /**

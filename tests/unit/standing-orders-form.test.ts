@@ -1,0 +1,43 @@
+// The standing-orders form's text for special majorities: one rule a line, read back exactly, and
+// a line that is not a rule named by its number. Property: any list of rules written out reads back the same.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultStandingOrders, StandingOrders } from '../../shared/procedure/standingOrders';
+import { parseSpecialMajorities, profileOf, specialMajorityLine, valuesOf } from '../../renderer/src/screens/body/standingOrdersValues';
+
+describe('special majorities on the standing-orders form', () => {
+  it('reads "Name: two-thirds of those present" and writes it back the same', () => {
+    expect(parseSpecialMajorities('Suspension of standing orders: two-thirds of those present\n\n  Change to the constitution: Three-quarters of the whole membership.  ')).toEqual({
+      rules: [
+        { name: 'Suspension of standing orders', fraction: 'two_thirds', of: 'present' },
+        { name: 'Change to the constitution', fraction: 'three_quarters', of: 'membership' },
+      ],
+    });
+    expect(specialMajorityLine({ name: 'Budget', fraction: 'two_thirds', of: 'voting' })).toBe('Budget: two-thirds of those voting');
+  });
+
+  it('names the line that is not a rule', () => {
+    expect(parseSpecialMajorities('Budget: two-thirds of those voting\nBudget: a half of those voting')).toEqual({
+      error: expect.stringMatching(/^line 2 must read like "Suspension of standing orders: two-thirds of those present"/),
+    });
+    const values = { ...valuesOf(defaultStandingOrders('committee')), specialMajorities: 'nonsense' };
+    expect(profileOf(values).errors.specialMajorities).toMatch(/^line 1 must read like/);
+  });
+
+  it('reads back any list of rules it writes, and the profile it makes is valid', () => {
+    const rule = fc.record({
+      name: fc.stringMatching(/^[A-Za-z][A-Za-z ,:'()-]{0,40}[A-Za-z]$/),
+      fraction: fc.constantFrom('two_thirds' as const, 'three_quarters' as const),
+      of: fc.constantFrom('voting' as const, 'present' as const, 'membership' as const),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(rule, { selector: (r) => r.name.toLowerCase(), maxLength: 6 }), (rules) => {
+        expect(parseSpecialMajorities(rules.map(specialMajorityLine).join('\n'))).toEqual({ rules });
+        const so = { ...defaultStandingOrders('full_council'), specialMajorities: rules };
+        const { standingOrders, errors } = profileOf(valuesOf(so));
+        expect(errors).toEqual({});
+        expect(StandingOrders.parse(standingOrders)).toEqual(so);
+      }),
+    );
+  });
+});
