@@ -140,11 +140,13 @@ export const divisionChanges = (state: MeetingDivision, event: RecordedEvent): C
       const key = voteKey(divisionId, memberId);
       const old = voteOf(state, divisionId, memberId);
       const tally = before.tally ? { ...before.tally } : undefined;
+      // notVoted counts those who might have voted at the close and did not.
+      const mightHaveVoted = before.attendanceAtClose?.includes(memberId) ?? false;
       if (tally) {
         if (from !== 'none') tally[from] -= 1;
-        else tally.notVoted = Math.max(0, tally.notVoted - 1);
+        else if (mightHaveVoted) tally.notVoted -= 1;
         if (to !== 'none') tally[to] += 1;
-        else tally.notVoted += 1;
+        else if (mightHaveVoted) tally.notVoted += 1;
       }
       const corrections = [...(before.corrections ?? []), { memberId, from, to, reason, at: time }];
       const voteChange: Change =
