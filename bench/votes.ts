@@ -3,8 +3,10 @@
 // acknowledged only once durable. On an empty meeting and at the end of a synthetic full day (30
 // divisions already held, 1,500 speeches), beside a bare Node HTTP handler that writes one durable
 // row per request with the same pragmas, in the same run. Goals: p99 ≤ 2× the bare handler's; the
-// full day within 1.2× the empty meeting.
+// full day within 1.2× the empty meeting. Also the time from the first vote sent until the clerk's
+// live subscription (a WebSocket watching the meeting) has seen every vote: the final tally on screen.
 import { createServer, type Server } from 'node:http';
+import WebSocket from 'ws';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createWebHost } from '../electron/core/host/webHost';
@@ -71,6 +73,27 @@ export const benchVotes = async (): Promise<Row[]> => {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const bareUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
+  // The clerk's screen, subscribed over the live channel: when has it seen every vote of the burst?
+  const clerk = new WebSocket(`${url.replace(/^http/, 'ws')}/api/live`);
+  await new Promise<void>((done, fail) => (clerk.once('open', () => done()), clerk.once('error', fail)));
+  clerk.send(JSON.stringify({ kind: 'hello', token }));
+  clerk.send(JSON.stringify({ kind: 'watch', topics: [`meeting:${days.empty.meetingId}`, `meeting:${days.full.meetingId}`] }));
+  /** Votes the subscriber has seen, by division; and who waits for a division's last. */
+  const seen = new Map<string, Set<string>>();
+  let waiting: { divisionId: string; done: () => void } | undefined;
+  clerk.on('message', (data) => {
+    const update = JSON.parse(String(data)) as { patch?: { changes: { op: string; collection?: string; key?: string }[] } };
+    for (const change of update.patch?.changes ?? []) {
+      if (change.op !== 'put' || change.collection !== 'votes' || !change.key) continue;
+      const [divisionId, memberId] = change.key.split(':');
+      const set = seen.get(divisionId) ?? new Set<string>();
+      set.add(memberId);
+      seen.set(divisionId, set);
+      if (waiting?.divisionId === divisionId && set.size === days.empty.members.length) waiting.done();
+    }
+  });
+  const subscriberSaw = { empty: [] as number[], full: [] as number[] };
+
   const samples = { bare: [] as number[], empty: [] as number[], full: [] as number[] };
   const whole = { bare: [] as number[], empty: [] as number[], full: [] as number[] };
   const count = days.empty.members.length;
@@ -85,6 +108,8 @@ export const benchVotes = async (): Promise<Row[]> => {
     for (const which of ['empty', 'full'] as const) {
       const day = days[which]!;
       const divisionId = divisionOn(core, day, (n += 1));
+      const started = performance.now();
+      const allSeen = new Promise<number>((done) => (waiting = { divisionId, done: () => done(performance.now() - started) }));
       const v = await burst(count, (i) =>
         fetch(`${url}/api/commands`, { method: 'POST', headers, body: JSON.stringify({ type: 'vote.cast', meetingId: day.meetingId, divisionId, memberId: day.members[i], choice: WAYS[i % 3] }) }),
       );
@@ -92,13 +117,16 @@ export const benchVotes = async (): Promise<Row[]> => {
       const votes = (core.read(`meeting:${day.meetingId}`) as { ok: true; data: { votes: Record<string, Record<string, unknown>> } }).data.votes;
       const recorded = day.members.filter((m) => votes[divisionId]?.[m]).length;
       if (recorded !== count) throw new Error(`${recorded} of ${count} votes recorded`);
+      const sawAll = await allSeen;
       endDivision(core, day, divisionId);
       if (round > 0) {
         samples[which].push(...v.each);
         whole[which].push(v.whole);
+        subscriberSaw[which].push(sawAll);
       }
     }
   }
+  clerk.close();
   await app.close();
   await new Promise<void>((done) => server.close(() => done()));
   core.dispose();
@@ -131,5 +159,13 @@ export const benchVotes = async (): Promise<Row[]> => {
       ratio: `${fullRatio.toFixed(2)}× of empty; p99 ${(p99(samples.full) / p99(samples.bare)).toFixed(2)}× bare; all ${count} in ${ms(median(whole.full))}`,
       goal: `≤ 1.2× ${fullRatio <= 1.2 ? '✓' : '✗'}`,
     },
+    ...(['empty', 'full'] as const).map((which) => ({
+      measure: `${count} votes at once: until the clerk's live subscription has seen every vote (the final tally), ${which === 'empty' ? 'empty meeting' : 'end of a full day'}`,
+      p50: ms(median(subscriberSaw[which])),
+      p99: '',
+      baseline: ms(median(whole.bare)),
+      ratio: `${(median(subscriberSaw[which]) / median(whole.bare)).toFixed(2)}× the bare burst${which === 'full' ? `; ${(median(subscriberSaw.full) / median(subscriberSaw.empty)).toFixed(2)}× of empty` : ''}`,
+      goal: which === 'full' ? `≤ 1.2× of empty ${median(subscriberSaw.full) <= 1.2 * median(subscriberSaw.empty) ? '✓' : '✗'}` : '',
+    })),
   ];
 };
