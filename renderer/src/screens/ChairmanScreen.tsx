@@ -154,7 +154,7 @@ const ChairmanView = ({ meeting, body }: Loaded) => {
               {(speech.extensions?.length ?? 0) > 0 && <p className="chairman__muted">More time allowed: {speech.extensions!.reduce((t, e) => t + e.seconds, 0) / 60} min</p>}
             </>
           ) : (
-            <p className="chairman__speaker chairman__speaker--none">Nobody has the floor</p>
+            !shownDivision && <p className="chairman__speaker chairman__speaker--none">Nobody has the floor</p>
           )}
           {interrupted.map((s) => (
             <p key={s.id} className="chairman__paused">

@@ -170,14 +170,14 @@ export const DivisionGrid = ({ meeting, body, division, eligible, names, canVote
     <div className="grid" data-testid="division-grid">
       <div className="grid__find">
         <div className="field grid__search">
-          <label htmlFor="division-search">Find member</label>
+          <label htmlFor="division-search">Find member voting</label>
           <input
             id="division-search"
             ref={search}
             type="search"
             autoComplete="off"
             spellCheck={false}
-            placeholder="Type part of a name, then Enter"
+            placeholder="Part of a name, Enter"
             value={query}
             aria-describedby="division-grid-keys"
             aria-controls="division-grid-list"
@@ -239,7 +239,7 @@ export const DivisionGrid = ({ meeting, body, division, eligible, names, canVote
             </select>
           </div>
           <button type="submit" className="button button--small" disabled={!canVote || rest.length === 0}>
-            {WAY_LABELS[way]}: the rest ({rest.length}) <kbd>Enter</kbd>
+            The rest ({rest.length}) <kbd>Enter</kbd>
           </button>
         </form>
       </div>
@@ -266,7 +266,7 @@ export const DivisionGrid = ({ meeting, body, division, eligible, names, canVote
       </div>
       <p id="division-grid-keys" className="grid__keys">
         Name, <kbd>Enter</kbd>, then <kbd>F</kbd> for · <kbd>A</kbd> against · <kbd>N</kbd> abstain · <kbd>↑</kbd>
-        <kbd>↓</kbd> next member · <kbd>/</kbd> find · <kbd>G</kbd> rest of a group
+        <kbd>↓</kbd> member · <kbd>/</kbd> find · <kbd>G</kbd> group
       </p>
     </div>
   );

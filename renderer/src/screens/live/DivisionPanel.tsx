@@ -137,9 +137,8 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
       </h2>
       {open && divisionMotion ? (
         <>
-          <p className="division__question">
-            <span className="clock__label">{KIND_LABELS[divisionMotion.kind]} put to the vote</span> {motionText(divisionMotion).slice(0, 200)}
-            {motionText(divisionMotion).length > 200 ? '…' : ''}
+          <p className="division__question" title={motionText(divisionMotion)}>
+            <span className="clock__label">{KIND_LABELS[divisionMotion.kind]} put to the vote</span> {motionText(divisionMotion)}
           </p>
           <div className={`division__status division__status--${phase}`}>
             <DivisionClock division={open} testId="division-clock" />
