@@ -49,17 +49,15 @@ const setUp = (options: { nameStyle?: 'title_initial_surname' | 'title_surname';
   core.send({ type: 'agenda.import', meetingId, replace: true, items: [{ number: '1', title: 'Budget', kind: 'report' }] });
   const body = (core.read(`body:${bodyId}`) as { ok: true; data: BodyState }).data;
   const ids = body.members.map((m) => m.id);
-  const present = options.present ?? ids.map(() => true);
+  // The first two are always present: the mover and the seconder.
+  const present = (options.present ?? ids.map(() => true)).map((here, i) => here || i < 2);
   ids.forEach((memberId, i) => {
     if (present[i]) core.send({ type: 'attendance.mark', meetingId, memberId, state: 'present' });
   });
-  // At least one member is present, so the meeting can start.
-  if (!present.some(Boolean)) core.send({ type: 'attendance.mark', meetingId, memberId: ids[0], state: 'present' });
   core.send({ type: 'meeting.start', meetingId });
   const itemId = (core.read(`meeting:${meetingId}`) as { ok: true; data: MeetingState }).data.agenda[0].itemId;
   core.send({ type: 'item.start', meetingId, itemId });
-  const here = ids.filter((_, i) => present[i] || (!present.some(Boolean) && i === 0));
-  const { motionId } = core.send({ type: 'motion.move', meetingId, itemId, kind: 'substantive', wording: 'That the budget be agreed.', moverId: here[0], seconderId: here[1] ?? here[0] });
+  const { motionId } = core.send({ type: 'motion.move', meetingId, itemId, kind: 'substantive', wording: 'That the budget be agreed.', moverId: ids[0], seconderId: ids[1] });
   return { core, clock, bodyId, meetingId, itemId, motionId, ids };
 };
 
