@@ -1,7 +1,9 @@
 // React commits while a speech clock runs, on the chairman's view and on the clerk's live screen
 // (debate panel open): over ten seconds of a speech in a time-limited debate, how many commits a
 // second, and which components render in them. Goal: only the clock components (SpeechClock and
-// the DebateClock around it), once a second each, never the screen around them. Counted in the
+// the DebateClock around it), once a second each, never the screen around them. Then the same
+// while a division's voting window runs down, on the live screen's division panel, the chairman's
+// view and the chamber display: only the DivisionClock (and the time of day) each second. Counted in the
 // built renderer in Chromium, through React's own commit hook (the one its devtools use).
 import { chromium, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -10,12 +12,13 @@ import { join } from 'node:path';
 import { resolveChromium } from '../scripts/chromium';
 import { startBrowserMode } from '../tests/support/browserMode';
 import { prepareKcc2015 } from '../tests/e2e/prepare';
+import { defaultStandingOrders } from '../shared/procedure/standingOrders';
 import type { Row } from './stats';
 
 const SECONDS = 10;
 // The clock components: each keeps its own tick (the time of day, the item's time, the speech, the
 // debate, the groups' time, the time field's "now").
-const CLOCKS = new Set(['SpeechClock', 'DebateClock', 'ElapsedTime', 'TimeOfDay', 'GroupTimes', 'TimeField']);
+const CLOCKS = new Set(['SpeechClock', 'DebateClock', 'ElapsedTime', 'TimeOfDay', 'GroupTimes', 'TimeField', 'DivisionClock']);
 
 /**
  * Installed before the page loads: React calls it on every commit; it notes each component that
@@ -60,11 +63,11 @@ const measure = async (page: Page) => {
   return page.evaluate(() => (window as unknown as { __commits: { commits: number; rendered: Record<string, number> } }).__commits);
 };
 
-const row = (where: string, seen: { commits: number; rendered: Record<string, number> }): Row => {
+const row = (where: string, seen: { commits: number; rendered: Record<string, number> }, what = 'Speech clock running'): Row => {
   const others = Object.entries(seen.rendered).filter(([name]) => !CLOCKS.has(name));
   const clocks = Object.entries(seen.rendered).filter(([name]) => CLOCKS.has(name));
   return {
-    measure: `Speech clock running, ${where}: React commits a second (components rendered)`,
+    measure: `${what}, ${where}: React commits a second (components rendered)`,
     p50: (seen.commits / SECONDS).toFixed(1),
     p99: '',
     baseline: '1 a second',
@@ -86,6 +89,8 @@ export const benchClockTick = async (): Promise<Row[]> => {
     const { bodyId, meetingId } = await prepareKcc2015(chamber, { ready: true });
     const members = (await chamber.read(`body:${bodyId}`)).data.members as { id: string; surname: string; title: string }[];
     const id = (surname: string) => members.find((m) => m.surname === surname && m.title === 'Mr')!.id;
+    // A voting window of ten minutes, so that it runs down through the measure.
+    await chamber.post({ type: 'body.setStandingOrders', bodyId, standingOrders: { ...defaultStandingOrders('full_council'), quorum: { kind: 'fixed', count: 3 }, votingWindowSeconds: 600 } });
     for (const surname of ['Vye', 'Bird', 'Carter', 'Bowles', 'Kite']) await chamber.post({ type: 'attendance.mark', meetingId, memberId: id(surname), state: 'present' });
     await chamber.post({ type: 'meeting.start', meetingId });
     const agenda = (await chamber.read(`meeting:${meetingId}`)).data.agenda as { itemId: string; number: string }[];
@@ -111,7 +116,38 @@ export const benchClockTick = async (): Promise<Row[]> => {
     await live.getByTestId('speech-clock').waitFor();
     await live.waitForTimeout(1500);
     const onLive = await measure(live);
-    return [row("the chairman's view", onChair), row('the live screen, debate panel', onLive)];
+    await live.close();
+
+    // A division on the motion, the bell skipped: its voting window runs down on every screen.
+    await chamber.post({ type: 'speech.end', meetingId });
+    const motion = ((await chamber.read(`meeting:${meetingId}`)).data.motions as { id: string }[])[0].id;
+    await chamber.post({ type: 'division.call', meetingId, motionId: motion, skipBell: true });
+    const divisionLive = await context.newPage();
+    await divisionLive.goto(`${chamber.url}/#/meetings/${meetingId}/live`);
+    await divisionLive.getByRole('tablist', { name: 'Panels' }).waitFor();
+    await divisionLive.keyboard.press('Alt+u');
+    await divisionLive.getByTestId('division-clock').waitFor();
+    await divisionLive.waitForTimeout(1500);
+    const onDivisionLive = await measure(divisionLive);
+    await divisionLive.close();
+    const divisionChair = await context.newPage();
+    await divisionChair.goto(`${chamber.url}/#/chair/${meetingId}`);
+    await divisionChair.getByTestId('chair-division-clock').waitFor();
+    await divisionChair.waitForTimeout(1500);
+    const onDivisionChair = await measure(divisionChair);
+    await divisionChair.close();
+    const display = await context.newPage();
+    await display.goto(`${chamber.url}/#/display/${meetingId}`);
+    await display.getByTestId('display-division-clock').waitFor();
+    await display.waitForTimeout(1500);
+    const onDisplay = await measure(display);
+    return [
+      row("the chairman's view", onChair),
+      row('the live screen, debate panel', onLive),
+      row('the live screen, division panel', onDivisionLive, 'Division clock running'),
+      row("the chairman's view", onDivisionChair, 'Division clock running'),
+      row('the chamber display', onDisplay, 'Division clock running'),
+    ];
   } finally {
     await browser.close();
     await chamber.kill();

@@ -120,6 +120,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   change: 'change',
   'change.type': 'kind of change',
   timeZone: 'time zone',
+  volume: "division bell's volume",
+  muted: 'whether the division bell is muted',
 
   // Standing orders (their messages name the field themselves; these words serve the rest).
   divisionBell: 'division bell',

@@ -180,3 +180,22 @@ const speakerOf = (meeting: MeetingState, body: BodyState | undefined, warningSe
   return { speaker: { name, role: SPEECH_ROLE_LABELS[speech.role], limitSeconds: speech.limitSeconds, warningSeconds, ...spellClock(speech.periods) } };
 };
 
+
+/**
+ * The displayed division's instants as a division, so that every screen reads its phase and its
+ * clocks with the functions of shared/procedure/division.ts (divisionPhase, bellLeftMs,
+ * windowLeftMs): the window runs from the bell's end to `closesAt`, and a pause still open moves
+ * the close later while it lasts.
+ */
+export const displayedDivisionClock = (d: DisplayDivision): Division => ({
+  id: d.divisionId,
+  motionId: '',
+  itemId: '',
+  calledAt: d.calledAt,
+  bellEndsAt: d.bellEndsAt,
+  bellSkipped: d.bellSkipped,
+  windowSeconds: (Date.parse(d.closesAt) - Date.parse(d.bellEndsAt)) / 1000,
+  attendanceAtBell: [],
+  pauses: d.pausedSince ? [{ from: d.pausedSince, reason: '' }] : [],
+  ...(d.closedAt ? { closedAt: d.closedAt } : {}),
+});

@@ -213,7 +213,7 @@ describe('time in debate', () => {
       });
       expect(core.dispatch({ type: 'settings.setSpeechWarning', seconds: 45 })).toMatchObject({ ok: true, result: { recorded: ['settings.speechWarningSet'] } });
       // The time zone, never set, still reads as the default beside the warning set.
-      expect(pushed).toEqual([{ timeZone: 'Europe/London', speechWarningSeconds: 45, seq: 1 }]);
+      expect(pushed).toEqual([{ timeZone: 'Europe/London', speechWarningSeconds: 45, bellVolume: 80, bellMuted: false, seq: 1 }]);
       expect(settings()).toMatchObject({ timeZone: 'Europe/London', speechWarningSeconds: 45 });
       expect(display().speaker).toMatchObject({ warningSeconds: 45 });
       // The same again records nothing.

@@ -100,6 +100,8 @@ const examples: Record<string, Record<string, unknown>> = {
   },
   'settings.setTimeZone': { type: 'settings.setTimeZone', timeZone: 'Europe/London' },
   'settings.setSpeechWarning': { type: 'settings.setSpeechWarning', seconds: 30 },
+  'settings.setBellVolume': { type: 'settings.setBellVolume', volume: 80 },
+  'settings.setBellMuted': { type: 'settings.setBellMuted', muted: true },
 };
 
 /** What every refusal of an invalid command must satisfy, whatever the command. */

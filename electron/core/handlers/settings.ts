@@ -11,4 +11,12 @@ export const settingsHandlers = {
     view.settings().speechWarningSeconds === seconds
       ? { events: [] }
       : { events: [{ stream: streams.settings(), type: 'settings.speechWarningSet', payload: { seconds } }] },
-} satisfies Handlers<'settings.setTimeZone' | 'settings.setSpeechWarning'>;
+  'settings.setBellVolume': (view, { volume }) =>
+    view.settings().bellVolume === volume
+      ? { events: [] }
+      : { events: [{ stream: streams.settings(), type: 'settings.bellVolumeSet', payload: { volume } }] },
+  'settings.setBellMuted': (view, { muted }) =>
+    view.settings().bellMuted === muted
+      ? { events: [] }
+      : { events: [{ stream: streams.settings(), type: 'settings.bellMutedSet', payload: { muted } }] },
+} satisfies Handlers<'settings.setTimeZone' | 'settings.setSpeechWarning' | 'settings.setBellVolume' | 'settings.setBellMuted'>;

@@ -2,9 +2,12 @@
 // amendment or procedural motion on it), who has the floor and their time left, the speakers'
 // list, who has spoken, and the time-limited debate's clock. The chairman runs the debate from it
 // by keyboard: N calls the next speaker, 1–9 any one on the list, R the mover's reply, M gives a
-// minute more, X ends the speech. It opens beside the clerk's screen (Alt+W there: a second window in Electron, a page in
+// minute more, X ends the speech; D calls a division on the motion before the meeting, and after
+// an equality F or A gives the casting vote. It opens beside the clerk's screen (Alt+W there: a second window in Electron, a page in
 // browser mode) and reads the clerk's record, so it lives only on the clerk's computer.
 import { useCallback } from 'react';
+import { divisionCounts, eligibleMembers } from '../../../shared/procedure/division';
+import { divisionOutcome } from '../../../shared/procedure/divisionRecord';
 import { formatElapsed } from '../../../shared/format';
 import { debateClock, debateLimitFor, debateTimeByGroup, motionText, pendingAmendment, substantiveMotion } from '../../../shared/procedure/debate';
 import { memberDisplayNames, type BodyState } from '../../../shared/state/body';
@@ -14,12 +17,14 @@ import { spellClock } from '../../../shared/state/meetingLive';
 import { bodyTopic, meetingTopic } from '../../../shared/topics';
 import { useSpeechWarningSeconds, useTopic } from '../context';
 import { DebateClock } from '../components/DebateClock';
+import { DivisionClock, useDivisionPhase } from '../components/DivisionClock';
 import { FormError } from '../components/FormParts';
 import { SpeechClock } from '../components/SpeechClock';
 import { useClockTick } from '../hooks';
 import { useShortcut } from '../shortcuts';
 import { roleFor, useDebateActions } from './live/debateActions';
-import { motionHeading } from './live/DebatePanel';
+import { KIND_LABELS, motionHeading } from './live/DebatePanel';
+import { divisionShown } from './live/DivisionPanel';
 import './chairman.css';
 
 const DIGITS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'] as const;
@@ -58,8 +63,39 @@ export const ChairmanScreen = ({ meetingId }: { meetingId: string }) => {
 
 type Loaded = { meeting: MeetingState; body: BodyState };
 
+/** The division being taken (or the last on this item, with its result): its phase and clock, the counts (the chairman sees them live), the result. */
+const ChairmanDivision = ({ meeting, body }: Loaded) => {
+  const division = divisionShown(meeting);
+  const open = division && division.closedAt === undefined ? division : undefined;
+  const phase = useDivisionPhase(open);
+  if (!division) return null;
+  const motion = meeting.motions.findLast((m) => m.id === division.motionId);
+  const counts = divisionCounts(meeting, division.id);
+  const eligible = open ? eligibleMembers(meeting, body, division.itemId).length : (division.attendanceAtClose?.length ?? 0);
+  const outcome = divisionOutcome(meeting, division.id);
+  return (
+    <div className={`chairman__division chairman__division--${phase ?? 'closed'}`} data-testid="chair-division">
+      <p className="chairman__label">Division{motion ? ` on the ${KIND_LABELS[motion.kind].toLowerCase()}` : ''}</p>
+      {open ? <DivisionClock division={open} className="chairman-division-clock" testId="chair-division-clock" /> : <p className="chairman__outcome">{outcome ?? 'Voting closed: counting…'}</p>}
+      <p className="chairman__counts" data-testid="chair-division-counts">
+        For <strong>{counts.for}</strong> · Against <strong>{counts.against}</strong> · Abstain <strong>{counts.abstain}</strong>{' '}
+        <span className="chairman__muted">
+          · voted {counts.voted} of {eligible}
+        </span>
+      </p>
+      {division.result === 'tied_no_casting_vote' && body.standingOrders.castingVote && (
+        <p className="chairman__casting" role="status">
+          Equality of votes: your casting vote. <kbd>F</kbd> for · <kbd>A</kbd> against
+        </p>
+      )}
+      {division.castingVote && <p className="chairman__muted">Decided on your casting vote ({division.castingVote.choice}).</p>}
+    </div>
+  );
+};
+ChairmanDivision.displayName = 'ChairmanDivision';
+
 const ChairmanView = ({ meeting, body }: Loaded) => {
-  const { error, motion, speech, queue, call, reply, end, moreTime } = useDebateActions(meeting);
+  const { send, error, motion, speech, queue, call, reply, end, moreTime } = useDebateActions(meeting);
   const names = memberDisplayNames(body.members);
   const item = meeting.agenda.find((i) => i.itemId === meeting.currentItemId);
   const substantive = item ? substantiveMotion(meeting, item.itemId) : undefined;
@@ -73,6 +109,24 @@ const ChairmanView = ({ meeting, body }: Loaded) => {
   useShortcut('x', end, { alt: true });
   useShortcut('r', reply);
   useShortcut('m', moreTime);
+  const shownDivision = divisionShown(meeting);
+  // D: a division on the motion before the meeting (the core refuses, in words, when it cannot be called).
+  useShortcut(
+    'd',
+    useCallback((): false | void => {
+      if (!motion) return false;
+      void send({ type: 'division.call', meetingId: meeting.id, motionId: motion.id });
+    }, [motion, send, meeting.id]),
+  );
+  const tiedId = shownDivision?.result === 'tied_no_casting_vote' && body.standingOrders.castingVote ? shownDivision.id : undefined;
+  const castingFor = useCallback(() => {
+    if (tiedId) void send({ type: 'division.castingVote', meetingId: meeting.id, divisionId: tiedId, choice: 'for' });
+  }, [tiedId, send, meeting.id]);
+  const castingAgainst = useCallback(() => {
+    if (tiedId) void send({ type: 'division.castingVote', meetingId: meeting.id, divisionId: tiedId, choice: 'against' });
+  }, [tiedId, send, meeting.id]);
+  useShortcut('f', castingFor, { enabled: tiedId !== undefined });
+  useShortcut('a', castingAgainst, { enabled: tiedId !== undefined });
 
   const interrupted = (meeting.interruptedSpeechIds ?? []).map((id) => meeting.speeches.findLast((s) => s.id === id)).filter((s) => s !== undefined);
   const spoken = motion?.spokenBy ?? [];
@@ -91,6 +145,7 @@ const ChairmanView = ({ meeting, body }: Loaded) => {
 
       <div className="chairman__grid">
         <section className="chairman__floor" aria-label="The floor" data-testid="chair-floor">
+          {!speech && <ChairmanDivision meeting={meeting} body={body} />}
           {speech ? (
             <>
               <p className="chairman__label">{SPEECH_ROLE_LABELS[speech.role]}</p>
@@ -99,7 +154,7 @@ const ChairmanView = ({ meeting, body }: Loaded) => {
               {(speech.extensions?.length ?? 0) > 0 && <p className="chairman__muted">More time allowed: {speech.extensions!.reduce((t, e) => t + e.seconds, 0) / 60} min</p>}
             </>
           ) : (
-            <p className="chairman__speaker chairman__speaker--none">Nobody has the floor</p>
+            !shownDivision && <p className="chairman__speaker chairman__speaker--none">Nobody has the floor</p>
           )}
           {interrupted.map((s) => (
             <p key={s.id} className="chairman__paused">
@@ -178,6 +233,9 @@ const ChairmanView = ({ meeting, body }: Loaded) => {
         </span>
         <span>
           <kbd>X</kbd> end the speech
+        </span>
+        <span>
+          <kbd>D</kbd> call a division
         </span>
       </footer>
     </main>

@@ -1,12 +1,71 @@
 // The chamber display: read-only, large type, readable across the room. It shows only public
 // facts (the core never sends it anything from a private session or an exempt item). It works the
 // same on the clerk's second screen and on any device on the chamber network, without the token.
+import { useMemo } from 'react';
 import { formatLongDate } from '../../../shared/format';
+import { displayedDivisionClock, type DisplayDivision } from '../../../shared/state/display';
+import { DEFAULT_BELL_VOLUME } from '../../../shared/state/settings';
 import { displayTopic } from '../../../shared/topics';
+import { isClerkPage } from '../api';
 import { useTopic } from '../context';
 import { SpeechClock } from '../components/SpeechClock';
+import { bellRingsUntil, useDivisionBell } from '../components/DivisionBell';
+import { DivisionClock, useDivisionPhase } from '../components/DivisionClock';
 import { ElapsedTime, TimeOfDay } from '../components/ElapsedTime';
 import './display.css';
+
+/**
+ * The division being taken, for the room: the question, the bell's countdown, then the voting
+ * window's, the counts only where the display is given them, and the result once closed. Never
+ * names. The bell rings here too, at the installation's volume where this page may read the
+ * settings (the clerk's own pages in browser mode), else at the default; a browser that refuses
+ * sound before a click gets a small prompt to click.
+ */
+const DivisionShown = ({ division }: { division: DisplayDivision }) => {
+  const clock = useMemo(() => displayedDivisionClock(division), [division]);
+  const phase = useDivisionPhase(clock);
+  const { data: settings } = useTopic(isClerkPage() && !window.chamber ? 'settings' : undefined);
+  const bell = useDivisionBell(bellRingsUntil(clock), settings?.bellVolume ?? DEFAULT_BELL_VOLUME, settings?.bellMuted ?? false);
+  const counts = division.counts;
+  return (
+    <div className={`display__division display__division--${phase}`} data-testid="display-division" data-phase={phase}>
+      <p className="display__label">Division · {division.kind}</p>
+      <p className="display__question">{division.question}</p>
+      {division.outcome ? (
+        <p className="display__outcome" data-testid="display-outcome">
+          {division.outcome}
+          {division.castingVote && <span className="display__casting"> on the Chairman&rsquo;s casting vote</span>}
+        </p>
+      ) : (
+        <DivisionClock division={clock} className="display-division-clock" testId="display-division-clock" />
+      )}
+      {counts && (
+        <p className="display__counts" data-testid="display-counts">
+          <span className="display__count display__count--for">
+            For <strong>{counts.for}</strong>
+          </span>
+          <span className="display__count display__count--against">
+            Against <strong>{counts.against}</strong>
+          </span>
+          <span className="display__count display__count--abstain">
+            Abstain <strong>{counts.abstain}</strong>
+          </span>
+          {!division.closedAt && (
+            <span className="display__count display__count--voted">
+              Voted <strong>{counts.voted}</strong> of {division.eligible}
+            </span>
+          )}
+        </p>
+      )}
+      {bell.blocked && (
+        <button type="button" className="display__enable-sound" onClick={bell.enable}>
+          Click to enable the bell&rsquo;s sound
+        </button>
+      )}
+    </div>
+  );
+};
+DivisionShown.displayName = 'DivisionShown';
 
 export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
   const { data: display, missing } = useTopic(displayTopic(meetingId));
@@ -53,6 +112,7 @@ export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
             <p className="display__elapsed time">
               <ElapsedTime elapsedBeforeMs={display.currentItem.elapsedBeforeMs} runningSince={display.currentItem.runningSince} />
             </p>
+            {display.division && <DivisionShown division={display.division} />}
             {display.speaker && (
               <div className="display__speaker" data-testid="display-speaker">
                 <p className="display__speaker-name">

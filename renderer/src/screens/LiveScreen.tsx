@@ -1,7 +1,7 @@
 // The clerk's screen for the whole meeting, designed for a 1366×768 laptop first: the attendance
 // board on the left (25 members and more in view), the agenda clock and the item being taken always
 // in view on the right, and everything else one key away in the panels beneath it (Alt+A agenda,
-// Alt+F debate, Alt+I interests, Alt+H chair, Alt+O in attendance, Alt+R corrections; Alt+D opens
+// Alt+F debate, Alt+U division, Alt+I interests, Alt+H chair, Alt+O in attendance, Alt+R corrections; Alt+D opens
 // the chamber display and Alt+W the chairman's view). Nothing scrolls but the
 // lists themselves. While the meeting runs, Esc never leaves: it clears a search or closes a form.
 import { useCallback, useState } from 'react';
@@ -18,6 +18,7 @@ import { AttendanceCorrection } from './live/AttendanceCorrection';
 import { ChairPanel } from './live/ChairPanel';
 import { DebatePanel } from './live/DebatePanel';
 import { DeclarationsPanel } from './live/DeclarationsPanel';
+import { DivisionPanel } from './live/DivisionPanel';
 import { LiveTabs, type LiveTab } from './live/LiveTabs';
 import { QuorumIndicator } from './live/QuorumIndicator';
 import './live/live.css';
@@ -80,7 +81,7 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
       id: 'debate',
       label: 'Debate',
       key: 'f',
-      content: <DebatePanel meeting={meeting} body={body} />,
+      content: <DebatePanel meeting={meeting} body={body} onDivision={() => setTab('division')} />,
       focus: debating ? 'debate-speaker' : 'motion-wording',
       // Alt+Q: a point of order, a personal explanation or an officer's advice; Alt+V: what happens to the motion.
       also: [
@@ -88,6 +89,8 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
         { key: 'v', focus: 'motion-action' },
       ],
     },
+    // Division: the grid's search while one is being taken, else the button that calls one.
+    { id: 'division', label: 'Division', key: 'u', content: <DivisionPanel meeting={meeting} body={body} />, focus: meeting.openDivisionId ? 'division-search' : 'division-call' },
     { id: 'interests', label: 'Interests', key: 'i', content: <DeclarationsPanel meeting={meeting} body={body} />, focus: 'declaration-member' },
     { id: 'chair', label: 'Chair', key: 'h', content: <ChairPanel meeting={meeting} body={body} />, focus: 'chair-member' },
     { id: 'attendance', label: 'Officers', key: 'o', content: <AlsoPresentPanel meeting={meeting} body={body} /> },

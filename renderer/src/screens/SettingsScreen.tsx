@@ -1,7 +1,7 @@
-// This installation's settings: the time zone every time is shown and typed in, and how long
-// before a speaker's time is up their clock warns them.
+// This installation's settings: the time zone every time is shown and typed in, how long
+// before a speaker's time is up their clock warns them, and the division bell's volume and mute.
 import { useState, type FormEvent } from 'react';
-import { DEFAULT_SPEECH_WARNING_SECONDS } from '../../../shared/state/settings';
+import { DEFAULT_BELL_VOLUME, DEFAULT_SPEECH_WARNING_SECONDS } from '../../../shared/state/settings';
 import { DEFAULT_TIME_ZONE, clockTime } from '../../../shared/time';
 import { FormError } from '../components/FormParts';
 import { useTopic } from '../context';
@@ -66,6 +66,7 @@ export const SettingsScreen = () => {
         <p aria-live="polite">{saved}</p>
       </form>
       <SpeechWarningForm current={settings?.speechWarningSeconds ?? DEFAULT_SPEECH_WARNING_SECONDS} />
+      <BellForm volume={settings?.bellVolume ?? DEFAULT_BELL_VOLUME} muted={settings?.bellMuted ?? false} />
     </main>
   );
 };
@@ -119,6 +120,67 @@ const SpeechWarningForm = ({ current }: { current: number }) => {
       </div>
       <button type="submit" className="button button--primary">
         Save warning <kbd>Enter</kbd>
+      </button>
+      <FormError message={message} />
+      <p aria-live="polite">{saved}</p>
+    </form>
+  );
+};
+
+/** The division bell's volume (0 to 100) and whether it is heard at all (the clerk's screen and the chamber display). */
+const BellForm = ({ volume, muted }: { volume: number; muted: boolean }) => {
+  const [text, setText] = useState<string>();
+  const [saved, setSaved] = useState('');
+  const [mistake, setMistake] = useState('');
+  const { send, error } = useCommand();
+  const shown = text ?? String(volume);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setSaved('');
+    if (!/^\s*\d+\s*$/.test(shown) || Number(shown) > 100) {
+      setMistake("The bell's volume must be a whole number from 0 to 100.");
+      return;
+    }
+    setMistake('');
+    if (await send({ type: 'settings.setBellVolume', volume: Number(shown) })) {
+      setText(undefined);
+      setSaved(`Saved: the division bell rings at volume ${Number(shown)}.`);
+    }
+  };
+  const toggle = async (next: boolean) => {
+    setSaved('');
+    if (await send({ type: 'settings.setBellMuted', muted: next })) setSaved(next ? "Saved: the division bell is shown but not heard." : 'Saved: the division bell is heard again.');
+  };
+
+  const message = mistake || error?.message;
+  return (
+    <form className="compact-form" onSubmit={submit} aria-label="Division bell">
+      <div className="field">
+        <label htmlFor="bell-volume">Division bell volume (0 to 100)</label>
+        <input
+          id="bell-volume"
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={100}
+          step={1}
+          value={shown}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={message ? true : undefined}
+          aria-describedby="bell-volume-hint"
+        />
+        <p className="field__hint" id="bell-volume-hint">
+          On the clerk&apos;s screen and the chamber display. Now: {volume}{muted ? ', but the sound is off' : ''}.
+        </p>
+      </div>
+      <div className="field">
+        <label htmlFor="bell-muted">
+          <input id="bell-muted" type="checkbox" checked={muted} onChange={(e) => void toggle(e.target.checked)} /> Bell sound off (the bell is still shown)
+        </label>
+      </div>
+      <button type="submit" className="button button--primary">
+        Save volume <kbd>Enter</kbd>
       </button>
       <FormError message={message} />
       <p aria-live="polite">{saved}</p>

@@ -32,7 +32,8 @@ export const motionHeading = (motion: Motion, names: Record<string, string>): st
 
 const OUTCOME_WORDS = { carried: 'Carried', lost: 'Lost', withdrawn: 'Withdrawn', open: '' } as const;
 
-export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
+/** `onDivision`: show the division panel (after "Put to the vote (division)" calls one). */
+export const DebatePanel = ({ meeting, body, onDivision }: { meeting: MeetingState; body: BodyState; onDivision?(): void }) => {
   const { send, error, motion, speech, queue, call, end: endSpeech, moreTime } = useDebateActions(meeting);
   const names = memberDisplayNames(body.members);
   const here = body.members.filter((m) => m.active && isHere(meeting.attendance[m.id]));
@@ -227,6 +228,15 @@ export const DebatePanel = ({ meeting, body }: { meeting: MeetingState; body: Bo
             </button>
             <button type="button" className="button" onClick={() => void resolve('lost')}>
               Lost
+            </button>
+            {/* The electronic vote: the bell rings, then the voting window opens, on the division panel. */}
+            <button
+              type="button"
+              className="button"
+              disabled={!!meeting.openDivisionId}
+              onClick={() => void send({ type: 'division.call', meetingId: meeting.id, motionId: motion.id }).then((ok) => ok && onDivision?.())}
+            >
+              Put to the vote (division) <kbd>Alt+U</kbd>
             </button>
           </div>
         </div>

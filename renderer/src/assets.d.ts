@@ -1,0 +1,5 @@
+// Files the renderer imports through Vite, which bundles them and gives their address.
+declare module '*.wav' {
+  const url: string;
+  export default url;
+}
