@@ -240,7 +240,7 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       if (kind === 'meeting') return { ok: true, data: meeting as TopicValue<T> };
       const body = meeting.bodyId ? view.body(meeting.bodyId) : undefined;
       const settings = settingsOf();
-      return { ok: true, data: chamberDisplay(meeting, body, settings.timeZone, settings.speechWarningSeconds) as TopicValue<T> };
+      return { ok: true, data: chamberDisplay(meeting, body, settings.timeZone, settings.speechWarningSeconds, { volume: settings.bellVolume, muted: settings.bellMuted }) as TopicValue<T> };
     }
     const body = view.body(id);
     return body ? { ok: true, data: body as TopicValue<T> } : missing('Chamber has no record of that body.', id);

@@ -9,7 +9,7 @@ import type { MeetingState, MeetingStatus } from './meeting';
 import { isPrivate, presiding, spellClock } from './meetingLive';
 import type { SpeechRole } from '../commands/debate';
 import { currentSpeech, debateClock, debateLimitFor } from '../procedure/debate';
-import { DEFAULT_SPEECH_WARNING_SECONDS } from './settings';
+import { DEFAULT_BELL_VOLUME, DEFAULT_SPEECH_WARNING_SECONDS } from './settings';
 import { closesAtMs, divisionCounts, eligibleMembers, openDivision } from '../procedure/division';
 import { outcomeWords } from '../procedure/recordedVote';
 import type { Division } from './meetingDivision';
@@ -74,6 +74,8 @@ export interface DisplayDivision {
   /** "Motion carried", "Amendment lost"; "Equality of votes" until the casting vote is given. */
   outcome?: string;
   castingVote?: 'for' | 'against';
+  /** The installation's bell volume (0–100) and mute, so the display rings as the clerk set it. */
+  bell: { volume: number; muted: boolean };
 }
 
 export const SPEECH_ROLE_LABELS: Record<SpeechRole, string> = {
@@ -94,7 +96,13 @@ const CAPACITY_LABELS = {
   outgoing_chairman: 'Outgoing Chairman, in the chair',
 } as const;
 
-export const chamberDisplay = (meeting: MeetingState, body: BodyState | undefined, timeZone: string, speechWarningSeconds = DEFAULT_SPEECH_WARNING_SECONDS): ChamberDisplay => {
+export const chamberDisplay = (
+  meeting: MeetingState,
+  body: BodyState | undefined,
+  timeZone: string,
+  speechWarningSeconds = DEFAULT_SPEECH_WARNING_SECONDS,
+  bell: { volume: number; muted: boolean } = { volume: DEFAULT_BELL_VOLUME, muted: false },
+): ChamberDisplay => {
   const item = meeting.currentItemId ? meeting.agenda.find((i) => i.itemId === meeting.currentItemId) : undefined;
   const privateSession = isPrivate(meeting) || (item?.kind === 'exempt' && meeting.currentItemId !== undefined);
   const common = {
@@ -120,11 +128,11 @@ export const chamberDisplay = (meeting: MeetingState, body: BodyState | undefine
     ...(meeting.status === 'adjourned' ? { adjournedSince: meeting.adjournments[meeting.adjournments.length - 1]?.from } : {}),
     ...speakerOf(meeting, body, speechWarningSeconds),
     ...debateOf(meeting, item, body),
-    ...divisionOf(meeting, body),
+    ...divisionOf(meeting, body, bell),
   };
 };
 
-const divisionOf = (meeting: MeetingState, body: BodyState | undefined): Pick<ChamberDisplay, 'division'> => {
+const divisionOf = (meeting: MeetingState, body: BodyState | undefined, bell: { volume: number; muted: boolean }): Pick<ChamberDisplay, 'division'> => {
   const division = openDivision(meeting) ?? lastClosedDivisionShown(meeting);
   if (!division || !body) return {};
   const motion = meeting.motions.findLast((m) => m.id === division.motionId);
@@ -154,6 +162,7 @@ const divisionOf = (meeting: MeetingState, body: BodyState | undefined): Pick<Ch
       ...(closed ? { closedAt: division.closedAt } : {}),
       ...(outcome ? { outcome } : {}),
       ...(division.castingVote ? { castingVote: division.castingVote.choice } : {}),
+      bell: { volume: bell.volume, muted: bell.muted },
     },
   };
 };

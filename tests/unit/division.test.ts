@@ -17,6 +17,7 @@ import { divisionHandlers } from '../../electron/core/handlers/division';
 import type { StateView } from '../../electron/core/handlers';
 import type { Change } from '../../shared/state/parts';
 import { withSettingsDefaults } from '../../shared/state/settings';
+import type { ChamberDisplay } from '../../shared/state/display';
 import { kcc2015AgendaItems, kcc2015Membership, KCC_2015_APOLOGIES } from '../support/kcc2015';
 import { kccBody, kccMeeting, openTestCore, testClock, type TestCore } from '../support/meeting';
 
@@ -464,5 +465,24 @@ describe('a division at the full council of 22 October 2015', () => {
     expect(division(divisionId).result).toBe('carried');
     expect(events().filter((e) => e.type === 'vote.corrected')).toHaveLength(2);
     expect(core.verify().ok).toBe(true);
+  });
+
+  it('shows the division on the chamber display: instants, counts only where shown live, the outcome, the bell as set, never a name', () => {
+    setOrders({ divisionResults: { countsShownLive: false, votesFinalOnceCast: false, closeWhenAllVoted: false } });
+    const divisionId = call();
+    const display = () => (core.read(`display:${meetingId}`) as { ok: true; data: ChamberDisplay }).data;
+    const shown = display().division!;
+    expect(shown).toMatchObject({ divisionId, kind: 'Motion', question: 'That the report be agreed.', bellSkipped: false, extended: false, eligible: 74, bell: { volume: 80, muted: false } });
+    expect(shown.counts).toBeUndefined();
+    core.send({ type: 'settings.setBellMuted', muted: true });
+    expect(display().division!.bell).toEqual({ volume: 80, muted: true });
+    clock.advance(60_000);
+    present().slice(0, 3).forEach((m) => vote(divisionId, m.id, 'for'));
+    expect(display().division!.counts).toBeUndefined();
+    clock.advance(20_000);
+    core.send({ type: 'division.close', meetingId, divisionId });
+    expect(display().division).toMatchObject({ counts: { for: 3, against: 0, abstain: 0, voted: 3 }, outcome: 'Motion carried', closedAt: clock.now().toISOString() });
+    const text = JSON.stringify(display());
+    for (const m of present().slice(0, 3)) expect(text).not.toContain(m.surname);
   });
 });

@@ -6,7 +6,6 @@ import { formatLongDate } from '../../../shared/format';
 import { displayedDivisionClock, type DisplayDivision } from '../../../shared/state/display';
 import { DEFAULT_BELL_VOLUME } from '../../../shared/state/settings';
 import { displayTopic } from '../../../shared/topics';
-import { isClerkPage } from '../api';
 import { useTopic } from '../context';
 import { SpeechClock } from '../components/SpeechClock';
 import { bellRingsUntil, useDivisionBell } from '../components/DivisionBell';
@@ -17,15 +16,13 @@ import './display.css';
 /**
  * The division being taken, for the room: the question, the bell's countdown, then the voting
  * window's, the counts only where the display is given them, and the result once closed. Never
- * names. The bell rings here too, at the installation's volume where this page may read the
- * settings (the clerk's own pages in browser mode), else at the default; a browser that refuses
- * sound before a click gets a small prompt to click.
+ * names. The bell rings here too, at the installation's volume and mute (carried by the display);
+ * a browser that refuses sound before a click gets a small prompt to click.
  */
 const DivisionShown = ({ division }: { division: DisplayDivision }) => {
   const clock = useMemo(() => displayedDivisionClock(division), [division]);
   const phase = useDivisionPhase(clock);
-  const { data: settings } = useTopic(isClerkPage() && !window.chamber ? 'settings' : undefined);
-  const bell = useDivisionBell(bellRingsUntil(clock), settings?.bellVolume ?? DEFAULT_BELL_VOLUME, settings?.bellMuted ?? false);
+  const bell = useDivisionBell(bellRingsUntil(clock), division.bell?.volume ?? DEFAULT_BELL_VOLUME, division.bell?.muted ?? false);
   const counts = division.counts;
   return (
     <div className={`display__division display__division--${phase}`} data-testid="display-division" data-phase={phase}>
