@@ -88,6 +88,8 @@ const examples: Record<string, Record<string, unknown>> = {
   'vote.cast': { type: 'vote.cast', meetingId: ID, divisionId: ID2, memberId: ID, choice: 'for', source: 'clerk' },
   'division.close': { type: 'division.close', meetingId: ID, divisionId: ID2 },
   'division.castingVote': { type: 'division.castingVote', meetingId: ID, divisionId: ID2, choice: 'for' },
+  'memberVoting.set': { type: 'memberVoting.set', meetingId: ID, enabled: true },
+  'memberDevice.revoke': { type: 'memberDevice.revoke', meetingId: ID, credentialId: ID2, reason: 'Phone lost' },
   'session.private': { type: 'session.private', meetingId: ID, time: '14:15', reason: 'Exempt under paragraph 3' },
   'session.public': { type: 'session.public', meetingId: ID, time: '14:25' },
   'correction.record': {
