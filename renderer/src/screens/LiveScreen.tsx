@@ -1,7 +1,7 @@
 // The clerk's screen for the whole meeting, designed for a 1366×768 laptop first: the attendance
 // board on the left (25 members and more in view), the agenda clock and the item being taken always
 // in view on the right, and everything else one key away in the panels beneath it (Alt+A agenda,
-// Alt+F debate, Alt+I interests, Alt+H chair, Alt+O in attendance, Alt+R corrections, Alt+E members' devices; Alt+D opens
+// Alt+F debate, Alt+I interests, Alt+H chair, Alt+O in attendance, Alt+R corrections, Alt+U members' devices; Alt+D opens
 // the chamber display and Alt+W the chairman's view). Nothing scrolls but the
 // lists themselves. While the meeting runs, Esc never leaves: it clears a search or closes a form.
 import { useCallback, useState } from 'react';
@@ -93,7 +93,7 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
     { id: 'chair', label: 'Chair', key: 'h', content: <ChairPanel meeting={meeting} body={body} />, focus: 'chair-member' },
     { id: 'attendance', label: 'Officers', key: 'o', content: <AlsoPresentPanel meeting={meeting} body={body} /> },
     { id: 'corrections', label: 'Corrections', key: 'r', content: <AttendanceCorrection meeting={meeting} body={body} />, focus: 'correct-member' },
-    { id: 'devices', label: 'Members’ devices', key: 'e', content: <MemberDevicesPanel meeting={meeting} body={body} />, focus: meeting.memberVoting ? 'device-member' : 'devices-voting' },
+    { id: 'devices', label: 'Members’ devices', key: 'u', content: <MemberDevicesPanel meeting={meeting} body={body} />, focus: meeting.memberVoting ? 'device-member' : 'devices-voting' },
   ];
 
   return (

@@ -1,4 +1,4 @@
-// Members' own devices (Alt+E): turn members' voting on or off for this meeting; type a member's
+// Members' own devices (Alt+U): turn members' voting on or off for this meeting; type a member's
 // name and press Enter to show their pairing code, large, with its QR code (the address of the
 // member's page on the chamber network, the code after the #); see who is paired; withdraw a
 // pairing with a reason, then give a new code; and the requests from devices that were refused.
@@ -114,7 +114,7 @@ export const MemberDevicesPanel = ({ meeting, body }: { meeting: MeetingState; b
       )}
       {available && open && meeting.memberVoting && (
         <form className="compact-form" onSubmit={submitCode} aria-label="Give a member a pairing code">
-          <MemberFinder id="device-member" label="Member" shortcut="Alt+E" members={members} names={names} value={memberId} onChange={setMemberId} onChosen={(id) => void giveCode(id)} />
+          <MemberFinder id="device-member" label="Member" shortcut="Alt+U" members={members} names={names} value={memberId} onChange={setMemberId} onChosen={(id) => void giveCode(id)} />
           <button type="submit" className="button">
             Show their code <kbd>Enter</kbd>
           </button>
@@ -126,7 +126,7 @@ export const MemberDevicesPanel = ({ meeting, body }: { meeting: MeetingState; b
           <p className="devices__for">
             Code for <strong>{issued.memberName ?? names[issued.memberId]}</strong>, until {issued.expiresAtLocal}, once only:
           </p>
-          <p className="devices__big" aria-label={`Pairing code ${issued.codeShown.split('').join(' ')}`}>
+          <p className="devices__big">
             {issued.codeShown}
           </p>
           {qr && <img className="devices__qr" src={qr} alt={`QR code for ${issued.memberName ?? 'the member'}'s page, with the code`} width={220} height={220} />}
