@@ -306,6 +306,20 @@ describe("members' own devices on the chamber network", () => {
     expect(meeting().speakerQueue).toEqual({});
   });
 
+  it('lets a device send only a vote or a request to speak, for its own member and meeting, at the server\'s time', () => {
+    const divisionId = call();
+    const cole = member('Cole');
+    const refusal = chamber.core.dispatchAsMember(cole, meetingId, { type: 'meeting.close', meetingId });
+    expect(refusal).toMatchObject({ ok: false, error: { code: 'invalid_command', message: "A member's device may only vote or ask to speak.", details: { field: 'type' } } });
+    clock.advance(2_000);
+    // Whatever the request names, the device's member and meeting, now, entered by the member.
+    const other = send({ type: 'meeting.create', bodyId, title: 'Other', date: DATE, startTime: '18:00', venue: '' }).meetingId;
+    const outcome = chamber.core.dispatchAsMember(cole, meetingId, { type: 'vote.cast', meetingId: other, divisionId, memberId: member('Meade'), choice: 'for', source: 'clerk', time: '09:00' });
+    expect(outcome).toMatchObject({ ok: true, result: { recorded: ['vote.recorded'] } });
+    expect(chamber.core.log.read(`meeting:${meetingId}`).at(-1)!.payload).toEqual({ meetingId, divisionId, memberId: cole, choice: 'for', enteredBy: 'member', time: clock.now().toISOString() });
+    expect(meeting().votes[divisionId][member('Meade')]).toBeUndefined();
+  });
+
   it("refuses everything while members' voting is off, and the clerk turns it off again", async () => {
     const divisionId = call();
     const cole = await paired('Cole');

@@ -31,8 +31,9 @@ export const memberDeviceHandlers: Handlers<'memberVoting.set' | 'memberDevice.r
  * not closed, for a member of its body, and only one device at a time per member (the clerk
  * withdraws the old pairing, with a reason, to pair another).
  */
-export const decidePairing = (view: StateView, ctx: HandlerContext, pairing: { meetingId: string; memberId: string; credentialId: string; credentialHash: string }): Decision =>
-  withMeeting(view, pairing.meetingId, (meeting) =>
+export const decidePairing = (view: StateView, ctx: HandlerContext, pairing: { meetingId: string; memberId: string; credentialId: string; credentialHash: string }): Decision => {
+  if (view.meeting(pairing.meetingId)?.status === 'closed') return { error: refused('The meeting has closed: devices can no longer be paired for it.', 'code') };
+  return withMeeting(view, pairing.meetingId, (meeting) =>
     withBodyOf(view, meeting, (body) => {
       if (!meeting.memberVoting) return { error: refused("Members' voting from their own devices is turned off for this meeting: ask the clerk.", 'code') };
       const member = body.members.find((m) => m.id === pairing.memberId);
@@ -44,3 +45,4 @@ export const decidePairing = (view: StateView, ctx: HandlerContext, pairing: { m
       return { events: [{ stream: streams.meeting(pairing.meetingId), type: 'memberDevice.paired', payload: { ...pairing, time: ctx.now } }], ids: { credentialId: pairing.credentialId } };
     }),
   );
+};
