@@ -412,6 +412,8 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
         status: meeting.status,
         memberVoting: meeting.memberVoting === true,
         onSpeakersList: meeting.speakerQueue[device.memberId] !== undefined,
+        /** The server's time now, so the page's countdowns can allow for its own clock being out. */
+        serverNow: now().toISOString(),
         ...(vote ? { receipt: receiptOf(vote) } : {}),
       });
     },

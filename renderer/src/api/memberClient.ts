@@ -40,6 +40,8 @@ export interface MemberStatus {
   memberVoting: boolean;
   onSpeakersList: boolean;
   receipt?: Receipt;
+  /** The server's time when it answered. */
+  serverNow: string;
 }
 
 const unreachable = (): MemberReply<never> => ({

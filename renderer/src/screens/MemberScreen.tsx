@@ -25,15 +25,18 @@ const left = (ms: number): string => {
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 };
 
-/** The time now, a few times a second while something is counting down (a closed division needs no clock). */
-const useNow = (running: boolean): number => {
+/**
+ * The server's time now (this device's clock corrected by `offsetMs`), a few times a second while
+ * something is counting down (a closed division needs no clock).
+ */
+const useNow = (running: boolean, offsetMs: number): number => {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     if (!running) return;
     const timer = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(timer);
   }, [running]);
-  return now;
+  return now + offsetMs;
 };
 
 const PairingForm = ({ initialCode, notice, onPaired }: { initialCode?: string; notice?: string; onPaired(pairing: Pairing): void }) => {
@@ -101,8 +104,22 @@ const CHOICES = [
   { choice: 'abstain', label: 'Abstain' },
 ] as const;
 
-const DivisionView = ({ division, status, receipt, onVote, busy }: { division: DisplayDivision; status?: MemberStatus; receipt?: Receipt; onVote(choice: Receipt['choice']): void; busy: boolean }) => {
-  const nowMs = useNow(division.closedAt === undefined);
+const DivisionView = ({
+  division,
+  status,
+  receipt,
+  onVote,
+  busy,
+  offsetMs,
+}: {
+  division: DisplayDivision;
+  status?: MemberStatus;
+  receipt?: Receipt;
+  onVote(choice: Receipt['choice']): void;
+  busy: boolean;
+  offsetMs: number;
+}) => {
+  const nowMs = useNow(division.closedAt === undefined, offsetMs);
   const phase = phaseOf(division, nowMs);
   const mine = receipt && receipt.divisionId === division.divisionId ? receipt : undefined;
   return (
@@ -166,11 +183,15 @@ const MemberVoting = ({ pairing, onUnpaired }: { pairing: Pairing; onUnpaired(me
     },
     [meetingId, onUnpaired],
   );
+  // How far this device's clock is from the server's (the countdowns are the server's).
+  const [offsetMs, setOffsetMs] = useState(0);
   useEffect(() => {
     let live = true;
+    const asked = Date.now();
     void memberClient.status(meetingId, credential).then((reply) => {
       if (!live) return;
       if (reply.ok && reply.data) {
+        setOffsetMs(Date.parse(reply.data.serverNow) - (asked + Date.now()) / 2);
         setStatus(reply.data);
         setReceipt(reply.data.receipt);
       } else refused(reply);
@@ -214,7 +235,7 @@ const MemberVoting = ({ pairing, onUnpaired }: { pairing: Pairing; onUnpaired(me
           {missing ?? 'Connecting to Chamber…'}
         </p>
       ) : display.division ? (
-        <DivisionView division={display.division} status={status} receipt={receipt} onVote={(c) => void vote(c)} busy={busy} />
+        <DivisionView division={display.division} status={status} receipt={receipt} onVote={(c) => void vote(c)} busy={busy} offsetMs={offsetMs} />
       ) : (
         <p className="member__notice" role="status">
           {display.privateSession ? 'Private session.' : display.status === 'closed' ? 'The meeting has closed.' : 'No vote is being taken.'}
