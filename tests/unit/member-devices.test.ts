@@ -304,6 +304,10 @@ describe("members' own devices on the chamber network", () => {
       }
     });
     expect(meeting().speakerQueue).toEqual({});
+    // Each was refused, and is in the audit.
+    const audited = (await readRefusals(chamber, meetingId)).body.data.latest.map((r: { attempted: string }) => r.attempted);
+    expect(audited).toContain(`GET /api/member/meetings/${meetingId}/vote`);
+    expect(audited).toContain('GET /api/member/pair');
   });
 
   it('lets a device send only a vote or a request to speak, for its own member and meeting, at the server\'s time', () => {

@@ -157,7 +157,14 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
     process.stderr.write(`Chamber host error on ${request.method} ${request.url}: ${error.stack ?? error.message}\n`);
     return sendError(reply, chamberError('internal', 'Chamber hit an unexpected error; nothing was changed.'));
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, chamberError('not_found', `Nothing here: ${request.method} ${request.url.slice(0, 100)}`)));
+  app.setNotFoundHandler((request, reply) => {
+    const error = chamberError('not_found', `Nothing here: ${request.method} ${request.url.slice(0, 100)}`);
+    // A member's device asking for something that is not there (a GET to a vote, a made-up route): audited.
+    if (role === 'network' && options.memberDevices && request.url.startsWith('/api/member/')) {
+      return sendMember(reply, options.memberDevices.badRequest(clientOf(request), `${request.method} ${request.url.split('?')[0].slice(0, 100)}`, { status: 404, body: { ok: false, error } }));
+    }
+    return sendError(reply, error);
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     // Only the names this server printed: a page on another name (DNS rebinding) gets nothing.
