@@ -31,7 +31,7 @@ const useQr = (url: string | null | undefined): string | undefined => {
   return qr && qr.url === url ? qr.data : undefined;
 };
 
-/** The refused requests from devices, read every few seconds while the meeting runs. */
+/** The refused requests from devices: read once, then every few seconds while members may vote from their devices. */
 const useRefusals = (meetingId: string, running: boolean): { count: number; latest: Refusal[] } | undefined => {
   const [refusals, setRefusals] = useState<{ count: number; latest: Refusal[] }>();
   useEffect(() => {
@@ -61,7 +61,7 @@ export const MemberDevicesPanel = ({ meeting, body }: { meeting: MeetingState; b
   const qr = useQr(issued?.url);
   const open = meeting.status !== 'closed';
   const available = clerkDevicesAvailable();
-  const refusals = useRefusals(meeting.id, open);
+  const refusals = useRefusals(meeting.id, open && meeting.memberVoting === true);
   const devices = Object.values(meeting.devices ?? {}).sort((a, b) => a.pairedAt.localeCompare(b.pairedAt));
 
   const giveCode = useCallback(
