@@ -62,6 +62,10 @@ test("a member pairs their phone by the clerk's code, votes, and sees the receip
     await member.goto(`${network}/#/member`);
     await expect(member.locator('meta[name="chamber-token"]')).toHaveAttribute('content', '');
     await expect(member.getByRole('heading', { name: 'Pair this device' })).toBeVisible();
+    // A code mistyped: refused in words (and written to the audit the clerk reads).
+    await member.getByLabel('Pairing code').fill(code === 'AAAA-AAAA' ? 'BBBB-BBBB' : 'AAAA-AAAA');
+    await member.getByRole('button', { name: 'Pair' }).click();
+    await expect(member.getByRole('alert')).toHaveText('That code is not one the clerk has given: check it and try again.');
     await member.getByLabel('Pairing code').fill(code.toLowerCase());
     await screenshot(member, 'member-phone-pairing');
     await member.getByRole('button', { name: 'Pair' }).click();
@@ -91,8 +95,26 @@ test("a member pairs their phone by the clerk's code, votes, and sees the receip
     await member.reload();
     await expect(member.getByTestId('member-receipt')).toHaveText(receipt);
 
-    // The clerk sees the member paired.
+    // The clerk sees the member paired, and withdraws the device with a reason: the phone is told
+    // at its next request, and asked for a new code; the clerk sees both refused requests.
     await expect(page.getByRole('list', { name: 'Paired devices' })).toContainText('Mr Meade paired');
+    await expect(page.getByText('Mr Meade’s device is paired')).toBeVisible();
+    await expect(page.getByTestId('pairing-code')).toHaveCount(0);
+    await page.getByRole('button', { name: "Withdraw Mr Meade's device" }).click();
+    await page.locator('#device-reason').fill('Phone lost');
+    await page.locator('#device-reason').press('Enter');
+    await expect(page.getByRole('list', { name: 'Paired devices' })).toContainText('withdrawn');
+    await expect(page.getByRole('list', { name: 'Paired devices' })).toContainText('Phone lost');
+    // The spent code is gone; the member's name is ready for a new one (Enter).
+    await expect(page.getByText(code)).toHaveCount(0);
+    await expect(page.locator('#device-member')).toHaveValue('Mr Meade');
+    await member.getByRole('button', { name: 'Ask to speak' }).click();
+    await expect(member.getByRole('heading', { name: 'Pair this device' })).toBeVisible();
+    await expect(member.getByRole('alert')).toHaveText("The clerk has withdrawn this device's pairing: ask the clerk for a new code.");
+    await expect(page.getByTestId('refusal-count')).toHaveText('2', { timeout: 15_000 });
+    await expect(page.getByRole('list', { name: 'Refused requests, the latest first' })).toContainText("Mr Meade");
+    await page.getByRole('list', { name: 'Refused requests, the latest first' }).scrollIntoViewIfNeeded();
+    await screenshot(page, 'members-devices-clerk-withdrawn');
     await phone.close();
   } finally {
     await chamber.kill();

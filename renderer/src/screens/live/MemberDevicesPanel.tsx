@@ -17,6 +17,8 @@ import { useCommand } from './useCommand';
 
 const REFUSALS_EVERY_MS = 5_000;
 const REFUSALS_LISTED = 20;
+/** How long a code lasts (as the core gives them: electron/core/memberDevices.ts). */
+const CODE_LIFETIME_MS = 10 * 60_000;
 
 /** The QR code of an address, as an SVG data URL (the page's CSP allows data: images). */
 const useQr = (url: string | null | undefined): string | undefined => {
@@ -63,6 +65,8 @@ export const MemberDevicesPanel = ({ meeting, body }: { meeting: MeetingState; b
   const available = clerkDevicesAvailable();
   const refusals = useRefusals(meeting.id, open && meeting.memberVoting === true);
   const devices = Object.values(meeting.devices ?? {}).sort((a, b) => a.pairedAt.localeCompare(b.pairedAt));
+  // Once the member's device has paired with the code shown, the code is spent: say so instead.
+  const pairedWithIt = issued && devices.find((d) => d.memberId === issued.memberId && Date.parse(d.pairedAt) > Date.parse(issued.expiresAt) - CODE_LIFETIME_MS);
 
   const giveCode = useCallback(
     async (id: string) => {
@@ -87,6 +91,7 @@ export const MemberDevicesPanel = ({ meeting, body }: { meeting: MeetingState; b
     if (await send({ type: 'memberDevice.revoke', meetingId: meeting.id, credentialId: withdrawing, reason })) {
       setWithdrawing(undefined);
       setReason('');
+      setIssued(undefined);
       // Ready to give the member a new code.
       setMemberId(device?.memberId ?? '');
       requestAnimationFrame(() => document.getElementById('device-member')?.focus());
@@ -121,7 +126,12 @@ export const MemberDevicesPanel = ({ meeting, body }: { meeting: MeetingState; b
           <FormError message={codeError} />
         </form>
       )}
-      {issued && (
+      {issued && pairedWithIt && (
+        <p className="devices__paired" role="status">
+          {issued.memberName ?? names[issued.memberId]}&rsquo;s device is paired ({clockTime(pairedWithIt.pairedAt, tz)}); the code is spent.
+        </p>
+      )}
+      {issued && !pairedWithIt && (
         <div className="devices__code" data-testid="pairing-code" aria-live="polite">
           <p className="devices__for">
             Code for <strong>{issued.memberName ?? names[issued.memberId]}</strong>, until {issued.expiresAtLocal}, once only:
