@@ -163,6 +163,8 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
   const insertCode = db.prepare('INSERT INTO member_pairing_codes (code_hash, meeting_id, member_id, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)');
   const dropUnusedCodes = db.prepare('DELETE FROM member_pairing_codes WHERE meeting_id = ? AND member_id = ? AND used_at IS NULL');
   const dropOldCodes = db.prepare('DELETE FROM member_pairing_codes WHERE expires_at < ?');
+  /** Answers kept for replays: a day is far longer than any device retries. */
+  const dropOldAnswers = db.prepare('DELETE FROM member_requests WHERE at < ?');
   const findCode = db.prepare('SELECT meeting_id AS meetingId, member_id AS memberId, expires_at AS expiresAt, used_at AS usedAt FROM member_pairing_codes WHERE code_hash = ?');
   const useCode = db.prepare('UPDATE member_pairing_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL');
   const findAnswer = db.prepare('SELECT status, answer FROM member_requests WHERE credential_id = ? AND request_id = ?');
@@ -338,7 +340,9 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
       const issued = now();
       const expiresAt = new Date(issued.getTime() + CODE_LIFETIME_MS).toISOString();
       db.transaction(() => {
-        dropOldCodes.run(new Date(issued.getTime() - 24 * 3600_000).toISOString());
+        const dayAgo = new Date(issued.getTime() - 24 * 3600_000).toISOString();
+        dropOldCodes.run(dayAgo);
+        dropOldAnswers.run(dayAgo);
         dropUnusedCodes.run(meetingId, memberId);
         insertCode.run(sha256(code), meetingId, memberId, issued.toISOString(), expiresAt);
       })();
