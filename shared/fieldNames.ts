@@ -117,6 +117,12 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   divisionId: 'division',
   choice: 'vote',
 
+  // Members' own devices.
+  enabled: "whether members may vote from their own devices",
+  credentialId: "device's pairing",
+  code: 'pairing code',
+  requestId: 'request id',
+
   change: 'change',
   'change.type': 'kind of change',
   timeZone: 'time zone',

@@ -19,7 +19,7 @@ import { SETTINGS_STREAM, withSettingsDefaults, type SettingsState } from '../..
 import { eventChanges, streamKind, streamKindName } from '../../shared/state/streams';
 import { displayTopic, isTopic, type StateUpdate, type Topic, type TopicValue } from '../../shared/topics';
 import { validationError } from '../../shared/validationMessages';
-import { handlers, type Decision, type Handler, type StateView } from './handlers';
+import { handlers, type Decision, type Handler, type HandlerContext, type StateView } from './handlers';
 import { EventLog } from './store/eventLog';
 import { Projections, type ListTopic } from './store/projections';
 import { verifyRecord, type VerifyReport } from './store/verify';
@@ -35,8 +35,23 @@ export interface DispatcherOptions {
 
 export type ReadResult<T extends Topic> = { ok: true; data: TopicValue<T> } | { ok: false; error: ChamberError };
 
+/** Commands a member's own device may send, for its own member and meeting only. */
+export const MEMBER_COMMAND_TYPES = ['vote.cast', 'speaker.add'] as const;
+export type MemberCommandType = (typeof MEMBER_COMMAND_TYPES)[number];
+
 export interface Dispatcher {
   dispatch(input: unknown): InvokeResult;
+  /**
+   * A command from a member's own device (members' devices, electron/core/memberDevices.ts): only
+   * a vote or a request to speak; validated with the command's own schema, its member and meeting
+   * forced to the device's, the time the server's now, and decided as entered by the member.
+   */
+  dispatchAsMember(memberId: string, meetingId: string, input: unknown): InvokeResult;
+  /**
+   * An internal decision made by the core itself (a device paired), recorded as any command's
+   * events are: one transaction, acknowledged after the commit, pushed to subscribers.
+   */
+  dispatchDecision(what: string, decide: (view: StateView, ctx: HandlerContext) => Decision): InvokeResult;
   read<T extends Topic>(topic: T): ReadResult<T>;
   /** Every update, for every topic; hosts pass on only what each client watches. */
   subscribe(listener: (update: StateUpdate) => void): () => void;
@@ -206,11 +221,15 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     if (!schema) return { ok: false, error: chamberError('unknown_command', `There is no command called "${type.slice(0, 80)}".`, { field: 'type' }) };
     const parsed = schema.safeParse(input);
     if (!parsed.success) return { ok: false, error: zodToChamberError(parsed.error, type) };
+    return decideAndRecord(type, (at) => decide(parsed.data as Command, at));
+  };
+
+  /** Decide at the time now and record what was decided (the common end of every way in). */
+  const decideAndRecord = (type: string, decideAt: (at: string) => Decision): InvokeResult => {
     if (readOnly) return { ok: false, error: refused(`Chamber has this data open read-only (${readOnly.reason}); nothing was recorded.`) };
-    const command = parsed.data as Command;
     const at = now().toISOString();
     try {
-      const decision = decide(command, at);
+      const decision = decideAt(at);
       if ('error' in decision) return { ok: false, error: decision.error };
       if (decision.events.length === 0) return { ok: true, result: { ids: decision.ids ?? {}, events: 0, recorded: [] } };
       const { recorded, work, lists } = commit(decision.events, at);
@@ -224,6 +243,22 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       return { ok: false, error: chamberError('internal', `Chamber could not record this: ${(error as Error).message}. Nothing was changed.`, { command: type }) };
     }
   };
+
+  const dispatchAsMember = (memberId: string, meetingId: string, input: unknown): InvokeResult => {
+    const type = typeof input === 'object' && input !== null ? (input as { type?: unknown }).type : undefined;
+    if (typeof type !== 'string' || !(MEMBER_COMMAND_TYPES as readonly string[]).includes(type)) {
+      return { ok: false, error: chamberError('invalid_command', "A member's device may only vote or ask to speak.", { field: 'type' }) };
+    }
+    // The device's own member and meeting, whatever the request said; the time is the server's now.
+    const { time: _time, source: _source, ...rest } = input as Record<string, unknown>;
+    const parsed = commandSchemaByType.get(type)!.safeParse({ ...rest, memberId, meetingId });
+    if (!parsed.success) return { ok: false, error: zodToChamberError(parsed.error, type) };
+    const command = (type === 'vote.cast' ? { ...parsed.data, source: 'member' } : parsed.data) as Command;
+    return decideAndRecord(type, (at) => decide(command, at));
+  };
+
+  const dispatchDecision = (what: string, decideWith: (view: StateView, ctx: HandlerContext) => Decision): InvokeResult =>
+    decideAndRecord(what, (at) => decideWith(view, { now: at, newId, timeZone: settingsOf().timeZone }));
 
   const missing = (what: string, id?: string): { ok: false; error: ChamberError } => ({ ok: false, error: notFound(what, 'topic', id) });
 
@@ -248,6 +283,8 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
 
   return {
     dispatch,
+    dispatchAsMember,
+    dispatchDecision,
     read,
     subscribe(listener) {
       listeners.add(listener);

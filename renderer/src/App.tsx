@@ -9,6 +9,7 @@ import { DisplayScreen } from './screens/DisplayScreen';
 import { LiveScreen } from './screens/LiveScreen';
 import { MeetingScreen } from './screens/MeetingScreen';
 import { MeetingsScreen } from './screens/MeetingsScreen';
+import { MemberScreen } from './screens/MemberScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
 import { StandingOrdersScreen } from './screens/StandingOrdersScreen';
 import { isClerkPage } from './api';
@@ -21,6 +22,9 @@ const NetworkWelcome = () => (
     <p>
       This address shows the chamber display of a meeting in progress. Open the display address the clerk gives you: it ends in{' '}
       <code>#/display/</code> followed by the meeting.
+    </p>
+    <p>
+      Members voting from their own devices open <code>#/member</code> at this address (or scan the clerk&rsquo;s QR code) and type the pairing code the clerk gives them.
     </p>
     <p>The clerk's own screen is only on the clerk's computer.</p>
   </main>
@@ -49,6 +53,8 @@ const Screen = () => {
       return <StandingOrdersScreen bodyId={route.bodyId} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'member':
+      return <MemberScreen key={route.meetingId ?? ''} meetingId={route.meetingId} code={route.code} />;
   }
 };
 
@@ -62,6 +68,8 @@ export const App = () => {
   useShortcut('g', useCallback(() => navigate({ screen: 'settings' }), [navigate]), { alt: true });
   // The chamber display is the whole window: no clerk's frame around it.
   if (route.screen === 'display') return <Screen />;
+  // So is a member's own device: its page, never the clerk's.
+  if (route.screen === 'member') return <Screen />;
   // A device on the chamber network sees only what is public.
   if (!isClerkPage()) return <NetworkWelcome />;
   // So is the chairman's view, which is the clerk's own (it records, so never on the network).

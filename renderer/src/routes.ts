@@ -11,7 +11,9 @@ export type Route =
   | { screen: 'bodies' }
   | { screen: 'body'; bodyId: string }
   | { screen: 'standingOrders'; bodyId: string }
-  | { screen: 'settings' };
+  | { screen: 'settings' }
+  /** A member's own device on the chamber network: pair (with the code from a QR, if any), then vote. */
+  | { screen: 'member'; meetingId?: string; code?: string };
 
 const ID = '([0-9a-f-]{36})';
 const patterns: [RegExp, (id: string) => Route][] = [
@@ -26,6 +28,8 @@ const patterns: [RegExp, (id: string) => Route][] = [
 
 export const routeFromHash = (hash: string): Route => {
   if (hash === '#/bodies') return { screen: 'bodies' };
+  const member = /^#\/member(?:\/([0-9a-f-]{36}))?(?:\?code=([A-Za-z0-9-]{1,20}))?$/.exec(hash);
+  if (member) return { screen: 'member', ...(member[1] ? { meetingId: member[1] } : {}), ...(member[2] ? { code: member[2] } : {}) };
   if (hash === '#/settings') return { screen: 'settings' };
   for (const [pattern, route] of patterns) {
     const match = pattern.exec(hash);
@@ -56,6 +60,8 @@ export const hashOf = (route: Route): string => {
       return `#/bodies/${route.bodyId}/standing-orders`;
     case 'settings':
       return '#/settings';
+    case 'member':
+      return `#/member${route.meetingId ? `/${route.meetingId}` : ''}${route.code ? `?code=${route.code}` : ''}`;
   }
 };
 
@@ -79,5 +85,7 @@ export const topicsOf = (route: Route): Topic[] => {
       return [bodyTopic(route.bodyId)];
     case 'settings':
       return ['settings'];
+    case 'member':
+      return route.meetingId ? [displayTopic(route.meetingId)] : [];
   }
 };

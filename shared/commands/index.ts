@@ -7,9 +7,10 @@ import { debateCommands } from './debate';
 import { divisionCommands } from './division';
 import { liveCommands } from './live';
 import { meetingCommands } from './meeting';
+import { memberDeviceCommands } from './memberDevices';
 import { settingsCommands } from './settings';
 
-export const commandSchemas = [...bodyCommands, ...meetingCommands, ...agendaCommands, ...liveCommands, ...debateCommands, ...divisionCommands, ...settingsCommands] as const;
+export const commandSchemas = [...bodyCommands, ...meetingCommands, ...agendaCommands, ...liveCommands, ...debateCommands, ...divisionCommands, ...memberDeviceCommands, ...settingsCommands] as const;
 
 export const Command = z.discriminatedUnion('type', commandSchemas);
 export type Command = z.infer<typeof Command>;
@@ -37,4 +38,5 @@ export * from './debate';
 export * from './division';
 export * from './live';
 export * from './meeting';
+export * from './memberDevices';
 export * from './settings';

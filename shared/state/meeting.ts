@@ -4,6 +4,7 @@ import type { AgendaItemDetails } from '../commands/agenda';
 import type { RecordedEvent } from '../events';
 import { currentSpeechSpell, debateChanges, type MeetingDebate } from './meetingDebate';
 import { divisionChanges, type MeetingDivision } from './meetingDivision';
+import { memberDeviceChanges, type MeetingDevices } from './meetingDevices';
 import { liveChanges, type MeetingLive } from './meetingLive';
 import { head, set, type Change, type Shape } from './parts';
 
@@ -19,7 +20,7 @@ export interface ExpectedApology {
   at: string;
 }
 
-export interface MeetingState extends MeetingLive, MeetingDebate, MeetingDivision {
+export interface MeetingState extends MeetingLive, MeetingDebate, MeetingDivision, MeetingDevices {
   id: string;
   /** Absent only for meetings recorded before bodies existed. */
   bodyId?: string;
@@ -45,7 +46,7 @@ export interface MeetingState extends MeetingLive, MeetingDebate, MeetingDivisio
  */
 export const meetingShape: Shape = {
   singles: { agenda: [], expectedApologies: [], officersPresent: [] },
-  records: ['attendance', 'progress', 'notes', 'speakerQueue', 'itemLimits', 'votes'],
+  records: ['attendance', 'progress', 'notes', 'speakerQueue', 'itemLimits', 'votes', 'devices'],
   // Votes by division, then member: a vote copies its division's votes, not the day's.
   grouped: ['votes'],
   lists: ['declarations', 'chair', 'adjournments', 'privateSessions', 'quorumChanges', 'corrections', 'others', 'motions', 'speeches', 'rulings', 'divisions'],
@@ -124,7 +125,7 @@ export const meetingChanges = (state: MeetingState | undefined, event: RecordedE
     case 'meeting.resumed':
       return [...(liveChanges(state, event) ?? []), ...currentSpeechSpell(state, event.payload.time, 'start')];
     default:
-      return liveChanges(state, event) ?? debateChanges(state, event) ?? divisionChanges(state, event) ?? [];
+      return liveChanges(state, event) ?? debateChanges(state, event) ?? divisionChanges(state, event) ?? memberDeviceChanges(state, event) ?? [];
   }
 };
 

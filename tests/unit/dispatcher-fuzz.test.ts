@@ -132,6 +132,8 @@ const liveCommandsFor = (ids: { meetingId: fc.Arbitrary<string>; memberId: fc.Ar
         fc.record({ type: fc.constant('meeting.close'), meetingId }),
       ),
     }),
+    fc.record({ type: fc.constant('memberVoting.set'), meetingId, enabled: fc.boolean() }),
+    fc.record({ type: fc.constant('memberDevice.revoke'), meetingId, credentialId: fc.uuid(), reason: text }),
     fc.record({ type: fc.constant('settings.setTimeZone'), timeZone: fc.constantFrom('Europe/London', 'Europe/Paris', 'Mars/Olympus', '', '../../etc') }),
   ];
 };

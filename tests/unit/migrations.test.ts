@@ -67,4 +67,18 @@ describe('migration 0003', () => {
     expect(migrated.prepare('SELECT * FROM bodies').get()).toEqual({ id: 'b1', name: 'Kent County Council', kind: 'full_council', member_count: 81 });
     migrated.close();
   });
+  it('0005 adds the pairing codes, the device requests and the audit of refused requests, none of them in the event log', () => {
+    const file = join(folder.path, 'e.sqlite');
+    const { db } = openDatabase(file, { migrations: upTo(4) });
+    db.close();
+    const { db: migrated } = openDatabase(file, { migrations: upTo(5) });
+    expect(migrated.pragma('user_version', { simple: true })).toBe(5);
+    migrated.prepare("INSERT INTO member_pairing_codes (code_hash, meeting_id, member_id, issued_at, expires_at) VALUES ('h', 'm', 'p', 'a', 'b')").run();
+    expect(() => migrated.prepare("INSERT INTO member_pairing_codes (code_hash, meeting_id, member_id, issued_at, expires_at) VALUES ('h', 'm', 'p', 'a', 'b')").run()).toThrowError(/UNIQUE/);
+    migrated.prepare("INSERT INTO member_requests (credential_id, request_id, status, answer, at) VALUES ('c', 'r', 200, '{}', 'a')").run();
+    migrated.prepare("INSERT INTO member_refusals (at, meeting_id, client, attempted, reason, status) VALUES ('a', NULL, '127.0.0.1', 'pair with a code', 'Wrong code', 404)").run();
+    expect(migrated.prepare('SELECT * FROM member_refusals').get()).toMatchObject({ id: 1, meeting_id: null, member_id: null, credential_id: null, status: 404 });
+    expect(migrated.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 0 });
+    migrated.close();
+  });
 });

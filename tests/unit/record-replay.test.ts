@@ -5,6 +5,7 @@
 //  - replaying the whole log rebuilds exactly the stored state, for every kind of command;
 //  - every event recorded matches its schema and every hash chain holds (the `verify` check).
 import fc from 'fast-check';
+import { createHash, randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/commands';
 import { attendanceStanding, meetingQuorum, recordedQuorate } from '../../shared/procedure/attendance';
@@ -12,6 +13,7 @@ import { defaultStandingOrders } from '../../shared/procedure/standingOrders';
 import type { BodyState } from '../../shared/state/body';
 import type { MeetingState } from '../../shared/state/meeting';
 import { clockTime } from '../../shared/time';
+import { decidePairing } from '../../electron/core/handlers/memberDevices';
 import { openTestCore, testClock, type TestCore } from '../support/meeting';
 
 const MEMBERS = ['Cole', 'Meade', 'Dean', 'Hook', 'Angell', 'Bird', 'Clark', 'Vye'];
@@ -43,6 +45,10 @@ const step = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('correction'), item: fc.nat(), text: fc.string({ maxLength: 30 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('timeZone'), zone: fc.constantFrom('Europe/London', 'Europe/Dublin', 'America/New_York') }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('addItem') }) },
+  // Members' own devices: voting from them on and off, a device paired (as the core does when a code is redeemed), one withdrawn.
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('devicesVoting'), on: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('pair'), who: fc.nat() }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('revoke'), which: fc.nat() }) },
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('wait'), minutes: fc.integer({ min: 1, max: 90 }) }) },
 );
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
@@ -172,6 +178,20 @@ const commandFor = (w: World, s: Step): Command | undefined => {
       return { type: 'settings.setTimeZone', timeZone: s.zone };
     case 'addItem':
       return { type: 'agenda.addItem', meetingId, item: { number: String(meeting.agenda.length + 1), title: 'Urgent business', kind: 'urgent_business' } };
+    case 'devicesVoting':
+      return { type: 'memberVoting.set', meetingId, enabled: s.on };
+    case 'pair': {
+      const m = pick(members, s.who);
+      if (m) {
+        const credentialHash = createHash('sha256').update(randomUUID()).digest('hex');
+        w.core.dispatchDecision('memberDevice.pair', (view, ctx) => decidePairing(view, ctx, { meetingId, memberId: m.id, credentialId: randomUUID(), credentialHash }));
+      }
+      return undefined;
+    }
+    case 'revoke': {
+      const d = pick(Object.values(meeting.devices), s.which);
+      return d && { type: 'memberDevice.revoke', meetingId, credentialId: d.credentialId, reason: 'Phone lost' };
+    }
     case 'wait':
       w.clock.advance(s.minutes * 60_000);
       return undefined;

@@ -90,6 +90,8 @@ const examples: Record<string, Record<string, unknown>> = {
   'division.castingVote': { type: 'division.castingVote', meetingId: ID, divisionId: ID2, choice: 'for' },
   'vote.correct': { type: 'vote.correct', meetingId: ID, divisionId: ID2, memberId: ID, choice: 'none', reason: 'Console failed' },
   'vote.recordOwn': { type: 'vote.recordOwn', meetingId: ID, divisionId: ID2, memberId: ID },
+  'memberVoting.set': { type: 'memberVoting.set', meetingId: ID, enabled: true },
+  'memberDevice.revoke': { type: 'memberDevice.revoke', meetingId: ID, credentialId: ID2, reason: 'Phone lost' },
   'session.private': { type: 'session.private', meetingId: ID, time: '14:15', reason: 'Exempt under paragraph 3' },
   'session.public': { type: 'session.public', meetingId: ID, time: '14:25' },
   'correction.record': {

@@ -6,6 +6,7 @@ import { debateHandlers } from './debate';
 import { divisionHandlers } from './division';
 import { liveHandlers } from './live';
 import { meetingHandlers } from './meeting';
+import { memberDeviceHandlers } from './memberDevices';
 import { settingsHandlers } from './settings';
 import type { Handlers } from './types';
 
@@ -17,6 +18,7 @@ export const handlers: Handlers<CommandType> = {
   ...liveHandlers,
   ...debateHandlers,
   ...divisionHandlers,
+  ...memberDeviceHandlers,
   ...correctionHandlers,
   ...settingsHandlers,
 };

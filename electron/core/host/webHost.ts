@@ -17,6 +17,7 @@ import { chamberError, notFound, type ChamberError } from '../../../shared/error
 import type { ChamberDisplay } from '../../../shared/state/display';
 import { isPublicTopic, isTopic, type StateUpdate, type Topic } from '../../../shared/topics';
 import type { Dispatcher } from '../dispatcher';
+import type { MemberAnswer, MemberDevices } from '../memberDevices';
 import { DEFAULT_BODY_LIMIT, tooLargeError } from './limits';
 
 export { DEFAULT_BODY_LIMIT };
@@ -41,7 +42,15 @@ export interface WebHostOptions {
   https?: { cert: Buffer; key: Buffer };
   /** Most live connections one client address may hold at once. */
   maxSocketsPerClient?: number;
+  /**
+   * Members' own devices (electron/core/memberDevices.ts), shared by both hosts: the network host
+   * serves the member routes (/api/member/...), the clerk's host the clerk's (/api/member-devices/...).
+   */
+  memberDevices?: MemberDevices;
 }
+
+/** Largest request a member's device may send, in bytes. */
+const MEMBER_BODY_LIMIT = 4 * 1024;
 
 const WS_MAX_PAYLOAD = 64 * 1024;
 const HELLO_WITHIN_MS = 10_000;
@@ -77,6 +86,13 @@ const statusOf = (error: ChamberError): number =>
 const sendError = (reply: FastifyReply, error: ChamberError, status = statusOf(error)) => reply.code(status).send({ ok: false, error });
 
 const unauthorised = (message: string) => chamberError('unauthorised', message);
+
+const sendMember = (reply: FastifyReply, answer: MemberAnswer) => {
+  if (answer.retryAfter) reply.header('Retry-After', String(answer.retryAfter));
+  return reply.code(answer.status).send(answer.body);
+};
+
+const clientOf = (request: FastifyRequest): string => request.socket.remoteAddress ?? '';
 
 /** Whether a meeting's display may be shown to anyone on the chamber network: only while it runs. */
 const isLiveDisplay = (display: ChamberDisplay): boolean => display.status === 'in_progress' || display.status === 'adjourned';
@@ -121,6 +137,13 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
   const scheme = options.https ? 'https' : 'http';
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const members = options.memberDevices;
+    if (role === 'network' && members && request.url.startsWith('/api/member/')) {
+      // A member's request that could not be read at all: refused, audited, never a 500.
+      const error400 = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? tooLargeError(MEMBER_BODY_LIMIT) : chamberError('invalid_command', error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Requests must be sent as JSON (Content-Type: application/json).' : 'The request body is not valid JSON.');
+      const status = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 413 : 400;
+      return sendMember(reply, members.badRequest(clientOf(request), `${request.method} ${request.url.split('?')[0].slice(0, 100)}`, { status, body: { ok: false, error: error400 } }));
+    }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, tooLargeError(options.bodyLimit ?? DEFAULT_BODY_LIMIT));
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       return sendError(reply, chamberError('invalid_command', 'Commands must be sent as JSON (Content-Type: application/json).'));
@@ -134,7 +157,14 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
     process.stderr.write(`Chamber host error on ${request.method} ${request.url}: ${error.stack ?? error.message}\n`);
     return sendError(reply, chamberError('internal', 'Chamber hit an unexpected error; nothing was changed.'));
   });
-  app.setNotFoundHandler((request, reply) => sendError(reply, chamberError('not_found', `Nothing here: ${request.method} ${request.url.slice(0, 100)}`)));
+  app.setNotFoundHandler((request, reply) => {
+    const error = chamberError('not_found', `Nothing here: ${request.method} ${request.url.slice(0, 100)}`);
+    // A member's device asking for something that is not there (a GET to a vote, a made-up route): audited.
+    if (role === 'network' && options.memberDevices && request.url.startsWith('/api/member/')) {
+      return sendMember(reply, options.memberDevices.badRequest(clientOf(request), `${request.method} ${request.url.split('?')[0].slice(0, 100)}`, { status: 404, body: { ok: false, error } }));
+    }
+    return sendError(reply, error);
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     // Only the names this server printed: a page on another name (DNS rebinding) gets nothing.
@@ -154,6 +184,11 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
       if (!tokensMatch(bearer, token)) return sendError(reply, unauthorised("The clerk's token is wrong."));
       clerks.add(request);
       return;
+    }
+    // Members' devices on the chamber network: their own credential, and their own rate.
+    if (role === 'network' && options.memberDevices && path.startsWith('/api/member/')) {
+      const limited = options.memberDevices.limitClient(clientOf(request), `${request.method} ${path.slice(0, 100)}`);
+      return limited ? sendMember(reply, limited) : undefined;
     }
     // Without the token: the live channel (which then carries only public topics) and the public topics.
     if (path === '/api/live') return;
@@ -185,6 +220,24 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
       return outcome.ok ? reply.send(outcome) : sendError(reply, outcome.error);
     });
     app.get('/api/verify', async (_request, reply) => reply.send({ ok: true, data: core.verify() }));
+  }
+
+  const members = options.memberDevices;
+  if (members && role === 'clerk') {
+    // The clerk gives a member a pairing code (a POST: it makes one), and reads the refusals.
+    app.post('/api/member-devices/codes', async (request, reply) => sendMember(reply, members.issueCode(request.body)));
+    app.get('/api/member-devices/:meetingId/refusals', async (request, reply) => sendMember(reply, members.refusals((request.params as { meetingId: string }).meetingId)));
+  }
+  if (members && role === 'network') {
+    // A member's device: pair with a code; then, with its credential, read its page, vote, ask to speak.
+    // Nothing changes on a GET.
+    const caller = (request: FastifyRequest) => ({ client: clientOf(request), authorization: request.headers.authorization });
+    const meetingIdOf = (request: FastifyRequest) => (request.params as { meetingId: string }).meetingId;
+    const small = { bodyLimit: MEMBER_BODY_LIMIT };
+    app.post('/api/member/pair', small, async (request, reply) => sendMember(reply, members.pair(request.body, caller(request))));
+    app.get('/api/member/meetings/:meetingId', async (request, reply) => sendMember(reply, members.status(meetingIdOf(request), caller(request))));
+    app.post('/api/member/meetings/:meetingId/vote', small, async (request, reply) => sendMember(reply, members.vote(meetingIdOf(request), request.body, caller(request))));
+    app.post('/api/member/meetings/:meetingId/speak', small, async (request, reply) => sendMember(reply, members.speak(meetingIdOf(request), request.body, caller(request))));
   }
 
   app.get('/api/topics/:topic', async (request, reply) => {

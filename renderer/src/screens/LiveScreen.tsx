@@ -1,7 +1,7 @@
 // The clerk's screen for the whole meeting, designed for a 1366×768 laptop first: the attendance
 // board on the left (25 members and more in view), the agenda clock and the item being taken always
 // in view on the right, and everything else one key away in the panels beneath it (Alt+A agenda,
-// Alt+F debate, Alt+U division, Alt+I interests, Alt+H chair, Alt+O in attendance, Alt+R corrections; Alt+D opens
+// Alt+F debate, Alt+U division, Alt+I interests, Alt+H chair, Alt+O in attendance, Alt+R corrections, Alt+L members' devices; Alt+D opens
 // the chamber display and Alt+W the chairman's view). Nothing scrolls but the
 // lists themselves. While the meeting runs, Esc never leaves: it clears a search or closes a form.
 import { useCallback, useState } from 'react';
@@ -20,6 +20,7 @@ import { DebatePanel } from './live/DebatePanel';
 import { DeclarationsPanel } from './live/DeclarationsPanel';
 import { DivisionPanel } from './live/DivisionPanel';
 import { LiveTabs, type LiveTab } from './live/LiveTabs';
+import { MemberDevicesPanel } from './live/MemberDevicesPanel';
 import { QuorumIndicator } from './live/QuorumIndicator';
 import './live/live.css';
 
@@ -95,6 +96,7 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
     { id: 'chair', label: 'Chair', key: 'h', content: <ChairPanel meeting={meeting} body={body} />, focus: 'chair-member' },
     { id: 'attendance', label: 'Officers', key: 'o', content: <AlsoPresentPanel meeting={meeting} body={body} /> },
     { id: 'corrections', label: 'Corrections', key: 'r', content: <AttendanceCorrection meeting={meeting} body={body} />, focus: 'correct-member' },
+    { id: 'devices', label: 'Members’ devices', key: 'l', content: <MemberDevicesPanel meeting={meeting} body={body} />, focus: meeting.memberVoting ? 'device-member' : 'devices-voting' },
   ];
 
   return (
