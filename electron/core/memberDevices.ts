@@ -22,6 +22,8 @@ import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import { z } from 'zod';
 import type { InvokeResult } from '../../shared/api';
 import { VoteChoice } from '../../shared/commands/division';
+import { divisionForMemberDevice } from '../../shared/state/display';
+import { isPrivate } from '../../shared/state/meetingLive';
 import { chamberError, notFound, refused, type ChamberError } from '../../shared/errors';
 import { memberDisplayNames, type BodyState } from '../../shared/state/body';
 import type { MeetingState } from '../../shared/state/meeting';
@@ -106,6 +108,12 @@ const RequestId = z
 const PairBody = z.strictObject({ code: z.string({ error: (issue) => (issue.input === undefined ? 'must be given' : 'must be text') }).max(40, { error: 'must be at most 40 characters' }) });
 const VoteBody = z.strictObject({ requestId: RequestId, divisionId: Id, choice: VoteChoice });
 const SpeakBody = z.strictObject({ requestId: RequestId });
+
+/** A private session, or an exempt item being taken: the chamber display shows nothing of either. */
+const privateSession = (meeting: MeetingState): boolean => {
+  const item = meeting.currentItemId ? meeting.agenda.find((i) => i.itemId === meeting.currentItemId) : undefined;
+  return isPrivate(meeting) || item?.kind === 'exempt';
+};
 
 const fail = (status: number, error: ChamberError, retryAfter?: number): MemberAnswer => ({ status, body: { ok: false, error }, ...(retryAfter ? { retryAfter } : {}) });
 const ok = (data: unknown): MemberAnswer => ({ status: 200, body: { ok: true, data } });
@@ -419,6 +427,8 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
         /** The server's time now, so the page's countdowns can allow for its own clock being out. */
         serverNow: now().toISOString(),
         ...(vote ? { receipt: receiptOf(vote) } : {}),
+        // In a private session the chamber display shows nothing; the member's device still needs the division to vote.
+        ...(privateSession(meeting) ? { privateDivision: divisionForMemberDevice(meeting, body) ?? null } : {}),
       });
     },
 

@@ -132,6 +132,16 @@ export const chamberDisplay = (
   };
 };
 
+/**
+ * What a member's own device is shown of the division in a private session, where the chamber
+ * display shows nothing: its instants, counts and outcome as the display would show them, with the
+ * question withheld (the member hears it in the room; a device is not the place for an exempt item's words).
+ */
+export const divisionForMemberDevice = (meeting: MeetingState, body: BodyState | undefined): DisplayDivision | undefined => {
+  const division = divisionOf(meeting, body, { volume: DEFAULT_BELL_VOLUME, muted: true }).division;
+  return division && { ...division, question: 'The question put in private session.' };
+};
+
 const divisionOf = (meeting: MeetingState, body: BodyState | undefined, bell: { volume: number; muted: boolean }): Pick<ChamberDisplay, 'division'> => {
   const division = openDivision(meeting) ?? lastClosedDivisionShown(meeting);
   if (!division || !body) return {};

@@ -6,6 +6,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Command } from '../../shared/commands';
 import type { BodyState } from '../../shared/state/body';
+import type { ChamberDisplay } from '../../shared/state/display';
 import type { MeetingState } from '../../shared/state/meeting';
 import { instantAt } from '../../shared/time';
 import { deviceRequest, issueCode, memberSpeak, memberVote, pairMember, readRefusals, startChamberNetwork, type ChamberNetwork } from '../support/memberDevices';
@@ -100,6 +101,23 @@ describe("members' own devices on the chamber network", () => {
     expect(spoke).toMatchObject({ status: 200, body: { ok: true, data: { onSpeakersList: true } } });
     expect(Object.keys(meeting().speakerQueue)).toEqual([devices[1].memberId]);
     expect(chamber.core.verify().ok).toBe(true);
+  });
+
+  it("lets members vote from their devices in a private session, where the display shows nothing, without the question's words", async () => {
+    const device = await paired('Cole');
+    send({ type: 'session.private', meetingId, reason: 'Exempt information under paragraph 3' });
+    const status = () => deviceRequest(`${chamber.networkUrl}/api/member/meetings/${meetingId}`, { credential: device.credential, from: device.from });
+    expect((await status()).body.data.privateDivision).toBeNull();
+    const divisionId = call();
+    const display = (chamber.core.read(`display:${meetingId}`) as { ok: true; data: ChamberDisplay }).data;
+    expect(display.division).toBeUndefined();
+    const shown = (await status()).body.data.privateDivision;
+    expect(shown).toMatchObject({ divisionId, question: 'The question put in private session.' });
+    expect(JSON.stringify(shown)).not.toContain('planning permission');
+    const reply = await memberVote(chamber.networkUrl, meetingId, device.credential, { divisionId, choice: 'against' }, { from: device.from });
+    expect(reply).toMatchObject({ status: 200, body: { ok: true, data: { receipt: { choice: 'against', enteredBy: 'member' } } } });
+    send({ type: 'session.public', meetingId });
+    expect((await status()).body.data.privateDivision).toBeUndefined();
   });
 
   it('refuses a forged credential, counting nothing', async () => {

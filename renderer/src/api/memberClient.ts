@@ -4,6 +4,7 @@
 // page's localStorage, one per meeting. Each vote carries a request id of the page's making; a
 // retry of the same click sends the same id, so it never counts twice.
 import type { ChamberError } from '../../../shared/errors';
+import type { DisplayDivision } from '../../../shared/state/display';
 
 export interface MemberReply<T> {
   status: number;
@@ -42,6 +43,8 @@ export interface MemberStatus {
   receipt?: Receipt;
   /** The server's time when it answered. */
   serverNow: string;
+  /** In a private session (the chamber display then shows nothing): the division, its question withheld; null when none. */
+  privateDivision?: DisplayDivision | null;
 }
 
 const unreachable = (): MemberReply<never> => ({

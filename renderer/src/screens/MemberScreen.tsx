@@ -199,13 +199,34 @@ const MemberVoting = ({ pairing, onUnpaired }: { pairing: Pairing; onUnpaired(me
     return () => {
       live = false;
     };
-  }, [meetingId, credential, refused, display?.division?.divisionId]);
+  }, [meetingId, credential, refused, display?.division?.divisionId, display?.privateSession]);
+  // In a private session the chamber display shows nothing, so the division is asked of the member's
+  // own status route every two seconds while it lasts.
+  const privateSession = display?.privateSession === true;
+  useEffect(() => {
+    if (!privateSession) return;
+    let live = true;
+    const timer = setInterval(() => {
+      void memberClient.status(meetingId, credential).then((reply) => {
+        if (!live) return;
+        if (reply.ok && reply.data) {
+          setStatus(reply.data);
+          if (reply.data.receipt) setReceipt(reply.data.receipt);
+        } else refused(reply);
+      });
+    }, 2000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [privateSession, meetingId, credential, refused]);
+  const division = display?.division ?? (privateSession ? (status?.privateDivision ?? undefined) : undefined);
 
   const vote = async (choice: Receipt['choice']) => {
-    if (!display?.division) return;
+    if (!division) return;
     setBusy(true);
     setError(undefined);
-    const reply = await memberClient.vote(meetingId, credential, { divisionId: display.division.divisionId, choice });
+    const reply = await memberClient.vote(meetingId, credential, { divisionId: division.divisionId, choice });
     setBusy(false);
     if (reply.ok && reply.data) setReceipt(reply.data.receipt);
     else refused(reply);
@@ -234,8 +255,8 @@ const MemberVoting = ({ pairing, onUnpaired }: { pairing: Pairing; onUnpaired(me
         <p className="member__notice" role="status">
           {missing ?? 'Connecting to Chamber…'}
         </p>
-      ) : display.division ? (
-        <DivisionView division={display.division} status={status} receipt={receipt} onVote={(c) => void vote(c)} busy={busy} offsetMs={offsetMs} />
+      ) : division ? (
+        <DivisionView division={division} status={status} receipt={receipt} onVote={(c) => void vote(c)} busy={busy} offsetMs={offsetMs} />
       ) : (
         <p className="member__notice" role="status">
           {display.privateSession ? 'Private session.' : display.status === 'closed' ? 'The meeting has closed.' : 'No vote is being taken.'}
