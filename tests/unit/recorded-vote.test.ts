@@ -9,54 +9,14 @@ import { describe, expect, it } from 'vitest';
 import type { MemberDetails } from '../../shared/commands/body';
 import { bySurnameForVote, outcomeWords, recordedVoteNames, recordedVoteText, type VoteWay } from '../../shared/procedure/recordedVote';
 import type { BodyState } from '../../shared/state/body';
-import { kcc2015Membership } from '../support/kcc2015';
+import { councilForVoteLists, minute43, normaliseVoteText, votesInMinutes } from '../support/minute43';
 import { openTestCore } from '../support/meeting';
 import { itWhere, originalPacks, SEEDS } from '../support/skips';
 
-const FIXTURE = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures/kcc-2015-minute-43.json');
-const minute43 = JSON.parse(readFileSync(FIXTURE, 'utf8')) as { procedural: { recordedVote: string }; vote: { recordedVote: string } };
-
 type Member = MemberDetails & { id: string; knownAs?: string };
-/**
- * The council as the clerk keeps it for the vote lists. Three members go by their second initial
- * there (Mr P M Hill is "Mr M Hill", Mr R A Marsh "Mr A Marsh", Mr M A Wickham "Mr A Wickham"), and
- * Mrs S Howes of the PRESENT list is "Ms S Howes" in them: the minutes' own difference, kept here.
- */
-const KNOWN_AS: Record<string, string> = { Hill: 'M', Marsh: 'A', Wickham: 'A' };
-const council: Member[] = kcc2015Membership().map((m, i) => ({
-  ...m,
-  id: `m${i}`,
-  ...(KNOWN_AS[m.surname] ? { knownAs: KNOWN_AS[m.surname] } : {}),
-  ...(m.surname === 'Howes' ? { title: 'Ms' } : {}),
-}));
-
-/**
- * Whitespace normalised; and what is typesetting rather than words: the *emphasis* around the
- * outcome and the stray comma the minutes leave after the last name of some lists.
- */
-const normalise = (text: string) =>
-  text
-    .replace(/\*/g, '')
-    .replace(/,\s*(?=\n\s*\n)/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-
-/** The way each member voted, read from the minutes' lists ("Mr M Harrison" is the Mr Harrison with M first). */
-const votesIn = (text: string): Record<string, VoteWay> => {
-  const votes: Record<string, VoteWay> = {};
-  const sections = normalise(text).split(/(For|Against|Abstain) \(\d+\)/).slice(1);
-  for (let i = 0; i < sections.length; i += 2) {
-    const way = sections[i].toLowerCase() as VoteWay;
-    const list = sections[i + 1].replace(/(Procedural motion|Motion) (carried|lost)$/, '').trim();
-    for (const name of list.split(', ').filter(Boolean)) {
-      const [title, initial, ...surname] = name.split(' ');
-      const matches = council.filter((m) => m.title === title && m.surname === surname.join(' ') && (m.knownAs ?? m.initials[0] ?? m.forenames?.[0]) === initial);
-      expect(matches, name).toHaveLength(1);
-      votes[matches[0].id] = way;
-    }
-  }
-  return votes;
-};
+const council: Member[] = councilForVoteLists().map((m, i) => ({ ...m, id: `m${i}` }));
+const normalise = normaliseVoteText;
+const votesIn = (text: string): Record<string, VoteWay> => votesInMinutes(text, council);
 
 describe('minute 43 of 22 October 2015: the recorded votes as the minutes print them', () => {
   it('prints the procedural motion "that the question be put" (64, 4, 4) exactly', () => {
