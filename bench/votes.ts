@@ -9,8 +9,8 @@ import { createServer, type Server } from 'node:http';
 import WebSocket from 'ws';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { createWebHost } from '../electron/core/host/webHost';
-import { openTestCore, type TestCore } from '../tests/support/meeting';
+import type { TestCore } from '../tests/support/meeting';
+import { issueCode, memberVote, pairMember, startChamberNetwork } from '../tests/support/memberDevices';
 import { bareInserter } from './commandRoundTrip';
 import { EMPTY_DAY, fillDay, FULL_DAY, startDay, type MeetingDay } from './meetingDay';
 import { median, ms, percentile, type Row } from './stats';
@@ -49,15 +49,26 @@ const endDivision = (core: TestCore, day: MeetingDay, divisionId: string) => {
 };
 
 export const benchVotes = async (): Promise<Row[]> => {
-  const core = openTestCore();
+  const chamber = await startChamberNetwork();
+  const { core, token } = chamber;
   const days = { empty: startDay(core), full: undefined as MeetingDay | undefined };
   days.full = startDay(core, days.empty.bodyId);
   fillDay(core, days.empty, EMPTY_DAY);
   fillDay(core, days.full, FULL_DAY);
-  const token = 'bench-token-0123456789abcdefghijklmnopqrstuvwxyz';
-  const app = await createWebHost({ core, role: 'clerk', token, staticDir: core.folder, hostNames: ['127.0.0.1'] });
-  const url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const url = chamber.clerkUrl;
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  // Every member's own device, paired once for each meeting, each sending from its own address.
+  const devices = { empty: [] as { credential: string; from: string }[], full: [] as { credential: string; from: string }[] };
+  for (const which of ['empty', 'full'] as const) {
+    const day = days[which]!;
+    core.send({ type: 'memberVoting.set', meetingId: day.meetingId, enabled: true });
+    for (const [i, memberId] of day.members.entries()) {
+      const from = `127.0.${which === 'empty' ? 1 : 2}.${10 + i}`;
+      const { credential } = await pairMember(chamber.networkUrl, (await issueCode(chamber, day.meetingId, memberId)).body.data.code, { from });
+      if (!credential) throw new Error('a device did not pair');
+      devices[which].push({ credential, from });
+    }
+  }
 
   const bare = bareInserter();
   const server: Server = createServer((req, res) => {
@@ -94,8 +105,8 @@ export const benchVotes = async (): Promise<Row[]> => {
   });
   const subscriberSaw = { empty: [] as number[], full: [] as number[] };
 
-  const samples = { bare: [] as number[], empty: [] as number[], full: [] as number[] };
-  const whole = { bare: [] as number[], empty: [] as number[], full: [] as number[] };
+  const samples = { bare: [] as number[], empty: [] as number[], full: [] as number[], devicesEmpty: [] as number[], devicesFull: [] as number[] };
+  const whole = { bare: [] as number[], empty: [] as number[], full: [] as number[], devicesEmpty: [] as number[], devicesFull: [] as number[] };
   const count = days.empty.members.length;
   let n = 0;
   // Alternate bare, empty and full, so that the machine's moods fall on each alike.
@@ -124,12 +135,25 @@ export const benchVotes = async (): Promise<Row[]> => {
         whole[which].push(v.whole);
         subscriberSaw[which].push(sawAll);
       }
+      // The same from the members' own devices on the chamber network.
+      const viaDevices = divisionOn(core, day, (n += 1));
+      const d = await burst(count, async (i) => {
+        const reply = await memberVote(chamber.networkUrl, day.meetingId, devices[which][i].credential, { divisionId: viaDevices, choice: WAYS[i % 3] }, { from: devices[which][i].from });
+        return new Response(JSON.stringify(reply.body), { status: reply.status });
+      });
+      const votedByDevice = (core.read(`meeting:${day.meetingId}`) as { ok: true; data: { votes: Record<string, Record<string, { enteredBy: string }>> } }).data.votes[viaDevices] ?? {};
+      if (Object.values(votedByDevice).filter((v) => v.enteredBy === 'member').length !== count) throw new Error('not every device vote was recorded');
+      endDivision(core, day, viaDevices);
+      if (round > 0) {
+        const key = which === 'empty' ? 'devicesEmpty' : 'devicesFull';
+        samples[key].push(...d.each);
+        whole[key].push(d.whole);
+      }
     }
   }
   clerk.close();
-  await app.close();
+  await chamber.stop();
   await new Promise<void>((done) => server.close(() => done()));
-  core.dispose();
   bare.close();
 
   const p99 = (x: number[]) => percentile(x, 99);
@@ -158,6 +182,22 @@ export const benchVotes = async (): Promise<Row[]> => {
       baseline: ms(median(samples.empty)),
       ratio: `${fullRatio.toFixed(2)}× of empty; p99 ${(p99(samples.full) / p99(samples.bare)).toFixed(2)}× bare; all ${count} in ${ms(median(whole.full))}`,
       goal: `≤ 1.2× ${fullRatio <= 1.2 ? '✓' : '✗'}`,
+    },
+    {
+      measure: `${count} members voting at once from their own devices (members' endpoint, chamber network): empty meeting`,
+      p50: ms(median(samples.devicesEmpty)),
+      p99: ms(p99(samples.devicesEmpty)),
+      baseline: ms(p99(samples.bare)),
+      ratio: `p99 ${(p99(samples.devicesEmpty) / p99(samples.bare)).toFixed(2)}× bare; all ${count} in ${ms(median(whole.devicesEmpty))}`,
+      goal: `p99 ≤ 2× bare ${p99(samples.devicesEmpty) <= 2 * p99(samples.bare) ? '✓' : '✗'}`,
+    },
+    {
+      measure: `${count} members voting at once from their own devices: end of a full day (30 divisions held)`,
+      p50: ms(median(samples.devicesFull)),
+      p99: ms(p99(samples.devicesFull)),
+      baseline: ms(median(samples.devicesEmpty)),
+      ratio: `${(median(samples.devicesFull) / median(samples.devicesEmpty)).toFixed(2)}× of empty; p99 ${(p99(samples.devicesFull) / p99(samples.bare)).toFixed(2)}× bare`,
+      goal: `≤ 1.2× ${median(samples.devicesFull) <= 1.2 * median(samples.devicesEmpty) ? '✓' : '✗'}`,
     },
     ...(['empty', 'full'] as const).map((which) => ({
       measure: `${count} votes at once: until the clerk's live subscription has seen every vote (the final tally), ${which === 'empty' ? 'empty meeting' : 'end of a full day'}`,

@@ -32,7 +32,7 @@ describe('minute 43 of 22 October 2015, voted from the members’ own devices', 
     send({ type: 'member.import', bodyId, source: 'present_paragraph', members: councilForVoteLists() });
     meetingId = send({ type: 'meeting.create', bodyId, ...kccMeeting }).meetingId;
     send({ type: 'agenda.import', meetingId, items: kcc2015AgendaItems(), replace: true });
-    const away = new Set(KCC_2015_APOLOGIES.map(([, s]) => s));
+    const away = new Set<string>(KCC_2015_APOLOGIES.map(([, s]) => s));
     for (const m of body().members) send({ type: 'attendance.mark', meetingId, memberId: m.id, state: away.has(m.surname) ? 'apologies' : 'present', time: at('10:00') });
     send({ type: 'meeting.start', meetingId, time: at('10:00') });
     send({ type: 'item.start', meetingId, itemId: meeting().agenda.find((i) => i.title === minute43.item)!.itemId, time: at('14:00') });
