@@ -199,4 +199,19 @@ test('a division by keyboard: the bell on every screen, votes on the grid by nam
   expect(await display.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(1080);
   await screenshot(display, 'chamber-display-division-result');
   await screenshot(chair, 'chairmans-view-division-result');
+
+  // Mr Birkby's console failed: the clerk corrects his vote after the close, with the reason; the
+  // original stays in the division's record, and the recorded vote follows the correction.
+  await page.getByRole('button', { name: 'Correct a vote…' }).click();
+  await expect(page.locator('#correct-vote-member')).toBeFocused();
+  await page.keyboard.type('Birk');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#correct-vote-choice')).toBeFocused();
+  await page.locator('#correct-vote-choice').selectOption('against');
+  await page.locator('#correct-vote-reason').fill('His console failed; he voted against by a show of hands');
+  await page.locator('#correct-vote-reason').press('Enter');
+  await expect(page.getByTestId('division-corrections')).toContainText(/Mr Birkby: No vote → Against, at \d\d:\d\d:\d\d \(His console failed; he voted against by a show of hands\)/);
+  await expect(page.getByTestId('division-tally')).toHaveText('For 6 Against 3 Abstain 1 · did not vote 0');
+  await expect(page.getByTestId('division-recorded')).toContainText('Against (3)');
+  await expectAccessible(page);
 });

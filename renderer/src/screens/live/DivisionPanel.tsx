@@ -23,9 +23,14 @@ import { FormError } from '../../components/FormParts';
 import { useTimeZone, useTopic } from '../../context';
 import { KIND_LABELS } from './DebatePanel';
 import { DivisionGrid } from './DivisionGrid';
+import { VoteCorrection } from './VoteCorrection';
 import { useCommand } from './useCommand';
 
 type Asking = undefined | 'extend' | 'pause' | 'resume';
+
+const MAJORITY_WORDS = { two_thirds: 'two-thirds', three_quarters: 'three-quarters' } as const;
+const BASE_WORDS = { voting: 'those voting', present: 'those present', membership: 'the whole membership' } as const;
+const RECORDED_WORDS = { always: 'every vote is recorded', budget: 'a budget decision', requested: 'members asked for a recorded vote' } as const;
 
 const isTyping = (target: EventTarget | null): boolean => target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
@@ -49,6 +54,8 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
   const { volume, muted } = useBellSettings();
   const bell = useDivisionBell(bellRingsUntil(open), volume, muted);
   const [skipBell, setSkipBell] = useState(false);
+  const [specialMajority, setSpecialMajority] = useState('');
+  const [budget, setBudget] = useState(false);
   const [asking, setAsking] = useState<Asking>();
   const [reason, setReason] = useState('');
   const [seconds, setSeconds] = useState('30');
@@ -68,9 +75,18 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
 
   const call = async () => {
     if (!motion) return;
-    const ok = await send({ type: 'division.call', meetingId: meeting.id, motionId: motion.id, ...(skipBell ? { skipBell: true } : {}) });
+    const ok = await send({
+      type: 'division.call',
+      meetingId: meeting.id,
+      motionId: motion.id,
+      ...(skipBell ? { skipBell: true } : {}),
+      ...(specialMajority ? { specialMajority } : {}),
+      ...(budget ? { budget: true } : {}),
+    });
     if (ok) {
       setSkipBell(false);
+      setSpecialMajority('');
+      setBudget(false);
       requestAnimationFrame(() => document.getElementById('division-search')?.focus());
     }
   };
@@ -236,6 +252,22 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
                   <input type="checkbox" checked={skipBell} onChange={(e) => setSkipBell(e.target.checked)} /> Skip the bell (the chairman is satisfied every member is here)
                 </label>
               )}
+              {body.standingOrders.specialMajorities.length > 0 && (
+                <div className="field division__majority">
+                  <label htmlFor="division-majority">Majority needed</label>
+                  <select id="division-majority" value={specialMajority} onChange={(e) => setSpecialMajority(e.target.value)}>
+                    <option value="">A simple majority of those voting</option>
+                    {body.standingOrders.specialMajorities.map((r) => (
+                      <option key={r.name} value={r.name}>
+                        {r.name}: {MAJORITY_WORDS[r.fraction]} of {BASE_WORDS[r.of]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+              )}
+              <label className="division__skip">
+                <input type="checkbox" checked={budget} onChange={(e) => setBudget(e.target.checked)} /> A budget decision{body.standingOrders.recordedVote.forBudget ? ' (the names are recorded, as the law requires)' : ''}
+              </label>
               <button type="submit" id="division-call" className="button button--primary">
                 Call a division{skipBell || bellRule.seconds === 0 ? '' : ` (bell ${bellRule.seconds} s)`} <kbd>Enter</kbd>
               </button>
@@ -274,6 +306,13 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
                 </div>
               )}
               {shown.castingVote && <p className="muted">Decided on the Chairman&rsquo;s casting vote ({shown.castingVote.choice}).</p>}
+              {shown.majority && (
+                <p className="muted">
+                  Needed {MAJORITY_WORDS[shown.majority.fraction]} of {BASE_WORDS[shown.majority.of]} ({shown.majority.name}).
+                </p>
+              )}
+              {shown.recorded && <p className="muted">The names go in the minutes: {RECORDED_WORDS[shown.recorded]}.</p>}
+              {shown.closedAt && <VoteCorrection meetingId={meeting.id} division={shown} body={body} names={names} />}
               {recorded && (
                 <>
                   <div className="division__recorded-head">
