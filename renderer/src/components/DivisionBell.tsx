@@ -13,6 +13,47 @@ export interface BellSound {
   enable(): void;
 }
 
+const DISPLAY_CHANNEL = 'chamber-display-rings-the-bell';
+
+/**
+ * On the chamber display: say, every second, that a display is open on this computer (another
+ * window or tab of the same origin: Electron's display window, or the display opened beside the
+ * clerk's page in browser mode). The clerk's screen then leaves the bell to it, so the room hears
+ * one bell, not two a moment apart.
+ */
+export const useAnnounceDisplay = (): void =>
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const channel = new BroadcastChannel(DISPLAY_CHANNEL);
+    const say = () => channel.postMessage('display-open');
+    say();
+    const timer = setInterval(say, 1000);
+    return () => {
+      clearInterval(timer);
+      channel.close();
+    };
+  }, []);
+
+/** Whether a chamber display is open on this computer (heard from in the last 2.5 seconds): it rings the bell. Renders only when that changes. */
+export const useDisplayOnThisComputer = (): boolean => {
+  const [here, setHere] = useState(false);
+  useEffect(() => {
+    if (typeof BroadcastChannel === 'undefined') return;
+    const channel = new BroadcastChannel(DISPLAY_CHANNEL);
+    let heardAt = 0;
+    channel.onmessage = () => {
+      heardAt = Date.now();
+      setHere(true);
+    };
+    const timer = setInterval(() => setHere(Date.now() - heardAt < 2500), 1000);
+    return () => {
+      clearInterval(timer);
+      channel.close();
+    };
+  }, []);
+  return here;
+};
+
 /** When the bell of this division stops, if it rings at all (not skipped, not yet closed). */
 export const bellRingsUntil = (division: Pick<Division, 'bellEndsAt' | 'bellSkipped' | 'closedAt'> | undefined): number | undefined =>
   division && !division.bellSkipped && division.closedAt === undefined ? Date.parse(division.bellEndsAt) : undefined;

@@ -8,7 +8,7 @@ import { DEFAULT_BELL_VOLUME } from '../../../shared/state/settings';
 import { displayTopic } from '../../../shared/topics';
 import { useTopic } from '../context';
 import { SpeechClock } from '../components/SpeechClock';
-import { bellRingsUntil, useDivisionBell } from '../components/DivisionBell';
+import { bellRingsUntil, useAnnounceDisplay, useDivisionBell } from '../components/DivisionBell';
 import { DivisionClock, useDivisionPhase } from '../components/DivisionClock';
 import { ElapsedTime, TimeOfDay } from '../components/ElapsedTime';
 import './display.css';
@@ -66,6 +66,7 @@ DivisionShown.displayName = 'DivisionShown';
 
 export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
   const { data: display, missing } = useTopic(displayTopic(meetingId));
+  useAnnounceDisplay();
   if (!display) {
     return (
       <main className="display">

@@ -17,7 +17,7 @@ import type { MeetingState } from '../../../../shared/state/meeting';
 import type { Division } from '../../../../shared/state/meetingDivision';
 import { DEFAULT_BELL_VOLUME } from '../../../../shared/state/settings';
 import { clockTimeWithSeconds } from '../../../../shared/time';
-import { bellRingsUntil, useDivisionBell } from '../../components/DivisionBell';
+import { bellRingsUntil, useDisplayOnThisComputer, useDivisionBell } from '../../components/DivisionBell';
 import { DivisionClock, useDivisionPhase } from '../../components/DivisionClock';
 import { FormError } from '../../components/FormParts';
 import { useTimeZone, useTopic } from '../../context';
@@ -52,7 +52,9 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
   const shown = divisionShown(meeting);
   const phase = useDivisionPhase(open);
   const { volume, muted } = useBellSettings();
-  const bell = useDivisionBell(bellRingsUntil(open), volume, muted);
+  // A chamber display open on this computer rings the bell itself: one bell in the room.
+  const displayRings = useDisplayOnThisComputer();
+  const bell = useDivisionBell(displayRings ? undefined : bellRingsUntil(open), volume, muted);
   const [skipBell, setSkipBell] = useState(false);
   const [specialMajority, setSpecialMajority] = useState('');
   const [budget, setBudget] = useState(false);
@@ -170,7 +172,7 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
           {phase === 'bell' && (
             <p className="division__note" data-testid="division-bell">
               The bell is ringing: voting opens at {clockTimeWithSeconds(new Date(open.bellEndsAt), tz)}.
-              {muted && ' (The bell’s sound is off.)'}
+              {muted ? ' (The bell’s sound is off.)' : displayRings ? ' The chamber display on this computer rings it.' : ''}
             </p>
           )}
           {bell.blocked && (
