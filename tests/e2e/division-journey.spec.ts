@@ -20,8 +20,8 @@ const lanAddress = Object.values(networkInterfaces())
   .find((a) => a && !a.internal && a.family === 'IPv4')?.address;
 
 const WORDING = 'That the committee approves the new layout of the council chamber.';
-const BELL_SECONDS = 4;
-const WINDOW_SECONDS = 30;
+const BELL_SECONDS = 5;
+const WINDOW_SECONDS = 20;
 /** The committee: the chairman first; every one of them present and entitled to vote. */
 const SURNAMES = ['Cole', 'Meade', 'Dean', 'Hook', 'Pike', 'Ross'];
 /** The members who vote from their own phones, and how. */
@@ -43,7 +43,7 @@ const openPhone = async (browser: Browser, url: string): Promise<Page> => {
 
 test("a division's journey: codes to three phones, the bell everywhere, members' votes counted live on the clerk's grid beside the clerk's own, the window closing by itself, the result on the display and the receipts on the phones", async ({ page, browser }) => {
   test.skip(lanAddress === undefined, 'this machine has no network address besides loopback to serve the chamber network on');
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'chamber-e2e-journey-'));
   const chamber = await startBrowserMode(dataDir, { built: true, args: ['--host', lanAddress!, '--allow-network'] });
   const phones: Page[] = [];
@@ -57,7 +57,7 @@ test("a division's journey: codes to three phones, the bell everywhere, members'
     };
     const network = new RegExp(`Chamber network:\\s+(http://${lanAddress!.replace(/\./g, '\\.')}:\\d+)/`).exec(chamber.output())![1];
 
-    // The committee, sitting: six present, a 4-second bell and a 30-second window, a motion moved and seconded.
+    // The committee, sitting: six present, a 5-second bell and a 20-second window, a motion moved and seconded.
     const { bodyId } = await must({ type: 'body.create', name: 'General Purposes Committee', kind: 'committee' });
     await must({
       type: 'body.setStandingOrders',
@@ -82,6 +82,14 @@ test("a division's journey: codes to three phones, the bell everywhere, members'
     await display.goto(`${network}/#/display/${meetingId}`);
     await expect(display.getByRole('heading', { name: 'The council chamber' })).toBeVisible();
 
+    // The three phones, each its own browser context, open the members' page from the chamber
+    // network (opened together: each is a separate device), without the clerk's token.
+    phones.push(...(await Promise.all(PHONES.map(() => openPhone(browser, `${network}/#/member`)))));
+    for (const phone of phones) {
+      await expect(phone.locator('meta[name="chamber-token"]')).toHaveAttribute('content', '');
+      await expect(phone.getByRole('heading', { name: 'Pair this device' })).toBeVisible();
+    }
+
     // The clerk, by keyboard: Alt+L, members' voting on, then a code for each of the three.
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`${chamber.url}/#/meetings/${meetingId}/live`);
@@ -90,18 +98,15 @@ test("a division's journey: codes to three phones, the bell everywhere, members'
     await expect(page.locator('#devices-voting')).toBeFocused();
     await page.keyboard.press('Space');
     await expect(page.locator('#devices-voting')).toBeChecked();
-    for (const { surname } of PHONES) {
+    for (const [i, { surname }] of PHONES.entries()) {
       await page.locator('#device-member').fill(surname);
       await page.locator('#device-member').press('Enter');
       const shown = page.getByTestId('pairing-code');
       await expect(shown).toContainText(`Code for Mr ${surname}`);
       const code = (await shown.locator('.devices__big').innerText()).trim();
       expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-      // The member's phone: from the chamber network, without the clerk's token; the code typed.
-      const phone = await openPhone(browser, `${network}/#/member`);
-      phones.push(phone);
-      await expect(phone.locator('meta[name="chamber-token"]')).toHaveAttribute('content', '');
-      await expect(phone.getByRole('heading', { name: 'Pair this device' })).toBeVisible();
+      // The member types the code on their phone.
+      const phone = phones[i];
       await phone.getByLabel('Pairing code').fill(code);
       await phone.getByRole('button', { name: 'Pair' }).tap();
       await expect(phone.getByRole('heading', { name: `Mr ${surname}` })).toBeVisible();
@@ -118,17 +123,29 @@ test("a division's journey: codes to three phones, the bell everywhere, members'
     const clock = page.getByTestId('division-clock');
     await expect(clock).toHaveAttribute('data-phase', 'bell');
     await expect(page.getByTestId('division-bell')).toContainText('The bell is ringing: voting opens at');
-    await expect(display.getByTestId('display-division')).toHaveAttribute('data-phase', 'bell');
-    await expect(display.getByTestId('display-division-clock')).toContainText('Division bell');
-    for (const phone of phones) {
-      await expect(phone.getByText(WORDING)).toBeVisible();
-      await expect(phone.getByTestId('member-clock')).toContainText(new RegExp(`Division bell: voting opens in 0:0[0-${BELL_SECONDS}]`));
-      await expect(phone.getByTestId('member-clock')).toContainText(`then 0:${WINDOW_SECONDS} to vote`);
-      // No voting during the bell.
-      for (const way of ['For', 'Against', 'Abstain']) await expect(phone.getByRole('button', { name: way, exact: true })).toBeDisabled();
-    }
+    // The display and the three phones at once (the bell lasts only a few seconds): the question,
+    // the bell's countdown, and on the phones the window to follow and no buttons yet.
+    await Promise.all([
+      (async () => {
+        await expect(display.getByTestId('display-division')).toHaveAttribute('data-phase', 'bell');
+        await expect(display.getByTestId('display-division-clock')).toContainText('Division bell');
+      })(),
+      ...phones.map(async (phone) => {
+        await expect(phone.getByText(WORDING)).toBeVisible();
+        await expect(phone.getByTestId('member-clock')).toContainText(/Division bell: voting opens in 0:0\d/);
+        await expect(phone.getByTestId('member-clock')).toContainText(`then 0:${WINDOW_SECONDS} to vote`);
+        for (const way of ['For', 'Against', 'Abstain']) await expect(phone.getByRole('button', { name: way, exact: true })).toBeDisabled();
+      }),
+    ]);
     await screenshot(page, 'journey-1-bell-clerk');
     await screenshot(phones[0], 'journey-1-bell-member');
+    // The phone's countdown is the server's: the seconds it shows are those left to the bell's end, rounded up.
+    const called = ((await chamber.read(`meeting:${meetingId}`)).data as MeetingState).divisions[0];
+    const shownLeft = await phones[0].getByTestId('member-clock').locator('.time').innerText();
+    const actualLeft = (Date.parse(called.bellEndsAt) - Date.now()) / 1000;
+    // (Read while the bell still rings; on a machine so slow it has stopped, there is nothing to compare.)
+    if (actualLeft > 0.5) expect(Number(shownLeft.replace(/^0:/, ''))).toBeGreaterThanOrEqual(Math.floor(actualLeft));
+    if (actualLeft > 0.5) expect(Number(shownLeft.replace(/^0:/, ''))).toBeLessThanOrEqual(Math.ceil(actualLeft) + 1);
 
     // The window opens by itself when the bell stops. The first member taps the moment the phone's
     // buttons come on (the phone's countdown, from the server's instants, must not run ahead of
@@ -187,10 +204,8 @@ test("a division's journey: codes to three phones, the bell everywhere, members'
     const meeting = (await chamber.read(`meeting:${meetingId}`)).data as MeetingState;
     const division = meeting.divisions[0];
     expect(division).toMatchObject({ result: 'carried', tally: { for: 2, against: 1, abstain: 2, notVoted: 1 } });
-    // Closed by the core at the window's end (no pause, no more time), not before it, and not late.
-    const closesAt = Date.parse(division.bellEndsAt) + WINDOW_SECONDS * 1000;
-    expect(Date.parse(division.closedAt!) - closesAt).toBeGreaterThanOrEqual(0);
-    expect(Date.parse(division.closedAt!) - closesAt).toBeLessThan(2_000);
+    // Closed by the core at the window's end (no pause, no more time): not by hand, which would be earlier.
+    expect(division.closedAt).toBe(new Date(Date.parse(division.bellEndsAt) + WINDOW_SECONDS * 1000).toISOString());
     // ...on the chamber display: the outcome and the tally, no names...
     await expect(display.getByTestId('display-outcome')).toHaveText('Motion carried');
     await expect(display.getByTestId('display-counts')).toHaveText('For 2Against 1Abstain 2');
