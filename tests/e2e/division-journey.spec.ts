@@ -191,6 +191,14 @@ test("a division's journey: codes to three phones, the bell everywhere, members'
     await expect(counts).toHaveText(`For 2 Against 1 Abstain 2 · voted 5 of ${SURNAMES.length}`);
     await expect(row('Pike').getByTestId('grid-vote')).toHaveText('For clerk');
     await expect(row('Ross').getByTestId('grid-vote')).toHaveText('Abstain clerk');
+    // Mr Hook asks the clerk to change his vote to For: the grid records it, and his phone's receipt follows.
+    await page.keyboard.type('hook');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('f');
+    await expect(page.getByTestId('grid-announce')).toHaveText('Mr Hook: for.');
+    await expect(row('Hook').getByTestId('grid-vote')).toHaveText('For clerk');
+    await expect(counts).toHaveText(`For 3 Against 1 Abstain 1 · voted 5 of ${SURNAMES.length}`);
+    await expect(phones[2].getByTestId('member-receipt')).toHaveText(/^For — recorded \d\d:\d\d:\d\d$/);
     await expect(page.getByTestId('division-not-voted')).toHaveText('Not voted (1): Mr Cole');
     await expect(display.getByTestId('display-counts')).toContainText(`Voted 5 of ${SURNAMES.length}`);
     await expect(display.getByText(/Mr (Cole|Meade|Dean|Hook|Pike|Ross)/)).toHaveCount(0);
@@ -200,23 +208,25 @@ test("a division's journey: codes to three phones, the bell everywhere, members'
 
     // The window closes by itself at its time: the result on the clerk's screen...
     await expect(page.getByTestId('division-result')).toContainText('Motion carried', { timeout: (WINDOW_SECONDS + 3) * 1000 });
-    await expect(page.getByTestId('division-tally')).toHaveText('For 2 Against 1 Abstain 2 · did not vote 1');
+    await expect(page.getByTestId('division-tally')).toHaveText('For 3 Against 1 Abstain 1 · did not vote 1');
     const meeting = (await chamber.read(`meeting:${meetingId}`)).data as MeetingState;
     const division = meeting.divisions[0];
-    expect(division).toMatchObject({ result: 'carried', tally: { for: 2, against: 1, abstain: 2, notVoted: 1 } });
+    expect(division).toMatchObject({ result: 'carried', tally: { for: 3, against: 1, abstain: 1, notVoted: 1 } });
     // Closed by the core at the window's end (no pause, no more time): not by hand, which would be earlier.
     expect(division.closedAt).toBe(new Date(Date.parse(division.bellEndsAt) + WINDOW_SECONDS * 1000).toISOString());
     // ...on the chamber display: the outcome and the tally, no names...
     await expect(display.getByTestId('display-outcome')).toHaveText('Motion carried');
-    await expect(display.getByTestId('display-counts')).toHaveText('For 2Against 1Abstain 2');
+    await expect(display.getByTestId('display-counts')).toHaveText('For 3Against 1Abstain 1');
     await expect(display.getByText(/Mr (Cole|Meade|Dean|Hook|Pike|Ross)/)).toHaveCount(0);
     await expectAccessible(display);
     await screenshot(display, 'journey-4-display-result');
     // ...and on each phone: the division closed with its result, and the receipt of the vote recorded.
-    for (const [i, { surname, choice }] of PHONES.entries()) {
+    for (const [i, { surname, choice: tapped }] of PHONES.entries()) {
       const phone = phones[i];
       const vote = meeting.votes[division.id][id(surname)];
-      expect(vote).toMatchObject({ choice: choice.toLowerCase(), enteredBy: 'member' });
+      // Mr Hook's vote is the one the clerk changed for him.
+      const choice = surname === 'Hook' ? 'For' : tapped;
+      expect(vote).toMatchObject({ choice: choice.toLowerCase(), enteredBy: surname === 'Hook' ? 'clerk' : 'member' });
       await expect(phone.getByTestId('member-clock')).toHaveText('Voting has closed: Motion carried');
       await expect(phone.getByTestId('member-receipt')).toHaveText(`${choice} — recorded ${receiptTime(vote.at)}`);
       for (const way of ['For', 'Against', 'Abstain']) await expect(phone.getByRole('button', { name: way, exact: true })).toBeDisabled();

@@ -164,6 +164,16 @@ const DivisionView = ({
   );
 };
 
+/**
+ * The receipt to show after reading the member's page: what the server says was recorded, unless
+ * the page already shows a receipt recorded after that reading was taken (a vote answered while
+ * the reading was on its way).
+ */
+const newerReceipt = (shown: Receipt | undefined, read: Receipt | undefined, readAt: string): Receipt | undefined => {
+  if (shown && shown.recordedAt > readAt) return shown;
+  return read;
+};
+
 const MemberVoting = ({ pairing, onUnpaired }: { pairing: Pairing; onUnpaired(message: string): void }) => {
   const { meetingId, credential } = pairing;
   const { data: display, missing } = useTopic(displayTopic(meetingId));
@@ -185,6 +195,14 @@ const MemberVoting = ({ pairing, onUnpaired }: { pairing: Pairing; onUnpaired(me
   );
   // How far this device's clock is from the server's (the countdowns are the server's).
   const [offsetMs, setOffsetMs] = useState(0);
+  // The member's page is read again when a division opens or closes, and (a moment later) when its
+  // counts move, so a vote the clerk entered or changed for this member shows here too.
+  const counted = display?.division?.counts?.voted;
+  const [readAfterVotes, setReadAfterVotes] = useState(counted);
+  useEffect(() => {
+    const timer = setTimeout(() => setReadAfterVotes(counted), 500);
+    return () => clearTimeout(timer);
+  }, [counted]);
   useEffect(() => {
     let live = true;
     const asked = Date.now();
@@ -193,13 +211,13 @@ const MemberVoting = ({ pairing, onUnpaired }: { pairing: Pairing; onUnpaired(me
       if (reply.ok && reply.data) {
         setOffsetMs(Date.parse(reply.data.serverNow) - (asked + Date.now()) / 2);
         setStatus(reply.data);
-        setReceipt(reply.data.receipt);
+        setReceipt((shown) => newerReceipt(shown, reply.data!.receipt, reply.data!.serverNow));
       } else refused(reply);
     });
     return () => {
       live = false;
     };
-  }, [meetingId, credential, refused, display?.division?.divisionId, display?.privateSession]);
+  }, [meetingId, credential, refused, display?.division?.divisionId, display?.division?.closedAt, readAfterVotes, display?.privateSession]);
   // In a private session the chamber display shows nothing, so the division is asked of the member's
   // own status route every two seconds while it lasts.
   const privateSession = display?.privateSession === true;
@@ -211,7 +229,8 @@ const MemberVoting = ({ pairing, onUnpaired }: { pairing: Pairing; onUnpaired(me
         if (!live) return;
         if (reply.ok && reply.data) {
           setStatus(reply.data);
-          if (reply.data.receipt) setReceipt(reply.data.receipt);
+          const read = reply.data;
+          setReceipt((shown) => newerReceipt(shown, read.receipt, read.serverNow));
         } else refused(reply);
       });
     }, 2000);
