@@ -52,6 +52,10 @@ export const extendDivision = z
   })
   .describe('The chairman gives the division open more time to vote, once only, with the reason recorded.');
 
+export const endBell = z
+  .strictObject({ type: z.literal('division.endBell'), meetingId: Id, time })
+  .describe('The chairman ends the division bell early, satisfied that every member is here (only where the standing orders let the chairman skip it): the voting opens now.');
+
 export const pauseDivision = z
   .strictObject({
     type: z.literal('division.pause'),
@@ -108,4 +112,4 @@ export const recordOwnVote = z
   .strictObject({ type: z.literal('vote.recordOwn'), meetingId: Id, divisionId: Id, memberId: Id, time })
   .describe('A member asks for their own vote in a division to be recorded in the minutes.');
 
-export const divisionCommands = [callDivision, extendDivision, pauseDivision, resumeDivision, castVote, closeDivision, giveCastingVote, correctVote, recordOwnVote] as const;
+export const divisionCommands = [callDivision, endBell, extendDivision, pauseDivision, resumeDivision, castVote, closeDivision, giveCastingVote, correctVote, recordOwnVote] as const;

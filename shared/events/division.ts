@@ -29,6 +29,8 @@ export const divisionEventSchemas = {
     budget: z.boolean().optional(),
     recordedVoteRequestedBy: z.array(Id).optional(),
   }),
+  /** The chairman ended the bell early: the voting opened at `time`. */
+  'division.bellEnded': z.strictObject({ ...m, divisionId: Id, time: Instant }),
   'division.extended': z.strictObject({ ...m, divisionId: Id, seconds: z.int(), reason: z.string(), time: Instant }),
   'division.paused': z.strictObject({ ...m, divisionId: Id, reason: z.string(), time: Instant }),
   'division.resumed': z.strictObject({ ...m, divisionId: Id, reason: z.string(), time: Instant }),

@@ -30,6 +30,8 @@ export interface Division {
   /** When the bell stops and the voting window opens (calledAt when the bell was skipped). */
   bellEndsAt: string;
   bellSkipped: boolean;
+  /** When the bell was to stop, where the chairman ended it early (bellEndsAt is then when it did). */
+  bellScheduledEnd?: string;
   /** The standing orders' voting window when it was called, in seconds. */
   windowSeconds: number;
   attendanceAtBell: string[];
@@ -102,6 +104,11 @@ export const divisionChanges = (state: MeetingDivision, event: RecordedEvent): C
       const { meetingId: _m, divisionId, ...rest } = event.payload;
       const entry: Division = { id: divisionId, ...rest, pauses: [] };
       return [add('divisions', divisionId, entry), head({ openDivisionId: divisionId })];
+    }
+    case 'division.bellEnded': {
+      const { divisionId, time } = event.payload;
+      const before = division(divisionId);
+      return before ? [put('divisions', divisionId, { ...before, bellEndsAt: time, bellScheduledEnd: before.bellEndsAt })] : [];
     }
     case 'division.extended': {
       const { divisionId, seconds, reason, time } = event.payload;

@@ -19,6 +19,7 @@ const MEMBERS = ['Cole', 'Meade', 'Dean', 'Hook', 'Angell', 'Bird', 'Clark', 'Vy
 const step = fc.oneof(
   { weight: 5, arbitrary: fc.record({ kind: fc.constant('call'), skipBell: fc.boolean() }) },
   { weight: 20, arbitrary: fc.record({ kind: fc.constant('vote'), who: fc.nat(), choice: fc.constantFrom('for', 'against', 'abstain'), back: fc.option(fc.integer({ min: 0, max: 3000 }), { nil: undefined }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('endBell') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('extend'), seconds: fc.integer({ min: 1, max: 60 }) }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('pause') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('resume') }) },
@@ -91,6 +92,8 @@ const commandFor = (w: World, s: Step): Command | undefined => {
       return motion ? { type: 'division.call', meetingId, motionId: motion.id, skipBell: s.skipBell } : undefined;
     case 'vote':
       return latest ? { type: 'vote.cast', meetingId, divisionId: latest.id, memberId: pick(members, s.who).id, choice: s.choice, ...(s.back === undefined ? {} : { time: new Date(now - s.back).toISOString() }) } : undefined;
+    case 'endBell':
+      return { type: 'division.endBell', meetingId };
     case 'extend':
       return { type: 'division.extend', meetingId, seconds: s.seconds, reason: 'Consoles slow' };
     case 'pause':

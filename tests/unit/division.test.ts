@@ -485,4 +485,24 @@ describe('a division at the full council of 22 October 2015', () => {
     const text = JSON.stringify(display());
     for (const m of present().slice(0, 3)) expect(text).not.toContain(m.surname);
   });
+
+  it('ends the bell early at the chairman\'s word, where the standing orders allow: the voting opens then, and closes a window later', () => {
+    const divisionId = call();
+    const scheduled = division(divisionId).bellEndsAt;
+    clock.advance(15_000);
+    const before = events().length;
+    setOrders({ divisionBell: { seconds: 60, chairmanMaySkip: false } });
+    expect(refusal({ type: 'division.endBell', meetingId })).toMatchObject({ message: 'These standing orders do not let the chairman end the division bell early.' });
+    expect(events()).toHaveLength(before);
+    setOrders({});
+    core.send({ type: 'division.endBell', meetingId });
+    const d = division(divisionId);
+    expect(d).toMatchObject({ bellEndsAt: clock.now().toISOString(), bellScheduledEnd: scheduled });
+    expect(divisionPhase(d, nowMs())).toBe('voting');
+    expect(closesAtMs(d)).toBe(nowMs() + 20_000);
+    vote(divisionId, present()[0].id, 'for');
+    expect(refusal({ type: 'division.endBell', meetingId }).message).toBe('The bell stopped at 14:00:15: the voting is already open.');
+    // The core's timer follows the new closing.
+    expect(core.divisions!.scheduled().get(meetingId)).toBe(nowMs() + 20_000);
+  });
 });

@@ -88,6 +88,7 @@ const examples: Record<string, Record<string, unknown>> = {
   'vote.cast': { type: 'vote.cast', meetingId: ID, divisionId: ID2, memberId: ID, choice: 'for', source: 'clerk' },
   'division.close': { type: 'division.close', meetingId: ID, divisionId: ID2 },
   'division.castingVote': { type: 'division.castingVote', meetingId: ID, divisionId: ID2, choice: 'for' },
+  'division.endBell': { type: 'division.endBell', meetingId: ID },
   'vote.correct': { type: 'vote.correct', meetingId: ID, divisionId: ID2, memberId: ID, choice: 'none', reason: 'Console failed' },
   'vote.recordOwn': { type: 'vote.recordOwn', meetingId: ID, divisionId: ID2, memberId: ID },
   'memberVoting.set': { type: 'memberVoting.set', meetingId: ID, enabled: true },

@@ -84,7 +84,7 @@ const resolving = (meeting: MeetingState, division: Division, outcome: 'carried'
 };
 
 export const divisionHandlers: Handlers<
-  'division.call' | 'division.extend' | 'division.pause' | 'division.resume' | 'vote.cast' | 'division.close' | 'division.castingVote' | 'vote.correct' | 'vote.recordOwn'
+  'division.call' | 'division.endBell' | 'division.extend' | 'division.pause' | 'division.resume' | 'vote.cast' | 'division.close' | 'division.castingVote' | 'vote.correct' | 'vote.recordOwn'
 > = {
   'division.call': (view, command, ctx) =>
     withMeeting(view, command.meetingId, (meeting) =>
@@ -153,6 +153,20 @@ export const divisionHandlers: Handlers<
           ],
         };
       }),
+    ),
+
+  'division.endBell': (view, { meetingId, time: given }, ctx) =>
+    withMeeting(view, meetingId, (meeting) =>
+      withBodyOf(view, meeting, (body) =>
+        withOpenDivision(meeting, (division) => {
+          if (!body.standingOrders.divisionBell.chairmanMaySkip) return { error: refused('These standing orders do not let the chairman end the division bell early.', 'meetingId') };
+          const time = timeOf(given, meeting, ctx);
+          if (isError(time)) return { error: time };
+          if (time < division.calledAt) return { error: refused('The bell cannot end before the division was called.', 'time') };
+          if (divisionPhase(division, Date.parse(time)) !== 'bell') return { error: refused(`The bell stopped at ${at(Date.parse(division.bellEndsAt), ctx)}: the voting is already open.`, 'time') };
+          return { events: [{ stream: streams.meeting(meetingId), type: 'division.bellEnded', payload: { meetingId, divisionId: division.id, time } }] };
+        }),
+      ),
     ),
 
   'division.extend': (view, { meetingId, seconds, reason, time: given }, ctx) =>

@@ -77,6 +77,11 @@ const ChairmanDivision = ({ meeting, body }: Loaded) => {
     <div className={`chairman__division chairman__division--${phase ?? 'closed'}`} data-testid="chair-division">
       <p className="chairman__label">Division{motion ? ` on the ${KIND_LABELS[motion.kind].toLowerCase()}` : ''}</p>
       {open ? <DivisionClock division={open} className="chairman-division-clock" testId="chair-division-clock" /> : <p className="chairman__outcome">{outcome ?? 'Voting closed: counting…'}</p>}
+      {phase === 'bell' && body.standingOrders.divisionBell.chairmanMaySkip && (
+        <p className="chairman__muted">
+          <kbd>B</kbd> ends the bell: voting opens at once.
+        </p>
+      )}
       <p className="chairman__counts" data-testid="chair-division-counts">
         For <strong>{counts.for}</strong> · Against <strong>{counts.against}</strong> · Abstain <strong>{counts.abstain}</strong>{' '}
         <span className="chairman__muted">
@@ -125,6 +130,15 @@ const ChairmanView = ({ meeting, body }: Loaded) => {
   const castingAgainst = useCallback(() => {
     if (tiedId) void send({ type: 'division.castingVote', meetingId: meeting.id, divisionId: tiedId, choice: 'against' });
   }, [tiedId, send, meeting.id]);
+  // B: the chairman ends the bell, satisfied that every member is here (the core refuses where the standing orders do not allow it).
+  const ringing = shownDivision && shownDivision.closedAt === undefined ? shownDivision : undefined;
+  useShortcut(
+    'b',
+    useCallback((): false | void => {
+      if (!ringing) return false;
+      void send({ type: 'division.endBell', meetingId: meeting.id });
+    }, [ringing, send, meeting.id]),
+  );
   useShortcut('f', castingFor, { enabled: tiedId !== undefined });
   useShortcut('a', castingAgainst, { enabled: tiedId !== undefined });
 

@@ -4,7 +4,7 @@
 // pauses and resumes (with the reason), closes early once everyone who may vote has voted; and
 // after the close reads the result, the tally, the casting vote to ask for on an equality, and the
 // recorded vote as the minutes print it. The core closes the window by itself at its time.
-// Keys in the panel (not while typing in a box): E more time, P pause or resume, X close now,
+// Keys in the panel (not while typing in a box): B end the bell now (where allowed), E more time, P pause or resume, X close now,
 // M the bell's sound off or on, F/A the casting vote; in the grid, see DivisionGrid.
 import { useCallback, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Command } from '../../../../shared/commands';
@@ -114,6 +114,7 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
   const closeNow = () => {
     if (open) void send({ type: 'division.close', meetingId: meeting.id, divisionId: open.id });
   };
+  const endBellNow = () => void send({ type: 'division.endBell', meetingId: meeting.id });
   const toggleMute = () => void send({ type: 'settings.setBellMuted', muted: !muted });
   const casting = (choice: 'for' | 'against') => {
     if (shown) void send({ type: 'division.castingVote', meetingId: meeting.id, divisionId: shown.id, choice });
@@ -127,6 +128,8 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
     const acted =
       key === 'm'
         ? (toggleMute(), true)
+        : key === 'b' && open && phase === 'bell' && bellRule.chairmanMaySkip
+          ? (endBellNow(), true)
         : key === 'g' && open
           ? (document.getElementById('division-group')?.focus(), true)
           : key === 'e' && open && !open.extension && phase !== 'closed'
@@ -182,6 +185,11 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
           )}
           {open.extension && <p className="division__note">More time given: {open.extension.seconds} seconds ({open.extension.reason}).</p>}
           <div className="division__actions" role="group" aria-label="The division">
+            {phase === 'bell' && bellRule.chairmanMaySkip && (
+              <button type="button" className="button button--small" onClick={endBellNow} aria-keyshortcuts="B">
+                End the bell now <kbd>B</kbd>
+              </button>
+            )}
             <button type="button" className="button button--small" disabled={!!open.extension || phase === 'closed'} onClick={() => ask('extend')} aria-keyshortcuts="E">
               More time… <kbd>E</kbd>
             </button>
