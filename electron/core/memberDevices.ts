@@ -177,6 +177,20 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
   const useCode = db.prepare('UPDATE member_pairing_codes SET used_at = ? WHERE code_hash = ? AND used_at IS NULL');
   const findAnswer = db.prepare('SELECT status, answer FROM member_requests WHERE credential_id = ? AND request_id = ?');
   const saveAnswer = db.prepare('INSERT INTO member_requests (credential_id, request_id, status, answer, at) VALUES (?, ?, ?, ?, ?)');
+  /**
+   * Keep a request's answer, for a replay of it, without a second wait for the disk: the vote it
+   * answers is already durable (its own commit), and this row is written to the WAL unsynced and
+   * made durable by the next synced commit. Should Chamber stop before then, a replay is decided
+   * afresh, and a vote repeated with the same choice records nothing: it still counts once.
+   */
+  const keepAnswer = (credentialId: string, requestId: string, answer: MemberAnswer) => {
+    db.pragma('synchronous = OFF');
+    try {
+      saveAnswer.run(credentialId, requestId, answer.status, JSON.stringify(answer.body), now().toISOString());
+    } finally {
+      db.pragma('synchronous = FULL');
+    }
+  };
   const insertRefusal = db.prepare(
     'INSERT INTO member_refusals (at, meeting_id, member_id, credential_id, client, attempted, reason, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -303,7 +317,7 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
     else if (!who.meeting.memberVoting) answer = fail(409, refused("Members' voting from their own devices is turned off for this meeting.", 'meetingId'));
     else answer = perform(who, body);
     if (answer.status === 500) return answer;
-    saveAnswer.run(who.device.credentialId, requestId, answer.status, JSON.stringify(answer.body), now().toISOString());
+    keepAnswer(who.device.credentialId, requestId, answer);
     return refuse(answer, at);
   };
 

@@ -89,6 +89,8 @@ describe("members' own devices on the chamber network", () => {
       { divisionId, choice: 'against', choiceWords: 'Against', recordedAt: new Date(Date.parse(at('10:00')) + 4_000).toISOString(), recordedAtLocal: '10:00:04', enteredBy: 'member' },
       { divisionId, choice: 'abstain', choiceWords: 'Abstain', recordedAt: new Date(Date.parse(at('10:00')) + 5_000).toISOString(), recordedAtLocal: '10:00:05', enteredBy: 'member' },
     ]);
+    // The answers kept for replays are written unsynced, and every commit after them synced again.
+    expect(chamber.core.db.pragma('synchronous', { simple: true })).toBe(2);
     const recorded = chamber.core.log.read(`meeting:${meetingId}`).filter((e) => e.type === 'vote.recorded');
     expect(recorded.map((e) => e.payload)).toEqual(devices.map((d, i) => expect.objectContaining({ memberId: d.memberId, choice: choices[i], enteredBy: 'member' })));
     // The member's page reads the same receipt back, and changes nothing.
