@@ -22,8 +22,7 @@ import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 
 import { z } from 'zod';
 import type { InvokeResult } from '../../shared/api';
 import { VoteChoice } from '../../shared/commands/division';
-import { divisionForMemberDevice } from '../../shared/state/display';
-import { isPrivate } from '../../shared/state/meetingLive';
+import { divisionForMemberDevice, shownAsPrivate } from '../../shared/state/display';
 import { chamberError, notFound, refused, type ChamberError } from '../../shared/errors';
 import { memberDisplayNames, type BodyState } from '../../shared/state/body';
 import type { MeetingState } from '../../shared/state/meeting';
@@ -33,8 +32,10 @@ import type { SettingsState } from '../../shared/state/settings';
 import { clockTime, clockTimeWithSeconds } from '../../shared/time';
 import { Id } from '../../shared/values';
 import { validationError } from '../../shared/validationMessages';
+import type { IssuedCode, MemberStatus, Receipt, Refusal } from '../../shared/memberDevicesApi';
 import type { Dispatcher } from './dispatcher';
 import { decidePairing } from './handlers/memberDevices';
+import { httpStatusOf } from './host/httpStatus';
 
 /** Letters and digits that cannot be mistaken for one another (no I, O, 0, 1). */
 export const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -50,29 +51,6 @@ export interface MemberAnswer {
   body: { ok: true; data: unknown } | { ok: false; error: ChamberError };
   /** Seconds to wait, for a 429. */
   retryAfter?: number;
-}
-
-export interface RefusalRow {
-  id: number;
-  at: string;
-  meetingId: string | null;
-  memberId: string | null;
-  credentialId: string | null;
-  client: string;
-  attempted: string;
-  reason: string;
-  status: number;
-}
-
-export interface Receipt {
-  divisionId: string;
-  choice: VoteChoice;
-  /** "For", "Against", "Abstain". */
-  choiceWords: string;
-  recordedAt: string;
-  /** The time recorded, 24-hour with seconds, in the installation's time zone. */
-  recordedAtLocal: string;
-  enteredBy: 'clerk' | 'member';
 }
 
 export type MemberCore = Pick<Dispatcher, 'read' | 'dispatchAsMember' | 'dispatchDecision'> & { db: Database };
@@ -109,17 +87,13 @@ const PairBody = z.strictObject({ code: z.string({ error: (issue) => (issue.inpu
 const VoteBody = z.strictObject({ requestId: RequestId, divisionId: Id, choice: VoteChoice });
 const SpeakBody = z.strictObject({ requestId: RequestId });
 
-/** A private session, or an exempt item being taken: the chamber display shows nothing of either. */
-const privateSession = (meeting: MeetingState): boolean => {
-  const item = meeting.currentItemId ? meeting.agenda.find((i) => i.itemId === meeting.currentItemId) : undefined;
-  return isPrivate(meeting) || item?.kind === 'exempt';
-};
+/** A request body that does not match: its fields in the clerk's words, or that it is not an object at all. */
+const bodyError = (input: unknown, error: z.ZodError): ChamberError =>
+  typeof input === 'object' && input !== null && !Array.isArray(input) ? validationError(error) : chamberError('invalid_command', 'The request must be a set of details (a JSON object).');
 
 const fail = (status: number, error: ChamberError, retryAfter?: number): MemberAnswer => ({ status, body: { ok: false, error }, ...(retryAfter ? { retryAfter } : {}) });
 const ok = (data: unknown): MemberAnswer => ({ status: 200, body: { ok: true, data } });
 
-const statusOfRefusal = (error: ChamberError): number =>
-  ({ invalid_command: 400, unknown_command: 400, not_found: 404, refused: 409, unauthorised: 401, too_large: 413, internal: 500 })[error.code];
 
 /** A token bucket: `burst` requests at once, refilled at `perSecond`. */
 class Buckets {
@@ -304,10 +278,7 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
       return refuse(fail(400, chamberError('invalid_command', 'A device acts only for the member it was paired for: the request must not name a member.', { field: 'memberId' })), at);
     }
     const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      const error = typeof input === 'object' && input !== null && !Array.isArray(input) ? validationError(parsed.error) : chamberError('invalid_command', 'The request must be a set of details (a JSON object).');
-      return refuse(fail(400, error), at);
-    }
+    if (!parsed.success) return refuse(fail(400, bodyError(input, parsed.error)), at);
     const body = parsed.data as Record<string, unknown>;
     const requestId = body.requestId as string;
     const earlier = findAnswer.get(who.device.credentialId, requestId) as { status: number; answer: string } | undefined;
@@ -321,7 +292,7 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
     return refuse(answer, at);
   };
 
-  const fromOutcome = (outcome: InvokeResult, data: () => unknown): MemberAnswer => (outcome.ok ? ok(data()) : fail(statusOfRefusal(outcome.error), outcome.error));
+  const fromOutcome = (outcome: InvokeResult, data: () => unknown): MemberAnswer => (outcome.ok ? ok(data()) : fail(httpStatusOf(outcome.error), outcome.error));
 
   return {
     /** The chamber network's address, once its server listens (for the address in a code's QR). */
@@ -369,7 +340,7 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
         insertCode.run(sha256(code), meetingId, memberId, issued.toISOString(), expiresAt);
       })();
       const url = networkUrl ? `${networkUrl}/#/member?code=${code}` : null;
-      return ok({ meetingId, memberId, memberName: name, code, codeShown: showCode(code), expiresAt, expiresAtLocal: clockTime(expiresAt, timeZone()), url });
+      return ok({ meetingId, memberId, memberName: name, code, codeShown: showCode(code), expiresAt, expiresAtLocal: clockTime(expiresAt, timeZone()), url } satisfies IssuedCode);
     },
 
     /** A device redeems a code: single use, unexpired, a few wrong ones a minute from one address. */
@@ -395,10 +366,7 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
         return refuse(answer, { ...at, ...extra });
       };
       const parsed = PairBody.safeParse(input);
-      if (!parsed.success) {
-        const error = typeof input === 'object' && input !== null && !Array.isArray(input) ? validationError(parsed.error) : chamberError('invalid_command', 'The request must be a set of details (a JSON object).');
-        return refuse(fail(400, error), at);
-      }
+      if (!parsed.success) return refuse(fail(400, bodyError(input, parsed.error)), at);
       const code = normaliseCode(parsed.data.code);
       if (code.length !== CODE_LENGTH || [...code].some((c) => !CODE_ALPHABET.includes(c))) {
         return failed(fail(400, chamberError('invalid_command', `A pairing code is ${CODE_LENGTH} letters and digits, as the clerk shows it (such as ABCD-EFGH).`, { field: 'code' })));
@@ -414,7 +382,7 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
       const credentialId = randomUUID();
       const credential = `${credentialId}.${randomBytes(32).toString('base64url')}`;
       const outcome = core.dispatchDecision('memberDevice.pair', (view, ctx) => decidePairing(view, ctx, { ...known, credentialId, credentialHash: sha256(credential) }));
-      if (!outcome.ok) return refuse(fail(statusOfRefusal(outcome.error), outcome.error), { ...at, ...known });
+      if (!outcome.ok) return refuse(fail(httpStatusOf(outcome.error), outcome.error), { ...at, ...known });
       useCode.run(now().toISOString(), codeHash);
       const meeting = meetingOf(row.meetingId);
       const body = meeting && bodyOf(meeting);
@@ -438,12 +406,11 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
         status: meeting.status,
         memberVoting: meeting.memberVoting === true,
         onSpeakersList: meeting.speakerQueue[device.memberId] !== undefined,
-        /** The server's time now, so the page's countdowns can allow for its own clock being out. */
         serverNow: now().toISOString(),
         ...(vote ? { receipt: receiptOf(vote) } : {}),
         // In a private session the chamber display shows nothing; the member's device still needs the division to vote.
-        ...(privateSession(meeting) ? { privateDivision: divisionForMemberDevice(meeting, body) ?? null } : {}),
-      });
+        ...(shownAsPrivate(meeting) ? { privateDivision: divisionForMemberDevice(meeting, body) ?? null } : {}),
+      } satisfies MemberStatus);
     },
 
     /** The member's vote, for their own member only; the receipt is what was recorded. */
@@ -469,7 +436,7 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
     /** The audit of refused requests the clerk reads: how many, and the latest 200 (newest first). */
     refusals(meetingId: string): MemberAnswer {
       if (!ID.test(meetingId)) return fail(404, notFound('Chamber has no record of that meeting.', 'meetingId'));
-      return ok({ count: countRefusals.get(meetingId) as number, latest: latestRefusals.all(meetingId, REFUSALS_SHOWN) as RefusalRow[] });
+      return ok({ count: countRefusals.get(meetingId) as number, latest: latestRefusals.all(meetingId, REFUSALS_SHOWN) as Refusal[] });
     },
   };
 };

@@ -94,20 +94,18 @@ const main = async () => {
   const staticDir = join(here, '..', 'renderer');
   const clerkHost = args.host !== undefined && isLoopbackAddress(args.host) ? args.host : '127.0.0.1';
   // Members' devices: one keeper for both hosts (the clerk gives codes, devices redeem them on the network).
-  const networkScheme = https ? 'https' : 'http';
-  const networkNames = networkHost ? reachableNames(networkHost) : [];
   const memberDevices = readOnly ? undefined : createMemberDevices({ core });
   const clerk = await createWebHost({ core, role: 'clerk', token: clerkToken(dataFolder), staticDir, hostNames: [clerkHost], memberDevices });
   const clerkUrl = (await clerk.listen({ host: clerkHost, port })).replace(/\/$/, '');
   const lines = ['Chamber is running in browser mode.', `  Clerk, on this computer:  ${clerkUrl}/`];
   let network: Awaited<ReturnType<typeof createWebHost>> | undefined;
   if (networkHost) {
-    const names = networkNames;
+    const names = reachableNames(networkHost);
     network = await createWebHost({ core, role: 'network', staticDir, hostNames: names, https, memberDevices });
     const address = await network.listen({ host: networkHost, port: networkPort });
     const listened = new URL(address).port;
-    memberDevices?.setNetworkUrl(`${networkScheme}://${names[0]}:${listened}`);
     const scheme = https ? 'https' : 'http';
+    memberDevices?.setNetworkUrl(`${scheme}://${names[0]}:${listened}`);
     lines.push(
       ...names.map((name) => `  Chamber network:          ${scheme}://${name}:${listened}/`),
       '                            (the chamber display: #/display/<meeting id>; members\' devices: #/member; never the clerk\'s screen)',

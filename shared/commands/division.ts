@@ -15,7 +15,7 @@ export type VoteChoice = z.infer<typeof VoteChoice>;
 export const CastingChoice = z.enum(['for', 'against'], { error: orMissing('must be for or against') });
 export type CastingChoice = z.infer<typeof CastingChoice>;
 
-/** Who entered a vote: the clerk at the desk, or the member on their own device (a later path, never from a clerk's command). */
+/** Who entered a vote: the clerk at the desk, or the member on their own device (through the members' voting route on the chamber network, never from a clerk's command). */
 export const VoteEnteredBy = z.enum(['clerk', 'member']);
 export type VoteEnteredBy = z.infer<typeof VoteEnteredBy>;
 
@@ -81,7 +81,7 @@ export const castVote = z
     divisionId: Id,
     memberId: Id.describe('The member voting.'),
     choice: VoteChoice,
-    source: z.literal('clerk', { error: orMissing('must be clerk') }).optional().describe('Who enters the vote: the clerk (the default; members\' own devices come later).'),
+    source: z.literal('clerk', { error: orMissing('must be clerk') }).optional().describe('Who enters the vote: the clerk (the default). A member\'s own device votes through the chamber network\'s members\' route, never with this command.'),
     time,
   })
   .describe("Record a member's vote in the division open: for, against or abstain. A member may change their vote while the window is open; the last counts.");

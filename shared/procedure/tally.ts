@@ -62,20 +62,26 @@ export const tallyVotes = (votes: Readonly<Record<string, VoteChoice>>, rules: T
     if (!isChoice(choice)) throw new RangeError(`The vote of member ${memberId} must be 'for', 'against' or 'abstain'`);
     counts[choice] += 1;
   }
+  return tallyCounts(counts, rules);
+};
+
+/** Declare the result of counts already made (e.g. a division's tally as corrected after the close). */
+export const tallyCounts = (counts: { for: number; against: number; abstain: number }, rules: TallyRules): Tally => {
   const majority = rules.majority ?? 'simple';
+  const ways = { for: counts.for, against: counts.against, abstain: counts.abstain };
 
   if (majority !== 'simple') {
     const { fraction, of } = majority.kind === 'two_thirds_of_voting' ? { fraction: 'two_thirds' as const, of: 'voting' as const } : majority;
-    const base = of === 'voting' ? counts.for + counts.against : of === 'present' ? rules.present : rules.membership;
+    const base = of === 'voting' ? ways.for + ways.against : of === 'present' ? rules.present : rules.membership;
     if (base === undefined || !Number.isInteger(base) || base < 0) throw new RangeError(`A majority of those ${of === 'present' ? 'present' : 'in the whole membership'} needs their number`);
     const [numerator, denominator] = FRACTIONS[fraction];
-    const carried = counts.for > 0 && counts.for * denominator >= base * numerator;
-    return { ...counts, result: carried ? 'carried' : 'lost', decidedByCastingVote: false };
+    const carried = ways.for > 0 && ways.for * denominator >= base * numerator;
+    return { ...ways, result: carried ? 'carried' : 'lost', decidedByCastingVote: false };
   }
-  if (counts.for !== counts.against) {
-    return { ...counts, result: counts.for > counts.against ? 'carried' : 'lost', decidedByCastingVote: false };
+  if (ways.for !== ways.against) {
+    return { ...ways, result: ways.for > ways.against ? 'carried' : 'lost', decidedByCastingVote: false };
   }
-  if (!rules.castingVote) return { ...counts, result: 'lost', decidedByCastingVote: false };
-  if (rules.chairmanCasting === undefined) return { ...counts, result: 'tied_no_casting_vote', decidedByCastingVote: false };
-  return { ...counts, result: rules.chairmanCasting === 'for' ? 'carried' : 'lost', decidedByCastingVote: true };
+  if (!rules.castingVote) return { ...ways, result: 'lost', decidedByCastingVote: false };
+  if (rules.chairmanCasting === undefined) return { ...ways, result: 'tied_no_casting_vote', decidedByCastingVote: false };
+  return { ...ways, result: rules.chairmanCasting === 'for' ? 'carried' : 'lost', decidedByCastingVote: true };
 };

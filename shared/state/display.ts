@@ -96,6 +96,12 @@ const CAPACITY_LABELS = {
   outgoing_chairman: 'Outgoing Chairman, in the chair',
 } as const;
 
+/** A private session, or an exempt item being taken: the chamber display (and the chamber network) shows nothing of either. */
+export const shownAsPrivate = (meeting: MeetingState): boolean => {
+  const item = meeting.currentItemId ? meeting.agenda.find((i) => i.itemId === meeting.currentItemId) : undefined;
+  return isPrivate(meeting) || item?.kind === 'exempt';
+};
+
 export const chamberDisplay = (
   meeting: MeetingState,
   body: BodyState | undefined,
@@ -104,7 +110,7 @@ export const chamberDisplay = (
   bell: { volume: number; muted: boolean } = { volume: DEFAULT_BELL_VOLUME, muted: false },
 ): ChamberDisplay => {
   const item = meeting.currentItemId ? meeting.agenda.find((i) => i.itemId === meeting.currentItemId) : undefined;
-  const privateSession = isPrivate(meeting) || (item?.kind === 'exempt' && meeting.currentItemId !== undefined);
+  const privateSession = shownAsPrivate(meeting);
   const common = {
     meetingId: meeting.id,
     body: meeting.body,

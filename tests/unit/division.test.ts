@@ -430,8 +430,23 @@ describe('a division at the full council of 22 October 2015', () => {
     core.send({ type: 'vote.recordOwn', meetingId, divisionId, memberId: own });
     expect(division(divisionId).ownVotesRecorded).toEqual([own]);
     expect(refusal({ type: 'vote.recordOwn', meetingId, divisionId, memberId: own }).message).toMatch(/vote is already to be recorded\.$/);
+  });
+
+  it('refuses members\' request for a recorded vote where the standing orders let none ask, and names the budget and "always" reasons', () => {
+    const asking = present().slice(0, 5).map((m) => m.id);
     setOrders({ recordedVote: { always: false, onRequestOf: null, forBudget: true, nameStyle: 'title_initial_surname' } });
-    expect(refusal({ type: 'division.call', meetingId, motionId, recordedVoteRequestedBy: asking }).message).toBe('A division is already being taken: close it first.');
+    expect(refusal({ type: 'division.call', meetingId, motionId, recordedVoteRequestedBy: asking })).toMatchObject({
+      message: 'These standing orders do not let members ask for a recorded vote.',
+      details: { field: 'recordedVoteRequestedBy' },
+    });
+    const budgetVote = call({ skipBell: true, budget: true });
+    expect(division(budgetVote).recorded).toBe('budget');
+    vote(budgetVote, present()[0].id, 'for');
+    clock.advance(20_000);
+    core.send({ type: 'division.close', meetingId, divisionId: meeting().divisions[0].id });
+    setOrders({ recordedVote: { always: true, onRequestOf: 5, forBudget: true, nameStyle: 'title_initial_surname' } });
+    const { motionId: next } = core.send({ type: 'motion.move', meetingId, itemId, kind: 'substantive', wording: 'That the report be noted.', moverId: member('Vye').id, seconderId: member('Bird').id });
+    expect(division(core.send({ type: 'division.call', meetingId, motionId: next, skipBell: true }).divisionId).recorded).toBe('always');
   });
 
   it("corrects a vote after the close with the reason, keeping the original in the division's record, and refuses one that would change the result", () => {

@@ -1,13 +1,14 @@
-// Decisions of a division: when one may be called, when a vote counts, when it may close. Each
-// refusal names what is wrong in the clerk's words and records nothing (a refused vote leaves no
-// trace in the log: see docs/ARCHITECTURE.md on an audit stream for attempts). A division that
-// closes with a result resolves its motion (motion.resolved, how 'division').
+// Decisions of a division: when one may be called, when a vote counts, when it may close, how a
+// vote is corrected after it. Each refusal names what is wrong in the clerk's words and records
+// nothing in the log (a refused request from a member's device is written to the audit table:
+// electron/core/memberDevices.ts). A division that closes with a result resolves its motion
+// (motion.resolved, how 'division').
 import { notFound, refused, type ChamberError } from '../../../shared/errors';
 import { streams, type NewEvent } from '../../../shared/events';
 import { motionBeingDebated } from '../../../shared/procedure/debate';
 import { closesAtMs, divisionPhase, divisionVotes, eligibleMembers, eligibleToVote, lastVoteMs, notYetVoted, openDivision } from '../../../shared/procedure/division';
 import { meetingQuorum, wholeMembership } from '../../../shared/procedure/attendance';
-import { tallyVotes, type TallyRules } from '../../../shared/procedure/tally';
+import { tallyCounts, tallyVotes, type Majority } from '../../../shared/procedure/tally';
 import { memberDisplayNames } from '../../../shared/state/body';
 import type { BodyState } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
@@ -41,15 +42,17 @@ const withDivision = (meeting: MeetingState, divisionId: string, decide: (divisi
 
 const at = (instantMs: number, ctx: HandlerContext): string => clockTimeWithSeconds(new Date(instantMs), ctx.timeZone);
 
-/** Who decides a vote's lateness and eligibility; 'member' only from an internal caller (members' devices, later). */
+/** Who entered a vote: the clerk, or the member's own device ('member' only through dispatcher.dispatchAsMember). */
 export type VoteSource = 'clerk' | 'member';
+
+/** The majority the division needs: the special majority named when it was called, else a simple one. */
+const majorityOf = (division: Division): Majority => (division.majority ? { kind: 'special', fraction: division.majority.fraction, of: division.majority.of } : 'simple');
 
 /** The events that close a division at `closedAt`: the result, and the motion resolved when there is one. `votes` defaults to those recorded. */
 const closing = (meeting: MeetingState, body: BodyState, division: Division, closedAt: string, votes = divisionVotes(meeting, division.id)): NewEvent[] => {
   const attendanceAtClose = eligibleMembers(meeting, body, division.itemId);
-  const majority = division.majority ? { kind: 'special' as const, fraction: division.majority.fraction, of: division.majority.of } : 'simple';
   const bases = { present: meetingQuorum(meeting, body).counted, membership: wholeMembership(body) };
-  const tally = tallyVotes(votes, { castingVote: body.standingOrders.castingVote, majority, ...bases });
+  const tally = tallyVotes(votes, { castingVote: body.standingOrders.castingVote, majority: majorityOf(division), ...bases });
   const notVoted = attendanceAtClose.filter((id) => !votes[id]).length;
   const meetingId = meeting.id;
   const events: NewEvent[] = [
@@ -61,14 +64,6 @@ const closing = (meeting: MeetingState, body: BodyState, division: Division, clo
   ];
   if (tally.result !== 'tied_no_casting_vote') events.push(...resolving(meeting, division, tally.result, tally, closedAt));
   return events;
-};
-
-/** The result counts give under the rules: the tally function over votes standing for them. */
-const resultOf = (counts: { for: number; against: number; abstain: number }, rules: TallyRules): 'carried' | 'lost' | 'tied_no_casting_vote' => {
-  const votes: Record<string, 'for' | 'against' | 'abstain'> = {};
-  let n = 0;
-  for (const way of ['for', 'against', 'abstain'] as const) for (let i = 0; i < counts[way]; i += 1) votes[`v${(n += 1)}`] = way;
-  return tallyVotes(votes, rules).result;
 };
 
 const resolving = (meeting: MeetingState, division: Division, outcome: 'carried' | 'lost', counts: { for: number; against: number; abstain: number }, time: string): NewEvent[] => {
@@ -217,7 +212,7 @@ export const divisionHandlers: Handlers<
       withBodyOf(view, meeting, (body) =>
         withDivision(meeting, command.divisionId, (division) => {
           const { meetingId, divisionId, memberId, choice } = command;
-          // A clerk's command says 'clerk' or nothing; 'member' comes only from an internal caller (members' devices, later).
+          // A clerk's command says 'clerk' or nothing; 'member' comes only through dispatcher.dispatchAsMember.
           const enteredBy: VoteSource = (command as { source?: VoteSource }).source ?? 'clerk';
           const time = timeOf(command.time, meeting, ctx);
           if (isError(time)) return { error: time };
@@ -314,8 +309,7 @@ export const divisionHandlers: Handlers<
           const t = { ...division.tally };
           if (from !== 'none') t[from] -= 1;
           if (choice !== 'none') t[choice] += 1;
-          const majority = division.majority ? { kind: 'special' as const, fraction: division.majority.fraction, of: division.majority.of } : 'simple';
-          const counted = resultOf(t, { castingVote: body.standingOrders.castingVote, majority, present: division.bases?.present, membership: division.bases?.membership, chairmanCasting: division.castingVote?.choice });
+          const counted = tallyCounts(t, { castingVote: body.standingOrders.castingVote, majority: majorityOf(division), ...division.bases, chairmanCasting: division.castingVote?.choice }).result;
           const declared = division.result === 'tied_no_casting_vote' && division.castingVote ? (division.castingVote.choice === 'for' ? 'carried' : 'lost') : division.result;
           if (counted !== declared) {
             return { error: refused(`This correction would change the result declared at ${at(Date.parse(division.closedAt), ctx)}; a declared result is not changed by correcting a vote. Record what happened in the minutes instead.`, 'choice') };

@@ -18,6 +18,7 @@ import type { ChamberDisplay } from '../../../shared/state/display';
 import { isPublicTopic, isTopic, type StateUpdate, type Topic } from '../../../shared/topics';
 import type { Dispatcher } from '../dispatcher';
 import type { MemberAnswer, MemberDevices } from '../memberDevices';
+import { httpStatusOf } from './httpStatus';
 import { DEFAULT_BODY_LIMIT, tooLargeError } from './limits';
 
 export { DEFAULT_BODY_LIMIT };
@@ -72,18 +73,7 @@ const tokensMatch = (given: string | undefined, token: string | undefined): bool
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
-const statusOf = (error: ChamberError): number =>
-  ({
-    invalid_command: 400,
-    unknown_command: 400,
-    not_found: 404,
-    refused: 409,
-    unauthorised: 401,
-    too_large: 413,
-    internal: 500,
-  })[error.code];
-
-const sendError = (reply: FastifyReply, error: ChamberError, status = statusOf(error)) => reply.code(status).send({ ok: false, error });
+const sendError = (reply: FastifyReply, error: ChamberError, status = httpStatusOf(error)) => reply.code(status).send({ ok: false, error });
 
 const unauthorised = (message: string) => chamberError('unauthorised', message);
 
@@ -93,6 +83,9 @@ const sendMember = (reply: FastifyReply, answer: MemberAnswer) => {
 };
 
 const clientOf = (request: FastifyRequest): string => request.socket.remoteAddress ?? '';
+
+/** What a request attempted, for the audit of members' devices: "POST /api/member/…". */
+const attemptOf = (request: FastifyRequest): string => `${request.method} ${request.url.split('?')[0].slice(0, 100)}`;
 
 /** Whether a meeting's display may be shown to anyone on the chamber network: only while it runs. */
 const isLiveDisplay = (display: ChamberDisplay): boolean => display.status === 'in_progress' || display.status === 'adjourned';
@@ -142,7 +135,7 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
       // A member's request that could not be read at all: refused, audited, never a 500.
       const error400 = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? tooLargeError(MEMBER_BODY_LIMIT) : chamberError('invalid_command', error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Requests must be sent as JSON (Content-Type: application/json).' : 'The request body is not valid JSON.');
       const status = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 413 : 400;
-      return sendMember(reply, members.badRequest(clientOf(request), `${request.method} ${request.url.split('?')[0].slice(0, 100)}`, { status, body: { ok: false, error: error400 } }));
+      return sendMember(reply, members.badRequest(clientOf(request), attemptOf(request), { status, body: { ok: false, error: error400 } }));
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return sendError(reply, tooLargeError(options.bodyLimit ?? DEFAULT_BODY_LIMIT));
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
@@ -161,7 +154,7 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
     const error = chamberError('not_found', `Nothing here: ${request.method} ${request.url.slice(0, 100)}`);
     // A member's device asking for something that is not there (a GET to a vote, a made-up route): audited.
     if (role === 'network' && options.memberDevices && request.url.startsWith('/api/member/')) {
-      return sendMember(reply, options.memberDevices.badRequest(clientOf(request), `${request.method} ${request.url.split('?')[0].slice(0, 100)}`, { status: 404, body: { ok: false, error } }));
+      return sendMember(reply, options.memberDevices.badRequest(clientOf(request), attemptOf(request), { status: 404, body: { ok: false, error } }));
     }
     return sendError(reply, error);
   });
@@ -187,7 +180,7 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
     }
     // Members' devices on the chamber network: their own credential, and their own rate.
     if (role === 'network' && options.memberDevices && path.startsWith('/api/member/')) {
-      const limited = options.memberDevices.limitClient(clientOf(request), `${request.method} ${path.slice(0, 100)}`);
+      const limited = options.memberDevices.limitClient(clientOf(request), attemptOf(request));
       return limited ? sendMember(reply, limited) : undefined;
     }
     // Without the token: the live channel (which then carries only public topics) and the public topics.

@@ -4,7 +4,9 @@
 // page's localStorage, one per meeting. Each vote carries a request id of the page's making; a
 // retry of the same click sends the same id, so it never counts twice.
 import type { ChamberError } from '../../../shared/errors';
-import type { DisplayDivision } from '../../../shared/state/display';
+import type { IssuedCode, MemberStatus, Receipt, Refusal } from '../../../shared/memberDevicesApi';
+
+export type { IssuedCode, MemberStatus, Receipt, Refusal };
 
 export interface MemberReply<T> {
   status: number;
@@ -19,32 +21,6 @@ export interface Pairing {
   meetingId: string;
   memberId: string;
   memberName?: string;
-}
-
-export interface Receipt {
-  divisionId: string;
-  choice: 'for' | 'against' | 'abstain';
-  choiceWords: string;
-  recordedAt: string;
-  recordedAtLocal: string;
-  enteredBy: 'clerk' | 'member';
-}
-
-export interface MemberStatus {
-  meetingId: string;
-  memberId: string;
-  memberName: string;
-  body: string;
-  title: string;
-  date: string;
-  status: string;
-  memberVoting: boolean;
-  onSpeakersList: boolean;
-  receipt?: Receipt;
-  /** The server's time when it answered. */
-  serverNow: string;
-  /** In a private session (the chamber display then shows nothing): the division, its question withheld; null when none. */
-  privateDivision?: DisplayDivision | null;
 }
 
 const unreachable = (): MemberReply<never> => ({
@@ -100,31 +76,6 @@ export const storedPairing = (meetingId: string): Pairing | undefined => {
 };
 export const storePairing = (pairing: Pairing): void => localStorage.setItem(storageKey(pairing.meetingId), JSON.stringify(pairing));
 export const forgetPairing = (meetingId: string): void => localStorage.removeItem(storageKey(meetingId));
-
-/** The clerk's side, in browser mode on the clerk's own computer (the token): codes, and the refusals. */
-export interface IssuedCode {
-  meetingId: string;
-  memberId: string;
-  memberName?: string;
-  code: string;
-  codeShown: string;
-  expiresAt: string;
-  expiresAtLocal: string;
-  /** The member's page with the code, for the QR; null when Chamber is not serving the chamber network. */
-  url: string | null;
-}
-
-export interface Refusal {
-  id: number;
-  at: string;
-  meetingId: string | null;
-  memberId: string | null;
-  credentialId: string | null;
-  client: string;
-  attempted: string;
-  reason: string;
-  status: number;
-}
 
 const clerkToken = (): string => document.querySelector<HTMLMetaElement>('meta[name="chamber-token"]')?.content ?? '';
 
