@@ -41,6 +41,7 @@ export interface IssuedCode {
   memberName?: string;
   code: string;
   codeShown: string;
+  issuedAt: string;
   expiresAt: string;
   expiresAtLocal: string;
   /** The member's page with the code, for the QR; null when Chamber is not serving the chamber network. */

@@ -340,7 +340,7 @@ export const createMemberDevices = (options: MemberDevicesOptions) => {
         insertCode.run(sha256(code), meetingId, memberId, issued.toISOString(), expiresAt);
       })();
       const url = networkUrl ? `${networkUrl}/#/member?code=${code}` : null;
-      return ok({ meetingId, memberId, memberName: name, code, codeShown: showCode(code), expiresAt, expiresAtLocal: clockTime(expiresAt, timeZone()), url } satisfies IssuedCode);
+      return ok({ meetingId, memberId, memberName: name, code, codeShown: showCode(code), issuedAt: issued.toISOString(), expiresAt, expiresAtLocal: clockTime(expiresAt, timeZone()), url } satisfies IssuedCode);
     },
 
     /** A device redeems a code: single use, unexpired, a few wrong ones a minute from one address. */

@@ -46,18 +46,18 @@ export const divisionRecordedVote = (meeting: Pick<MeetingState, 'divisions' | '
 /**
  * Whom "the rest of group X" records a vote for: the members of `group` who may vote on the
  * division's item now and have not voted in it, in the body's order. Empty when the division is
- * not on the record.
+ * not on the record. `eligible`: who may vote now, when the caller has it already (eligibleMembers).
  */
-export const restOfGroup = (meeting: MeetingState, body: BodyState, divisionId: string, group: string): string[] => {
+export const restOfGroup = (meeting: MeetingState, body: BodyState, divisionId: string, group: string, eligible?: readonly string[]): string[] => {
   const division = divisionOf(meeting, divisionId);
   if (!division) return [];
   const voted = meeting.votes[divisionId] ?? {};
   const groups = new Map(body.members.map((m) => [m.id, m.group]));
-  return eligibleMembers(meeting, body, division.itemId).filter((id) => groups.get(id) === group && voted[id] === undefined);
+  return (eligible ?? eligibleMembers(meeting, body, division.itemId)).filter((id) => groups.get(id) === group && voted[id] === undefined);
 };
 
-/** The political groups of the members who may vote on the division's item now, in the order they first appear in the body. */
-export const votingGroups = (meeting: MeetingState, body: BodyState, itemId: string): string[] => {
+/** The political groups of the members who may vote on the division's item now, in the order they first appear in the body. `eligible` as for restOfGroup. */
+export const votingGroups = (meeting: MeetingState, body: BodyState, itemId: string, eligible?: readonly string[]): string[] => {
   const groups = new Map(body.members.map((m) => [m.id, m.group]));
-  return [...new Set(eligibleMembers(meeting, body, itemId).map((id) => groups.get(id) ?? ''))].filter((g) => g !== '');
+  return [...new Set((eligible ?? eligibleMembers(meeting, body, itemId)).map((id) => groups.get(id) ?? ''))].filter((g) => g !== '');
 };

@@ -6,18 +6,11 @@
 // buttons while the clerk's grid counts them live (marked as from the member's own device) and the
 // clerk enters two more by name; the window closes by itself; the result on the clerk's screen,
 // the display (no names) and each phone, with the receipt of what was recorded.
-import type { Browser, Page } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { networkInterfaces, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { defaultStandingOrders } from '../../shared/procedure/standingOrders';
 import type { MeetingState } from '../../shared/state/meeting';
-import { startBrowserMode } from '../support/browserMode';
+import { lanAddress, NO_NETWORK_ADDRESS, openPhone, sittingCommittee, startChamberOnNetwork } from './chamberNetwork';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
-
-const lanAddress = Object.values(networkInterfaces())
-  .flat()
-  .find((a) => a && !a.internal && a.family === 'IPv4')?.address;
 
 const WORDING = 'That the committee approves the new layout of the council chamber.';
 const BELL_SECONDS = 5;
@@ -33,48 +26,25 @@ const PHONES = [
 
 const receiptTime = (at: string) => new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(new Date(at));
 
-/** A phone: its own browser context (own storage, own pairing), a phone's size, touch. */
-const openPhone = async (browser: Browser, url: string): Promise<Page> => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'Europe/London', hasTouch: true, isMobile: true });
-  const phone = await context.newPage();
-  await phone.goto(url);
-  return phone;
-};
-
 test("a division's journey: codes to three phones, the bell everywhere, members' votes counted live on the clerk's grid beside the clerk's own, the window closing by itself, the result on the display and the receipts on the phones", async ({ page, browser }) => {
-  test.skip(lanAddress === undefined, 'this machine has no network address besides loopback to serve the chamber network on');
+  test.skip(lanAddress === undefined, NO_NETWORK_ADDRESS);
   test.setTimeout(120_000);
-  const dataDir = mkdtempSync(join(tmpdir(), 'chamber-e2e-journey-'));
-  const chamber = await startBrowserMode(dataDir, { built: true, args: ['--host', lanAddress!, '--allow-network'] });
+  const served = await startChamberOnNetwork('journey');
+  const { chamber, network } = served;
   const phones: Page[] = [];
   let display: Page | undefined;
   try {
-    /** A clerk's command that must be recorded. */
-    const must = async (command: Record<string, unknown>) => {
-      const reply = await chamber.post(command);
-      expect(reply.body, JSON.stringify(reply.body)).toMatchObject({ ok: true });
-      return reply.body.result.ids as Record<string, string>;
-    };
-    const network = new RegExp(`Chamber network:\\s+(http://${lanAddress!.replace(/\./g, '\\.')}:\\d+)/`).exec(chamber.output())![1];
-
     // The committee, sitting: six present, a 5-second bell and a 20-second window, a motion moved and seconded.
-    const { bodyId } = await must({ type: 'body.create', name: 'General Purposes Committee', kind: 'committee' });
-    await must({
-      type: 'body.setStandingOrders',
-      bodyId,
+    const { meetingId, id } = await sittingCommittee(served, {
+      name: 'General Purposes Committee',
+      surnames: SURNAMES,
       standingOrders: { ...defaultStandingOrders('committee'), divisionBell: { seconds: BELL_SECONDS, chairmanMaySkip: true }, votingWindowSeconds: WINDOW_SECONDS },
+      venue: 'Council Chamber',
+      item: 'The council chamber',
+      wording: WORDING,
+      mover: 'Dean',
+      seconder: 'Hook',
     });
-    const members = SURNAMES.map((surname, i) => ({ title: 'Mr', initials: [], surname, honours: [], group: '', roles: i === 0 ? ['Chairman'] : [], voting: true }));
-    await must({ type: 'member.import', bodyId, source: 'csv', members });
-    const body = (await chamber.read(`body:${bodyId}`)).data as { members: { id: string; surname: string }[] };
-    const id = (surname: string) => body.members.find((m) => m.surname === surname)!.id;
-    const { meetingId } = await must({ type: 'meeting.create', bodyId, title: 'General Purposes Committee', date: '2026-07-01', startTime: '10:00', venue: 'Council Chamber' });
-    await must({ type: 'agenda.import', meetingId, replace: true, items: [{ number: '1', title: 'The council chamber', kind: 'report' }] });
-    for (const m of body.members) await must({ type: 'attendance.mark', meetingId, memberId: m.id, state: 'present' });
-    await must({ type: 'meeting.start', meetingId });
-    const itemId = ((await chamber.read(`meeting:${meetingId}`)).data as MeetingState).agenda[0].itemId;
-    await must({ type: 'item.start', meetingId, itemId });
-    await must({ type: 'motion.move', meetingId, itemId, kind: 'substantive', wording: WORDING, moverId: id('Dean'), seconderId: id('Hook') });
 
     // The chamber display, from the chamber network (as a screen in the room would open it).
     const room = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'en-GB', timezoneId: 'Europe/London' });
@@ -236,7 +206,6 @@ test("a division's journey: codes to three phones, the bell everywhere, members'
   } finally {
     for (const phone of phones) await phone.context().close();
     await display?.context().close();
-    await chamber.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+    await served.stop();
   }
 });

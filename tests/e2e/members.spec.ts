@@ -2,42 +2,25 @@
 // turns members' voting on and shows a member's code (with its QR); the member's page, in a
 // browser context of its own at a phone's size and loaded from the network address (no token),
 // pairs by typing the code, votes, and shows the receipt of what was recorded.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { networkInterfaces, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { defaultStandingOrders } from '../../shared/procedure/standingOrders';
-import { startBrowserMode } from '../support/browserMode';
+import { lanAddress, NO_NETWORK_ADDRESS, openPhone, sittingCommittee, startChamberOnNetwork } from './chamberNetwork';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
 
-const lanAddress = Object.values(networkInterfaces())
-  .flat()
-  .find((a) => a && !a.internal && a.family === 'IPv4')?.address;
-
 test("a member pairs their phone by the clerk's code, votes, and sees the receipt", async ({ page, browser }) => {
-  test.skip(lanAddress === undefined, 'this machine has no network address besides loopback to serve the chamber network on');
-  const dataDir = mkdtempSync(join(tmpdir(), 'chamber-e2e-members-'));
-  const chamber = await startBrowserMode(dataDir, { built: true, args: ['--host', lanAddress!, '--allow-network'] });
+  test.skip(lanAddress === undefined, NO_NETWORK_ADDRESS);
+  const served = await startChamberOnNetwork('members');
+  const { chamber, network, must } = served;
   try {
-    /** A clerk's command that must be recorded. */
-    const must = async (command: Record<string, unknown>) => {
-      const reply = await chamber.post(command);
-      expect(reply.body, JSON.stringify(reply.body)).toMatchObject({ ok: true });
-      return reply.body.result.ids as Record<string, string>;
-    };
-    const network = new RegExp(`Chamber network:\\s+(http://${lanAddress!.replace(/\./g, '\\.')}:\\d+)/`).exec(chamber.output())![1];
-    const { bodyId } = await must({ type: 'body.create', name: 'Planning Committee', kind: 'committee' });
-    await must({ type: 'body.setStandingOrders', bodyId, standingOrders: { ...defaultStandingOrders('committee'), votingWindowSeconds: 300 } });
-    const members = ['Cole', 'Meade', 'Dean', 'Hook'].map((surname, i) => ({ title: 'Mr', initials: [], surname, honours: [], group: '', roles: i === 0 ? ['Chairman'] : [], voting: true }));
-    await must({ type: 'member.import', bodyId, source: 'csv', members });
-    const body = (await chamber.read(`body:${bodyId}`)).data as { members: { id: string; surname: string }[] };
-    const id = (surname: string) => body.members.find((m) => m.surname === surname)!.id;
-    const { meetingId } = await must({ type: 'meeting.create', bodyId, title: 'Planning Committee', date: '2026-07-01', startTime: '10:00', venue: 'Committee Room 2' });
-    await must({ type: 'agenda.import', meetingId, replace: true, items: [{ number: '1', title: 'Land at Manor Farm', kind: 'report' }] });
-    for (const m of body.members) await must({ type: 'attendance.mark', meetingId, memberId: m.id, state: 'present' });
-    await must({ type: 'meeting.start', meetingId });
-    const itemId = (await chamber.read(`meeting:${meetingId}`)).data.agenda[0].itemId as string;
-    await must({ type: 'item.start', meetingId, itemId });
-    const { motionId } = await must({ type: 'motion.move', meetingId, itemId, kind: 'substantive', wording: 'That planning permission be granted, subject to the conditions in the report.', moverId: id('Dean'), seconderId: id('Hook') });
+    const { meetingId, motionId, id } = await sittingCommittee(served, {
+      name: 'Planning Committee',
+      surnames: ['Cole', 'Meade', 'Dean', 'Hook'],
+      standingOrders: { ...defaultStandingOrders('committee'), votingWindowSeconds: 300 },
+      venue: 'Committee Room 2',
+      item: 'Land at Manor Farm',
+      wording: 'That planning permission be granted, subject to the conditions in the report.',
+      mover: 'Dean',
+      seconder: 'Hook',
+    });
 
     // The clerk: Alt+L, members' voting on, the member's name, Enter: the code, large, with its QR.
     await page.setViewportSize({ width: 1366, height: 900 });
@@ -57,9 +40,7 @@ test("a member pairs their phone by the clerk's code, votes, and sees the receip
     await screenshot(page, 'members-devices-clerk-code');
 
     // The member's phone: its own browser context, from the chamber network address.
-    const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'en-GB', timezoneId: 'Europe/London', hasTouch: true, isMobile: true });
-    const member = await phone.newPage();
-    await member.goto(`${network}/#/member`);
+    const member = await openPhone(browser, `${network}/#/member`);
     await expect(member.locator('meta[name="chamber-token"]')).toHaveAttribute('content', '');
     await expect(member.getByRole('heading', { name: 'Pair this device' })).toBeVisible();
     // A code mistyped: refused in words (and written to the audit the clerk reads).
@@ -115,9 +96,8 @@ test("a member pairs their phone by the clerk's code, votes, and sees the receip
     await expect(page.getByRole('list', { name: 'Refused requests, the latest first' })).toContainText("Mr Meade");
     await page.getByRole('list', { name: 'Refused requests, the latest first' }).scrollIntoViewIfNeeded();
     await screenshot(page, 'members-devices-clerk-withdrawn');
-    await phone.close();
+    await member.context().close();
   } finally {
-    await chamber.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+    await served.stop();
   }
 });

@@ -2,17 +2,14 @@
 // network address (not from this computer), carries no token, and updates live while the clerk
 // runs the meeting from the clerk's own address.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBrowserMode } from '../support/browserMode';
+import { lanAddress, NO_NETWORK_ADDRESS } from './chamberNetwork';
 import { expect, expectAccessible, screenshot, test } from './fixtures';
 
-const lanAddress = Object.values(networkInterfaces())
-  .flat()
-  .find((a) => a && !a.internal && a.family === 'IPv4')?.address;
-
 test('a display opened from the chamber network address shows the meeting live, and nothing from a private session', async ({ page }) => {
-  test.skip(lanAddress === undefined, 'this machine has no network address besides loopback to serve the chamber network on');
+  test.skip(lanAddress === undefined, NO_NETWORK_ADDRESS);
   const dataDir = mkdtempSync(join(tmpdir(), 'chamber-e2e-network-'));
   const chamber = await startBrowserMode(dataDir, { built: true, args: ['--host', lanAddress!, '--allow-network'] });
   try {

@@ -3,21 +3,13 @@
 // while the voting window is open, and ask to speak. The countdowns are derived from the chamber
 // display's division instants; the receipt shown is the server's answer, never the button pressed.
 // Large type and buttons, one column: made for a phone first.
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
-import type { DisplayDivision } from '../../../shared/state/display';
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { bellLeftMs, divisionPhase, windowLeftMs } from '../../../shared/procedure/division';
+import { displayedDivisionClock, type DisplayDivision } from '../../../shared/state/display';
 import { displayTopic } from '../../../shared/topics';
 import { forgetPairing, memberClient, storedPairing, storePairing, type MemberStatus, type Pairing, type Receipt } from '../api/memberClient';
 import { useTopic } from '../context';
 import './member/member.css';
-
-type Phase = 'bell' | 'voting' | 'paused' | 'closed';
-
-const phaseOf = (division: DisplayDivision, nowMs: number): Phase => {
-  if (division.closedAt !== undefined) return 'closed';
-  if (division.pausedSince !== undefined) return 'paused';
-  if (nowMs < Date.parse(division.bellEndsAt)) return 'bell';
-  return nowMs < Date.parse(division.closesAt) ? 'voting' : 'closed';
-};
 
 /** "1:05", "0:09": minutes and seconds left, rounded up (so 0:00 only once it is over). */
 const left = (ms: number): string => {
@@ -119,8 +111,11 @@ const DivisionView = ({
   busy: boolean;
   offsetMs: number;
 }) => {
-  const nowMs = useNow(division.closedAt === undefined, offsetMs);
-  const phase = phaseOf(division, nowMs);
+  // The clock stops ticking once the division is declared closed, so read it no earlier than the close.
+  const ticked = useNow(division.closedAt === undefined, offsetMs);
+  const nowMs = division.closedAt === undefined ? ticked : Math.max(ticked, Date.parse(division.closedAt));
+  const clock = useMemo(() => displayedDivisionClock(division), [division]);
+  const phase = divisionPhase(clock, nowMs);
   const mine = receipt && receipt.divisionId === division.divisionId ? receipt : undefined;
   return (
     <section className="member__division" aria-labelledby="member-question-heading">
@@ -129,15 +124,15 @@ const DivisionView = ({
       <p className="member__clock" data-testid="member-clock">
         {phase === 'bell' && (
           <>
-            Division bell: voting opens in <span className="time">{left(Date.parse(division.bellEndsAt) - nowMs)}</span>
+            Division bell: voting opens in <span className="time">{left(bellLeftMs(clock, nowMs))}</span>
             <span className="member__subclock">
-              then {left(Date.parse(division.closesAt) - Date.parse(division.bellEndsAt))} to vote
+              then {left(windowLeftMs(clock, nowMs))} to vote
             </span>
           </>
         )}
         {phase === 'voting' && (
           <>
-            Voting closes in <span className="time">{left(Date.parse(division.closesAt) - nowMs)}</span>
+            Voting closes in <span className="time">{left(windowLeftMs(clock, nowMs))}</span>
           </>
         )}
         {phase === 'paused' && <>Voting is paused</>}

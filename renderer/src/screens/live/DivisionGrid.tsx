@@ -18,6 +18,13 @@ export const WAY_KEYS: Record<VoteChoice, string> = { for: 'F', against: 'A', ab
 const KEY_WAYS: Record<string, VoteChoice> = { f: 'for', a: 'against', n: 'abstain' };
 const WAYS: readonly VoteChoice[] = ['for', 'against', 'abstain'];
 
+/** Enter on a choice of the rest-of-group form records it (a select does not submit its form by itself). */
+const submitOnEnter = (event: KeyboardEvent<HTMLSelectElement>) => {
+  if (event.key !== 'Enter') return;
+  event.preventDefault();
+  event.currentTarget.form?.requestSubmit();
+};
+
 interface RowProps {
   member: Member;
   name: string;
@@ -83,9 +90,10 @@ export const DivisionGrid = ({ meeting, body, division, eligible, names, canVote
   }, [body.members, eligible]);
   const rows = useMemo(() => findMembers(members, names, query.trim()), [members, names, query]);
   const selected = query.trim() ? rows[Math.min(highlight, rows.length - 1)] : undefined;
-  const groups = votingGroups(meeting, body, division.itemId);
+  // Who may vote is the panel's (eligible), not asked of the meeting again.
+  const groups = useMemo(() => votingGroups(meeting, body, division.itemId, eligible), [meeting, body, division.itemId, eligible]);
   const chosenGroup = groups.includes(group) ? group : (groups[0] ?? '');
-  const rest = chosenGroup ? restOfGroup(meeting, body, division.id, chosenGroup) : [];
+  const rest = chosenGroup ? restOfGroup(meeting, body, division.id, chosenGroup, eligible) : [];
 
   // The latest of what the rows call, behind callbacks that never change, so the memoised rows keep still.
   const latest = useRef({ cast, rows, canVote, names });
@@ -188,60 +196,52 @@ export const DivisionGrid = ({ meeting, body, division, eligible, names, canVote
             onKeyDown={onSearchKey}
           />
         </div>
-        <form
-          className="grid__rest"
-          aria-label="The rest of a group"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void recordRest();
-          }}
-        >
-          <div className="field">
-            <label htmlFor="division-group">
-              Rest of group <kbd>G</kbd>
-            </label>
-            <select
-              id="division-group"
-              value={chosenGroup}
-              onChange={(e) => setGroup(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  e.currentTarget.form?.requestSubmit();
-                }
-              }}
-            >
-              {groups.map((g) => (
-                <option key={g} value={g}>
-                  {g}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="division-way">Way</label>
-            <select
-              id="division-way"
-              value={way}
-              onChange={(e) => setWay(e.target.value as VoteChoice)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter') {
-                  e.preventDefault();
-                  e.currentTarget.form?.requestSubmit();
-                }
-              }}
-            >
-              {WAYS.map((w) => (
-                <option key={w} value={w}>
-                  {WAY_LABELS[w]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="button button--small" disabled={!canVote || rest.length === 0}>
-            The rest ({rest.length}) <kbd>Enter</kbd>
-          </button>
-        </form>
+        {groups.length > 0 && (
+          <form
+            className="grid__rest"
+            aria-label="The rest of a group"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void recordRest();
+            }}
+          >
+            <div className="field">
+              <label htmlFor="division-group">
+                Rest of group <kbd>G</kbd>
+              </label>
+              <select
+                id="division-group"
+                value={chosenGroup}
+                onChange={(e) => setGroup(e.target.value)}
+                onKeyDown={submitOnEnter}
+              >
+                {groups.map((g) => (
+                  <option key={g} value={g}>
+                    {g}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="division-way">Way</label>
+              <select
+                id="division-way"
+                value={way}
+                onChange={(e) => setWay(e.target.value as VoteChoice)}
+                onKeyDown={submitOnEnter}
+              >
+                {WAYS.map((w) => (
+                  <option key={w} value={w}>
+                    {WAY_LABELS[w]}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button type="submit" className="button button--small" disabled={!canVote || rest.length === 0}>
+              The rest ({rest.length}) <kbd>Enter</kbd>
+            </button>
+          </form>
+        )}
       </div>
       <p className="grid__announce" aria-live="polite" data-testid="grid-announce">
         {announcement}

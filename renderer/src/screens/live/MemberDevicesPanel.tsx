@@ -17,8 +17,6 @@ import { useCommand } from './useCommand';
 
 const REFUSALS_EVERY_MS = 5_000;
 const REFUSALS_LISTED = 20;
-/** How long a code lasts (as the core gives them: electron/core/memberDevices.ts). */
-const CODE_LIFETIME_MS = 10 * 60_000;
 
 /** The QR code of an address, as an SVG data URL (the page's CSP allows data: images). */
 const useQr = (url: string | null | undefined): string | undefined => {
@@ -66,7 +64,7 @@ export const MemberDevicesPanel = ({ meeting, body }: { meeting: MeetingState; b
   const refusals = useRefusals(meeting.id, open && meeting.memberVoting === true);
   const devices = Object.values(meeting.devices ?? {}).sort((a, b) => a.pairedAt.localeCompare(b.pairedAt));
   // Once the member's device has paired with the code shown, the code is spent: say so instead.
-  const pairedWithIt = issued && devices.find((d) => d.memberId === issued.memberId && Date.parse(d.pairedAt) > Date.parse(issued.expiresAt) - CODE_LIFETIME_MS);
+  const pairedWithIt = issued && devices.find((d) => d.memberId === issued.memberId && d.pairedAt >= issued.issuedAt);
 
   const giveCode = useCallback(
     async (id: string) => {
