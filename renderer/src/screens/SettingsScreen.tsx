@@ -1,6 +1,7 @@
 // This installation's settings: the time zone every time is shown and typed in, how long
 // before a speaker's time is up their clock warns them, and the division bell's volume and mute.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { Command } from '../../../shared/commands';
 import { DEFAULT_BELL_VOLUME, DEFAULT_SPEECH_WARNING_SECONDS } from '../../../shared/state/settings';
 import { DEFAULT_TIME_ZONE, clockTime } from '../../../shared/time';
 import { FormError } from '../components/FormParts';
@@ -74,8 +75,24 @@ export const SettingsScreen = () => {
 /** "30 seconds", "1 second", "no warning". */
 const warningWords = (seconds: number): string => (seconds === 0 ? 'no warning' : `${seconds} second${seconds === 1 ? '' : 's'}`);
 
-/** How long before a speaker's time is up their clock warns (the clerk's screens and the chamber display). */
-const SpeechWarningForm = ({ current }: { current: number }) => {
+interface WholeNumberSettingProps {
+  id: string;
+  label: string;
+  ariaLabel?: string;
+  max: number;
+  current: number;
+  hint: ReactNode;
+  /** The sentence when the text is not a whole number from 0 to max. */
+  invalid: string;
+  command(value: number): Command;
+  saved(value: number): string;
+  submitLabel: string;
+  /** More of the form after the number (e.g. the bell's mute), given the way to say what was saved. */
+  more?(say: (words: string) => void): ReactNode;
+}
+
+/** One of the installation's whole-number settings, saved with Enter: checked here for a number, then by the core. */
+const WholeNumberSetting = ({ id, label, ariaLabel, max, current, hint, invalid, command, saved: savedWords, submitLabel, more }: WholeNumberSettingProps) => {
   const [text, setText] = useState<string>();
   const [saved, setSaved] = useState('');
   const [mistake, setMistake] = useState('');
@@ -85,41 +102,42 @@ const SpeechWarningForm = ({ current }: { current: number }) => {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setSaved('');
-    if (!/^\s*\d+\s*$/.test(shown)) {
-      setMistake('The warning must be a whole number of seconds from 0 to 600.');
+    if (!/^\s*\d+\s*$/.test(shown) || Number(shown) > max) {
+      setMistake(invalid);
       return;
     }
     setMistake('');
-    const seconds = Number(shown);
-    if (await send({ type: 'settings.setSpeechWarning', seconds })) {
+    const value = Number(shown);
+    if (await send(command(value))) {
       setText(undefined);
-      setSaved(seconds === 0 ? "Saved: a speaker's clock gives no warning before their time is up." : `Saved: a speaker's clock warns ${warningWords(seconds)} before their time is up.`);
+      setSaved(savedWords(value));
     }
   };
 
   const message = mistake || error?.message;
   return (
-    <form className="compact-form" onSubmit={submit}>
+    <form className="compact-form" onSubmit={submit} aria-label={ariaLabel} noValidate>
       <div className="field">
-        <label htmlFor="speech-warning">Warning before a speaker&apos;s time is up (seconds)</label>
+        <label htmlFor={id}>{label}</label>
         <input
-          id="speech-warning"
+          id={id}
           type="number"
           inputMode="numeric"
           min={0}
-          max={600}
+          max={max}
           step={1}
           value={shown}
           onChange={(e) => setText(e.target.value)}
           aria-invalid={message ? true : undefined}
-          aria-describedby="speech-warning-hint"
+          aria-describedby={`${id}-hint`}
         />
-        <p className="field__hint" id="speech-warning-hint">
-          0 to 600 seconds; 0 for no warning. Now: {warningWords(current)}.
+        <p className="field__hint" id={`${id}-hint`}>
+          {hint}
         </p>
       </div>
+      {more?.(setSaved)}
       <button type="submit" className="button button--primary">
-        Save warning <kbd>Enter</kbd>
+        {submitLabel} <kbd>Enter</kbd>
       </button>
       <FormError message={message} />
       <p aria-live="polite">{saved}</p>
@@ -127,63 +145,59 @@ const SpeechWarningForm = ({ current }: { current: number }) => {
   );
 };
 
+/** How long before a speaker's time is up their clock warns (the clerk's screens and the chamber display). */
+const SpeechWarningForm = ({ current }: { current: number }) => (
+  <WholeNumberSetting
+    id="speech-warning"
+    label="Warning before a speaker's time is up (seconds)"
+    max={600}
+    current={current}
+    hint={<>0 to 600 seconds; 0 for no warning. Now: {warningWords(current)}.</>}
+    invalid="The warning must be a whole number of seconds from 0 to 600."
+    command={(seconds) => ({ type: 'settings.setSpeechWarning', seconds })}
+    saved={(seconds) => (seconds === 0 ? "Saved: a speaker's clock gives no warning before their time is up." : `Saved: a speaker's clock warns ${warningWords(seconds)} before their time is up.`)}
+    submitLabel="Save warning"
+  />
+);
+
 /** The division bell's volume (0 to 100) and whether it is heard at all (the clerk's screen and the chamber display). */
 const BellForm = ({ volume, muted }: { volume: number; muted: boolean }) => {
-  const [text, setText] = useState<string>();
-  const [saved, setSaved] = useState('');
-  const [mistake, setMistake] = useState('');
   const { send, error } = useCommand();
-  const shown = text ?? String(volume);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setSaved('');
-    if (!/^\s*\d+\s*$/.test(shown) || Number(shown) > 100) {
-      setMistake("The bell's volume must be a whole number from 0 to 100.");
-      return;
-    }
-    setMistake('');
-    if (await send({ type: 'settings.setBellVolume', volume: Number(shown) })) {
-      setText(undefined);
-      setSaved(`Saved: the division bell rings at volume ${Number(shown)}.`);
-    }
-  };
-  const toggle = async (next: boolean) => {
-    setSaved('');
-    if (await send({ type: 'settings.setBellMuted', muted: next })) setSaved(next ? "Saved: the division bell is shown but not heard." : 'Saved: the division bell is heard again.');
-  };
-
-  const message = mistake || error?.message;
   return (
-    <form className="compact-form" onSubmit={submit} aria-label="Division bell">
-      <div className="field">
-        <label htmlFor="bell-volume">Division bell volume (0 to 100)</label>
-        <input
-          id="bell-volume"
-          type="number"
-          inputMode="numeric"
-          min={0}
-          max={100}
-          step={1}
-          value={shown}
-          onChange={(e) => setText(e.target.value)}
-          aria-invalid={message ? true : undefined}
-          aria-describedby="bell-volume-hint"
-        />
-        <p className="field__hint" id="bell-volume-hint">
-          On the clerk&apos;s screen and the chamber display. Now: {volume}{muted ? ', but the sound is off' : ''}.
-        </p>
-      </div>
-      <div className="field">
-        <label htmlFor="bell-muted">
-          <input id="bell-muted" type="checkbox" checked={muted} onChange={(e) => void toggle(e.target.checked)} /> Bell sound off (the bell is still shown)
-        </label>
-      </div>
-      <button type="submit" className="button button--primary">
-        Save volume <kbd>Enter</kbd>
-      </button>
-      <FormError message={message} />
-      <p aria-live="polite">{saved}</p>
-    </form>
+    <WholeNumberSetting
+      id="bell-volume"
+      ariaLabel="Division bell"
+      label="Division bell volume (0 to 100)"
+      max={100}
+      current={volume}
+      hint={
+        <>
+          On the clerk&apos;s screen and the chamber display. Now: {volume}
+          {muted ? ', but the sound is off' : ''}.
+        </>
+      }
+      invalid="The bell's volume must be a whole number from 0 to 100."
+      command={(value) => ({ type: 'settings.setBellVolume', volume: value })}
+      saved={(value) => `Saved: the division bell rings at volume ${value}.`}
+      submitLabel="Save volume"
+      more={(say) => (
+        <div className="field">
+          <label htmlFor="bell-muted">
+            <input
+              id="bell-muted"
+              type="checkbox"
+              checked={muted}
+              onChange={(e) => {
+                const next = e.target.checked;
+                say('');
+                void send({ type: 'settings.setBellMuted', muted: next }).then((ok) => ok && say(next ? 'Saved: the division bell is shown but not heard.' : 'Saved: the division bell is heard again.'));
+              }}
+            />{' '}
+            Bell sound off (the bell is still shown)
+          </label>
+          <FormError message={error?.message} />
+        </div>
+      )}
+    />
   );
 };
