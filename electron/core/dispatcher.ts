@@ -37,7 +37,6 @@ export type ReadResult<T extends Topic> = { ok: true; data: TopicValue<T> } | { 
 
 /** Commands a member's own device may send, for its own member and meeting only. */
 export const MEMBER_COMMAND_TYPES = ['vote.cast', 'speaker.add'] as const;
-export type MemberCommandType = (typeof MEMBER_COMMAND_TYPES)[number];
 
 export interface Dispatcher {
   dispatch(input: unknown): InvokeResult;

@@ -4,6 +4,7 @@
 // electron/core/memberDevices.ts). A division that closes with a result resolves its motion
 // (motion.resolved, how 'division').
 import { notFound, refused, type ChamberError } from '../../../shared/errors';
+import type { VoteEnteredBy } from '../../../shared/commands/division';
 import { streams, type NewEvent } from '../../../shared/events';
 import { motionBeingDebated } from '../../../shared/procedure/debate';
 import { closesAtMs, divisionPhase, divisionVotes, eligibleMembers, eligibleToVote, lastVoteMs, notYetVoted, openDivision } from '../../../shared/procedure/division';
@@ -41,9 +42,6 @@ const withDivision = (meeting: MeetingState, divisionId: string, decide: (divisi
 };
 
 const at = (instantMs: number, ctx: HandlerContext): string => clockTimeWithSeconds(new Date(instantMs), ctx.timeZone);
-
-/** Who entered a vote: the clerk, or the member's own device ('member' only through dispatcher.dispatchAsMember). */
-export type VoteSource = 'clerk' | 'member';
 
 /** The majority the division needs: the special majority named when it was called, else a simple one. */
 const majorityOf = (division: Division): Majority => (division.majority ? { kind: 'special', fraction: division.majority.fraction, of: division.majority.of } : 'simple');
@@ -213,7 +211,7 @@ export const divisionHandlers: Handlers<
         withDivision(meeting, command.divisionId, (division) => {
           const { meetingId, divisionId, memberId, choice } = command;
           // A clerk's command says 'clerk' or nothing; 'member' comes only through dispatcher.dispatchAsMember.
-          const enteredBy: VoteSource = (command as { source?: VoteSource }).source ?? 'clerk';
+          const enteredBy: VoteEnteredBy = (command as { source?: VoteEnteredBy }).source ?? 'clerk';
           const time = timeOf(command.time, meeting, ctx);
           if (isError(time)) return { error: time };
           const t = Date.parse(time);

@@ -39,7 +39,7 @@ export const divisionShown = (meeting: MeetingState): Division | undefined =>
   openDivision(meeting) ?? (meeting.currentItemId ? meeting.divisions.findLast((d) => d.itemId === meeting.currentItemId) : undefined);
 
 /** The bell's volume and mute, as the installation's settings say. */
-export const useBellSettings = () => {
+const useBellSettings = () => {
   const { data: settings } = useTopic('settings');
   return { volume: settings?.bellVolume ?? DEFAULT_BELL_VOLUME, muted: settings?.bellMuted ?? false };
 };
