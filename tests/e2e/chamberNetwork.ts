@@ -16,8 +16,6 @@ export const lanAddress = Object.values(networkInterfaces())
   .flat()
   .find((a) => a && !a.internal && a.family === 'IPv4')?.address;
 
-export const NO_NETWORK_ADDRESS = 'this machine has no network address besides loopback to serve the chamber network on';
-
 export interface ChamberOnNetwork {
   chamber: BrowserMode;
   /** The chamber network's address, as browser mode printed it (no trailing slash). */
