@@ -35,7 +35,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['electron/core/**/*.ts', 'server/**/*.ts'],
+    files: ['electron/core/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -43,6 +43,23 @@ export default tseslint.config(
           patterns: [
             { group: ['electron'], message: 'The core is plain Node: only electron/main and electron/preload import electron.' },
             { group: ['react', 'react-dom', 'zustand', '**/renderer/**'], message: 'The core does not know the UI.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The records server is plain Node too; it may use the core's plain modules (electron/core/…,
+    // e.g. hashEvent) but never the electron package, the UI, or the laptop's Electron shell.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The records server is plain Node: it never imports electron.' }],
+          patterns: [
+            { group: ['electron/*', '**/electron/main*', '**/electron/preload*'], message: 'The records server is plain Node: it never imports electron.' },
+            { group: ['react', 'react-dom', 'zustand', '**/renderer/**'], message: 'The records server does not know the UI.' },
           ],
         },
       ],

@@ -6,9 +6,12 @@ import { benchClockTick } from './clockTick';
 import { benchCommandCost } from './commandCost';
 import { benchCommandRoundTrip } from './commandRoundTrip';
 import { benchLiveScreen } from './liveScreen';
+import { benchMinutes } from './minutes';
 import { benchOpenMeeting } from './openMeeting';
 import { benchProcessStart } from './processStart';
 import { benchSpeakerChange } from './speakerChange';
+import { benchSync } from './sync';
+import { benchSyncStatus } from './syncStatus';
 import { benchVotes } from './votes';
 import { printTable, type Row } from './stats';
 
@@ -23,6 +26,9 @@ rows.push(...benchLiveScreen());
 rows.push(...benchSpeakerChange());
 rows.push(...(await benchAttendance()));
 rows.push(...(await benchVotes()));
+rows.push(...(await benchMinutes()));
+rows.push(...(await benchSync()));
+rows.push(...(await benchSyncStatus()));
 rows.push(...(await benchProcessStart()));
 rows.push(...(await benchClockTick()));
 

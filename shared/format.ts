@@ -134,3 +134,7 @@ export const formatElapsed = (ms: number): string => {
   const ss = String(s).padStart(2, '0');
   return h > 0 ? `${h}:${mm}:${ss}` : `${mm}:${ss}`;
 };
+
+/** Names joined as a sentence writes them: "A", "A and B", "A, B and C". */
+export const joinWithAnd = (names: readonly string[]): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;

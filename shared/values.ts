@@ -44,3 +44,7 @@ export const Line = (max = 200) =>
 /** Optional text that may be empty. */
 export const OptionalLine = (max = 200) =>
   z.string({ error: orMissing('must be text') }).trim().max(max, { error: `must be at most ${max} characters` });
+
+/** Characters that cannot be written into Word or XML (C0 controls other than tab and newline, DEL, U+FFFE/FFFF). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/;

@@ -9,14 +9,16 @@ import type { InvokeResult } from '../../shared/api';
 import { canonicalJson } from '../../shared/canonicalJson';
 import { commandSchemaByType, type Command } from '../../shared/commands';
 import { chamberError, notFound, refused, type ChamberError } from '../../shared/errors';
-import { streams as streamIds, type NewEvent } from '../../shared/events';
+import { eventSchemas, isEventType, streams as streamIds, type NewEvent, type RecordedEvent } from '../../shared/events';
+import type { WireEvent } from '../../shared/sync/protocol';
+import { faultOf } from './store/chainCheck';
 import { quorumChange } from '../../shared/procedure/attendance';
 import type { BodyState, BodySummary } from '../../shared/state/body';
 import { chamberDisplay } from '../../shared/state/display';
 import { compareMeetings, type MeetingState, type MeetingSummary } from '../../shared/state/meeting';
 import { Draft, type Change } from '../../shared/state/parts';
 import { SETTINGS_STREAM, withSettingsDefaults, type SettingsState } from '../../shared/state/settings';
-import { eventChanges, streamKind, streamKindName } from '../../shared/state/streams';
+import { eventChanges, replayStream, streamKind, streamKindName } from '../../shared/state/streams';
 import { displayTopic, isTopic, type StateUpdate, type Topic, type TopicValue } from '../../shared/topics';
 import { validationError } from '../../shared/validationMessages';
 import { handlers, type Decision, type Handler, type HandlerContext, type StateView } from './handlers';
@@ -54,10 +56,18 @@ export interface Dispatcher {
   read<T extends Topic>(topic: T): ReadResult<T>;
   /** Every update, for every topic; hosts pass on only what each client watches. */
   subscribe(listener: (update: StateUpdate) => void): () => void;
+  /**
+   * Store events another Chamber recorded, exactly as recorded (a meeting pack taken from the
+   * records server): body and meeting streams only, each event valid and continuing this log's
+   * chain; the streams' state replayed, all in one transaction, and subscribers told.
+   */
+  takeRecorded(events: readonly RecordedEvent[]): TakeOutcome;
   /** Check the hash chains and that a replay of the log equals the stored state. */
   verify(): VerifyReport;
   readonly log: EventLog;
 }
+
+export type TakeOutcome = { ok: true; streams: string[] } | { ok: false; error: ChamberError };
 
 /**
  * A command that does not match its schema, in the clerk's words ("Item 4's title must not be
@@ -217,7 +227,8 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
       return { ok: false, error: chamberError('invalid_command', 'A command must be an object with a "type" naming the command.', { field: 'type' }) };
     }
     const schema = commandSchemaByType.get(type);
-    if (!schema) return { ok: false, error: chamberError('unknown_command', `There is no command called "${type.slice(0, 80)}".`, { field: 'type' }) };
+    // Quoted as JSON, so a name that itself holds a quotation mark is still read as one quoted name.
+    if (!schema) return { ok: false, error: chamberError('unknown_command', `There is no command called ${JSON.stringify(type.slice(0, 80))}.`, { field: 'type' }) };
     const parsed = schema.safeParse(input);
     if (!parsed.success) return { ok: false, error: zodToChamberError(parsed.error, type) };
     return decideAndRecord(type, (at) => decide(parsed.data as Command, at));
@@ -280,10 +291,64 @@ export const createDispatcher = (options: DispatcherOptions): Dispatcher => {
     return body ? { ok: true, data: body as TopicValue<T> } : missing('Chamber has no record of that body.', id);
   };
 
+  /** Write the taken events and each stream's replayed state, all or nothing. */
+  const storeTaken = db.transaction((events: readonly RecordedEvent[], streams: readonly string[]) => {
+    log.insertRecorded(events);
+    const lists = new Set<ListTopic>();
+    const states = new Map<string, object>();
+    for (const stream of streams) {
+      // The state before, read before it is replaced (the lists are updated only where it changed).
+      const previous = stateOf(stream);
+      const history = log.read(stream);
+      const state = replayStream(stream, history);
+      if (!state) throw new Error(`the events of ${stream} hold no state`);
+      projections.replaceWhole(stream, state, history[history.length - 1].seq);
+      const list = projections.mirror(stream, state, previous);
+      if (list) lists.add(list);
+      states.set(stream, state);
+    }
+    return { lists, states };
+  });
+
+  const takeRecorded = (events: readonly RecordedEvent[]): TakeOutcome => {
+    if (readOnly) return { ok: false, error: refused(`Chamber has this data open read-only (${readOnly.reason}); nothing was taken.`) };
+    const heads = new Map<string, { seq: number; hash: string }>();
+    for (const event of events) {
+      const kind = streamKindName(event.stream);
+      if (kind !== 'body' && kind !== 'meeting') return { ok: false, error: refused(`A meeting pack holds only a body and a meeting; it also held ${event.stream}. Nothing was taken.`) };
+      if (!isEventType(event.type) || !eventSchemas[event.type].safeParse(event.payload).success)
+        return { ok: false, error: refused(`Event ${event.seq} of ${event.stream} is not a fact this version of Chamber records (${event.type.slice(0, 60)}). Nothing was taken.`) };
+      const fault = faultOf(event as unknown as WireEvent, heads.get(event.stream) ?? log.headOf(event.stream));
+      if (fault) return { ok: false, error: refused(`The pack does not continue this laptop's record: ${fault.message} Nothing was taken.`) };
+      heads.set(event.stream, { seq: event.seq, hash: event.hash });
+    }
+    const streams = [...heads.keys()];
+    if (streams.length === 0) return { ok: true, streams };
+    let stored;
+    try {
+      stored = storeTaken(events, streams);
+    } catch (error) {
+      return { ok: false, error: chamberError('internal', `Chamber could not take the pack: ${(error as Error).message}. Nothing was changed.`) };
+    }
+    log.committed(events);
+    const updates: StateUpdate[] = [];
+    for (const list of stored.lists) {
+      const value = read(list);
+      if (value.ok) updates.push({ topic: list, data: value.data });
+    }
+    for (const [stream, state] of stored.states) {
+      cache.set(stream, state);
+      updates.push({ topic: stream as Topic, data: state } as StateUpdate);
+    }
+    for (const update of updates) for (const listener of listeners) listener(update);
+    return { ok: true, streams };
+  };
+
   return {
     dispatch,
     dispatchAsMember,
     dispatchDecision,
+    takeRecorded,
     read,
     subscribe(listener) {
       listeners.add(listener);

@@ -10,6 +10,8 @@ import { openCore, type Core } from './core';
 import type { FromCore, ToCore } from './coreProtocol';
 import { DataLockError } from './store/dataLock';
 import { StoreError } from './store/database';
+import { createSyncClient, type SyncClient } from './sync/syncClient';
+import { runSyncOperation } from './sync/syncOperations';
 
 interface Channel {
   onMessage(listener: (message: ToCore) => void): void;
@@ -46,15 +48,23 @@ const { 'data-dir': dataDir, 'main-pid': mainPid } = parseArgs({
 }).values;
 
 let core: Core | undefined;
+let sync: SyncClient | undefined;
 try {
   if (!dataDir) throw new Error('the core was started without --data-dir');
   const pid = Number(mainPid);
   core = openCore(dataDir, { holder: { kind: 'desktop', ...(Number.isSafeInteger(pid) && pid > 0 ? { pid } : {}) } });
   const opened = core;
+  // Sync with the records server, as browser mode has it (web.ts): the clerk's window asks through
+  // the main process ('sync' messages, answered from the one table of operations); the automatic
+  // sync, if the clerk turned it on, runs here. The device key is read here and sent only to the records server.
+  const records = createSyncClient({ db: opened.db, take: opened.takeRecorded });
+  sync = records;
+  records.startAutoSync();
   opened.subscribe((update) => parent.post({ kind: 'update', update }));
   parent.onMessage((data) => {
     if (data.kind === 'invoke') parent.post({ kind: 'invoked', id: data.id, result: opened.dispatch(data.command) });
     else if (data.kind === 'read') parent.post({ kind: 'read', id: data.id, result: opened.read(data.topic as Topic) });
+    else if (data.kind === 'sync') void runSyncOperation(records, data.operation, data.input).then((answer) => parent.post({ kind: 'synced', id: data.id, answer }));
   });
   parent.post({ kind: 'ready' });
 } catch (error) {
@@ -64,7 +74,10 @@ try {
   parent.post({ kind: 'fatal', message });
 }
 
-process.on('exit', () => core?.close());
+process.on('exit', () => {
+  sync?.stop();
+  core?.close();
+});
 // Asked to stop (the app quitting): close the data cleanly. Messages are handled one at a time, so
 // no command is half done when this runs.
 process.on('SIGTERM', () => process.exit(0));

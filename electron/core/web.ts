@@ -10,6 +10,7 @@ import { openCore, type Core } from './core';
 import { clerkToken, defaultDataFolder } from './dataFolder';
 import { createWebHost, isLoopbackAddress } from './host/webHost';
 import { createMemberDevices } from './memberDevices';
+import { createSyncClient } from './sync/syncClient';
 import { DataLockError } from './store/dataLock';
 import { StoreError } from './store/database';
 
@@ -95,7 +96,10 @@ const main = async () => {
   const clerkHost = args.host !== undefined && isLoopbackAddress(args.host) ? args.host : '127.0.0.1';
   // Members' devices: one keeper for both hosts (the clerk gives codes, devices redeem them on the network).
   const memberDevices = readOnly ? undefined : createMemberDevices({ core });
-  const clerk = await createWebHost({ core, role: 'clerk', token: clerkToken(dataFolder), staticDir, hostNames: [clerkHost], memberDevices });
+  // Sync with the records server: the clerk's host only (the device key never reaches the chamber network).
+  const sync = readOnly ? undefined : createSyncClient({ db: core.db, take: core.takeRecorded });
+  sync?.startAutoSync();
+  const clerk = await createWebHost({ core, role: 'clerk', token: clerkToken(dataFolder), staticDir, hostNames: [clerkHost], memberDevices, sync });
   const clerkUrl = (await clerk.listen({ host: clerkHost, port })).replace(/\/$/, '');
   const lines = ['Chamber is running in browser mode.', `  Clerk, on this computer:  ${clerkUrl}/`];
   let network: Awaited<ReturnType<typeof createWebHost>> | undefined;
@@ -122,6 +126,7 @@ const main = async () => {
   const stop = async () => {
     // Every acknowledged command is already on disk; give open connections a moment, no more.
     setTimeout(() => process.exit(0), 2000).unref();
+    sync?.stop();
     await Promise.all([clerk.close(), network?.close()]);
     core.close();
     process.exit(0);

@@ -6,7 +6,8 @@
 // Nothing acknowledged can be lost: the core acknowledges a command only after its commit is on
 // disk. A command in flight when the core died gets a clear error saying it may not have been
 // recorded; reads in flight, and reads asked for while the core is down, are sent again to the new
-// core (reading changes nothing). Commands sent while the core is down are refused at once, unsent.
+// core (reading changes nothing). Commands sent while the core is down are refused at once, unsent;
+// so are the clerk's sync operations, and one in flight is answered that it may not have been done.
 // Listeners are told when the connection is lost and restored, so the windows can say so and take
 // their topics again. A core that says it cannot open the data ('fatal', e.g. another Chamber holds
 // it) is not restarted: the message is reported as fatal.
@@ -14,6 +15,7 @@
 // Pure: no electron import. The way to start a child is given to it.
 import type { InvokeResult } from '../../shared/api';
 import { chamberError, type ChamberError } from '../../shared/errors';
+import type { SyncAnswer } from '../../shared/syncApi';
 import type { StateUpdate, Topic } from '../../shared/topics';
 import type { FromCore, ToCore } from '../core/coreProtocol';
 import type { ReadResult } from './windowTopics';
@@ -56,6 +58,8 @@ export interface CoreSupervisor {
    * posted after it, so an update that follows the reply is never seen before it (see windowTopics.ts).
    */
   readInOrder(topic: Topic, reply: (result: ReadResult) => void): void;
+  /** One of the clerk's sync operations, by name (electron/core/sync/syncOperations.ts); answered in words, never left hanging. */
+  sync(operation: string, input: unknown): Promise<SyncAnswer>;
   onUpdate(listener: (update: StateUpdate) => void): () => void;
   /** Lost (false) when the core stops unexpectedly, restored (true) once a restarted core is ready. */
   onConnectionChange(listener: (connected: boolean) => void): () => void;
@@ -75,6 +79,13 @@ export const STOPPED_BEFORE_CONFIRMING =
   "Chamber's core stopped before confirming this, so it may not have been recorded. Chamber is restarting it; the screen will show what was recorded.";
 export const RESTARTING = "Chamber's core is restarting after it stopped unexpectedly; this was not recorded. Try again in a moment.";
 export const STOPPED = "Chamber's core has stopped; this was not recorded.";
+/** The answer to a sync operation asked while the core is starting again. */
+export const SYNC_RESTARTING =
+  "Chamber's core is restarting after it stopped unexpectedly, so sync cannot be reached for a moment; nothing was changed. Try again shortly.";
+/** The answer to a sync operation sent to a core that then stopped before answering. */
+export const SYNC_STOPPED_BEFORE_ANSWERING =
+  "Chamber's core stopped before answering, so this may not have been done. Chamber is restarting it; look at the sync screen again in a moment.";
+export const SYNC_STOPPED = "Chamber's core has stopped, so sync cannot be reached.";
 /** The short notice for the clerk when the core stopped and is being restarted. */
 export const CONNECTION_LOST_NOTICE = "Chamber's core stopped unexpectedly and is restarting. Everything already confirmed is saved.";
 
@@ -130,7 +141,7 @@ export const createCoreSupervisor = (options: CoreSupervisorOptions): CoreSuperv
     const requests = [...inFlight.values(), ...waiting];
     inFlight.clear();
     waiting.length = 0;
-    for (const request of requests) request.fail(chamberError('internal', message));
+    for (const request of requests) request.fail(chamberError('internal', request.message.kind === 'sync' ? SYNC_STOPPED : message));
   };
 
   const send = (request: Request) => {
@@ -179,11 +190,12 @@ export const createCoreSupervisor = (options: CoreSupervisorOptions): CoreSuperv
       case 'update':
         return emit(updateListeners, message.update);
       case 'invoked':
-      case 'read': {
+      case 'read':
+      case 'synced': {
         const request = inFlight.get(message.id);
         if (!request) return;
         inFlight.delete(message.id);
-        return request.settle(message.result);
+        return request.settle(message.kind === 'synced' ? message.answer : message.result);
       }
     }
   };
@@ -195,11 +207,12 @@ export const createCoreSupervisor = (options: CoreSupervisorOptions): CoreSuperv
     const wasConnected = state === 'running';
     state = 'restarting';
     log(`Chamber: the core stopped unexpectedly (${how}).`);
-    // Commands in flight may or may not have been committed: say so. Reads are simply asked again.
+    // Commands and sync operations in flight may or may not have been done: say so. Reads are simply asked again.
     const requests = [...inFlight.values()];
     inFlight.clear();
     for (const request of requests) {
       if (request.message.kind === 'invoke') request.fail(chamberError('internal', STOPPED_BEFORE_CONFIRMING));
+      else if (request.message.kind === 'sync') request.fail(chamberError('internal', SYNC_STOPPED_BEFORE_ANSWERING));
       else waiting.push(request);
     }
     waiting.sort((a, b) => a.message.id - b.message.id);
@@ -271,6 +284,19 @@ export const createCoreSupervisor = (options: CoreSupervisorOptions): CoreSuperv
         send({
           message: { kind: 'invoke', id: nextId++, command },
           settle: (result) => resolve(result as InvokeResult),
+          fail: (error) => resolve({ ok: false, error }),
+        });
+      });
+    },
+    sync(operation, input) {
+      return new Promise<SyncAnswer>((resolve) => {
+        if (state !== 'running') {
+          resolve({ ok: false, error: chamberError('internal', state === 'restarting' || state === 'starting' ? SYNC_RESTARTING : SYNC_STOPPED) });
+          return;
+        }
+        send({
+          message: { kind: 'sync', id: nextId++, operation, input },
+          settle: (answer) => resolve(answer as SyncAnswer),
           fail: (error) => resolve({ ok: false, error }),
         });
       });

@@ -1,11 +1,16 @@
 // Bounds on what a window may send the main process, checked before anything reaches the core:
-// the same 1 MB per command as browser mode's request body, and a watch list of at most a few
-// dozen topic names. Pure: no electron import.
+// the same 1 MB per command as browser mode's request body, a watch list of at most a few dozen
+// topic names, and a sync operation's short name with the same 4 KB of input as browser mode's
+// sync routes. Pure: no electron import.
 import { chamberError, notFound, type ChamberError } from '../../shared/errors';
 import { isTopic, type Topic } from '../../shared/topics';
-import { DEFAULT_BODY_LIMIT, tooLargeError } from '../core/host/limits';
+import { DEFAULT_BODY_LIMIT, SYNC_INPUT_LIMIT, tooLargeError } from '../core/host/limits';
 
 export const MAX_COMMAND_BYTES = DEFAULT_BODY_LIMIT;
+/** Largest input to a sync operation (a server address and a device key), as browser mode's sync routes. */
+export const MAX_SYNC_INPUT_BYTES = SYNC_INPUT_LIMIT;
+/** Longest sync operation name looked at; the real ones are single words. */
+export const MAX_SYNC_OPERATION_LENGTH = 40;
 /** Most topics one window may watch at once (as a clerk's live connection in browser mode). */
 export const MAX_WATCHED_TOPICS = 64;
 /** Longest topic name looked at; the longest real one ("display:" and an id) is 44 characters. */
@@ -77,6 +82,17 @@ export const jsonSizeUpTo = (value: unknown, limit: number): number => {
 /** Why a command may not be passed to the core (too large), or undefined when it may. */
 export const commandRefusal = (command: unknown, limit = MAX_COMMAND_BYTES): ChamberError | undefined =>
   jsonSizeUpTo(command, limit) > limit ? tooLargeError(limit) : undefined;
+
+/**
+ * Why a sync operation may not be passed to the core, or undefined when it may: its name must be a
+ * short string (the core's table says whether it knows it) and its input within the limit.
+ */
+export const syncRequestRefusal = (operation: unknown, input: unknown, limit = MAX_SYNC_INPUT_BYTES): ChamberError | undefined => {
+  if (typeof operation !== 'string' || operation.length === 0 || operation.length > MAX_SYNC_OPERATION_LENGTH) {
+    return chamberError('invalid_command', 'A sync operation is named by a short word, such as "status" or "push".', { field: 'operation' });
+  }
+  return jsonSizeUpTo(input, limit) > limit ? tooLargeError(limit) : undefined;
+};
 
 /** A topic name from a window, checked: a known shape and a sensible length. */
 export const checkTopic = (topic: unknown): { ok: true; topic: Topic } | { ok: false; error: ChamberError } => {

@@ -15,13 +15,16 @@ import {
   type IpcMainEvent,
   type IpcMainInvokeEvent,
 } from 'electron';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { utilityCore } from './coreProcess';
 import { CONNECTION_LOST_NOTICE, createCoreSupervisor } from './coreSupervisor';
 import { buildMenu } from './menu';
 import { devicePermissionGranted, permissionGranted } from './permissions';
+import { pdfFileName, withPdfExtension, type PrintToPdfResult } from './printPolicy';
 import { createRelay } from './relay';
 import { isOurRendererUrl, rendererUrl } from './rendererOrigin';
+import { CLERK_WINDOW_ARGUMENT } from './windowArguments';
 import type { WindowRole } from './windowPolicy';
 
 app.setName('Chamber');
@@ -67,6 +70,8 @@ const createMainWindow = (): BrowserWindow => {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: true,
+      // The clerk's own window: its preload offers sync with the records server (the relay still checks).
+      additionalArguments: [CLERK_WINDOW_ARGUMENT],
     },
   });
   track(window, { kind: 'clerk' });
@@ -111,7 +116,8 @@ const openChairmanWindow = (meetingId: string): void => {
     backgroundColor: '#f3f5f7',
     webPreferences: { preload: join(__dirname, 'preload.cjs'), contextIsolation: true, sandbox: true, nodeIntegration: false },
   });
-  track(window, { kind: 'clerk' });
+  // It acts on the clerk's record, but never reaches sync with the records server.
+  track(window, { kind: 'chairman', meetingId });
   void window.loadURL(rendererUrl(rendererIndex, `/chair/${meetingId}`));
 };
 
@@ -187,6 +193,12 @@ if (!app.requestSingleInstanceLock()) {
       const id = ourWindow(event);
       return id === undefined ? refused : relay.read(id, topic);
     });
+    // The clerk's sync with the records server: the clerk's own window only (the relay checks the
+    // window, the operation's name and the input's size; the core's table does the rest).
+    ipcMain.handle('chamber:sync', (event, operation, input) => {
+      const id = ourWindow(event);
+      return id === undefined ? refused : relay.sync(id, operation, input);
+    });
     ipcMain.on('chamber:watch', (event, topics) => {
       const id = ourWindow(event);
       if (id !== undefined) relay.watch(id, topics);
@@ -198,6 +210,22 @@ if (!app.requestSingleInstanceLock()) {
     ipcMain.handle('chamber:openChairman', (event, meetingId) => {
       const id = ourWindow(event);
       if (id !== undefined && relay.mayOpenDisplay(id) && typeof meetingId === 'string' && /^[0-9a-f-]{36}$/.test(meetingId)) openChairmanWindow(meetingId);
+    });
+    // The clerk's window saves the page (the minutes, with their print stylesheet) as an A4 PDF where the clerk chooses.
+    ipcMain.handle('chamber:printToPdf', async (event, suggestedName): Promise<PrintToPdfResult> => {
+      const id = ourWindow(event);
+      if (id === undefined || !relay.mayOpenDisplay(id)) return { saved: false, error: 'Refused: only the clerk’s window prints the minutes.' };
+      const owner = BrowserWindow.fromWebContents(event.sender);
+      const options = { defaultPath: join(app.getPath('documents'), pdfFileName(suggestedName)), filters: [{ name: 'PDF', extensions: ['pdf'] }] };
+      const chosen = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+      if (chosen.canceled || !chosen.filePath) return { saved: false };
+      try {
+        const path = withPdfExtension(chosen.filePath);
+        await writeFile(path, await event.sender.printToPDF({ pageSize: 'A4' }));
+        return { saved: true, path };
+      } catch (error) {
+        return { saved: false, error: (error as Error).message };
+      }
     });
     Menu.setApplicationMenu(buildMenu());
     createMainWindow();

@@ -1,18 +1,19 @@
 // The main process's relay between the windows and the core, without Electron: main.ts checks that
 // a message comes from our own renderer, then hands it here with the window's id. Here each window
-// is held to its role (the chamber display window: its display topic only), every message is
-// bounded before it reaches the core, each window receives only the topics it watches (whole
-// first, then changes), and every window is told when the core is lost and restored, after which
-// its topics arrive whole again.
+// is held to its role (the chamber display window: its display topic only; sync with the records
+// server: the clerk's own window only), every message is bounded before it reaches the core, each
+// window receives only the topics it watches (whole first, then changes), and every window is told
+// when the core is lost and restored, after which its topics arrive whole again.
 import type { InvokeResult } from '../../shared/api';
 import { chamberError } from '../../shared/errors';
+import type { SyncAnswer } from '../../shared/syncApi';
 import type { StateUpdate, Topic } from '../../shared/topics';
 import type { CoreSupervisor } from './coreSupervisor';
-import { checkTopic, checkWatchList, commandRefusal } from './ipcLimits';
-import { invokeRefusal, mayOpenDisplay, topicRefusal, type WindowRole } from './windowPolicy';
+import { checkTopic, checkWatchList, commandRefusal, syncRequestRefusal } from './ipcLimits';
+import { invokeRefusal, mayOpenDisplay, syncRefusal, topicRefusal, type WindowRole } from './windowPolicy';
 import { createWindowTopics, type ReadResult } from './windowTopics';
 
-export type RelayCore = Pick<CoreSupervisor, 'invoke' | 'read' | 'readInOrder' | 'onUpdate' | 'onConnectionChange' | 'connected'>;
+export type RelayCore = Pick<CoreSupervisor, 'invoke' | 'read' | 'readInOrder' | 'sync' | 'onUpdate' | 'onConnectionChange' | 'connected'>;
 
 export interface RelayOptions {
   core: RelayCore;
@@ -32,6 +33,8 @@ export interface Relay {
   closed(windowId: number): void;
   invoke(windowId: number, command: unknown): Promise<InvokeResult>;
   read(windowId: number, topic: unknown): Promise<ReadResult>;
+  /** One of the clerk's sync operations by name, from the clerk's own window only. */
+  sync(windowId: number, operation: unknown, input: unknown): Promise<SyncAnswer>;
   /** The whole set of topics a window shows. */
   watch(windowId: number, topics: unknown): void;
   /** Whether a window may open the chamber display. */
@@ -89,6 +92,12 @@ export const createRelay = (options: RelayOptions): Relay => {
       const refusal = topicRefusal(roles.get(windowId), checked.topic);
       if (refusal) return { ok: false, error: refusal };
       return core.read(checked.topic);
+    },
+    async sync(windowId, operation, input) {
+      // The window first, then the bounds: a window that may not sync learns nothing about the request.
+      const refusal = syncRefusal(roles.get(windowId)) ?? syncRequestRefusal(operation, input);
+      if (refusal) return { ok: false, error: refusal };
+      return core.sync(operation as string, input);
     },
     watch(windowId, wanted) {
       const role = roles.get(windowId);

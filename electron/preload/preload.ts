@@ -1,8 +1,11 @@
-// The bridge between the window and the core: invoke, read, watch and the pushed updates.
+// The bridge between the window and the core: invoke, read, watch and the pushed updates; in the
+// clerk's own window, sync with the records server too.
 // Sandboxed, so this is bundled as CommonJS and may require only 'electron'.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { ChamberApi } from '../../shared/api';
+import type { SyncAnswer } from '../../shared/syncApi';
 import type { StateUpdate } from '../../shared/topics';
+import { CLERK_WINDOW_ARGUMENT } from '../main/windowArguments';
 
 const api: ChamberApi = {
   invoke: (command) => ipcRenderer.invoke('chamber:invoke', command),
@@ -25,7 +28,10 @@ const api: ChamberApi = {
   },
 };
 
-contextBridge.exposeInMainWorld('chamber', api);
+// Desktop-only, beside the API: the page saved as an A4 PDF (the minutes), where the clerk chooses.
+const printToPdf = (suggestedName: string): Promise<{ saved: boolean; path?: string; error?: string }> => ipcRenderer.invoke('chamber:printToPdf', suggestedName);
+
+contextBridge.exposeInMainWorld('chamber', { ...api, printToPdf });
 
 // Desktop-only: open the chamber display in its own window, on the second screen when there is one,
 // and the chairman's view in a window of its own.
@@ -33,3 +39,13 @@ contextBridge.exposeInMainWorld('chamberShell', {
   openDisplay: (meetingId: string) => void ipcRenderer.invoke('chamber:openDisplay', meetingId),
   openChairman: (meetingId: string) => void ipcRenderer.invoke('chamber:openChairman', meetingId),
 });
+
+// Desktop-only, the clerk's own window only (the main process says which window this is, and checks
+// again): the clerk's sync operations by name (status, configure, push, verify), answered by the
+// core from the same table as browser mode's sync routes. The device key goes up in `configure`;
+// no answer carries it back.
+if (process.argv.includes(CLERK_WINDOW_ARGUMENT)) {
+  contextBridge.exposeInMainWorld('chamberSync', {
+    call: (operation: string, input?: unknown): Promise<SyncAnswer> => ipcRenderer.invoke('chamber:sync', operation, input),
+  });
+}

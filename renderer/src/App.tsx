@@ -10,7 +10,9 @@ import { LiveScreen } from './screens/LiveScreen';
 import { MeetingScreen } from './screens/MeetingScreen';
 import { MeetingsScreen } from './screens/MeetingsScreen';
 import { MemberScreen } from './screens/MemberScreen';
+import { MinutesScreen } from './screens/MinutesScreen';
 import { SettingsScreen } from './screens/SettingsScreen';
+import { SyncScreen } from './screens/SyncScreen';
 import { StandingOrdersScreen } from './screens/StandingOrdersScreen';
 import { isClerkPage } from './api';
 import { useShortcut } from './shortcuts';
@@ -45,6 +47,8 @@ const Screen = () => {
       return <DisplayScreen meetingId={route.meetingId} />;
     case 'chairman':
       return <ChairmanScreen meetingId={route.meetingId} />;
+    case 'minutes':
+      return <MinutesScreen meetingId={route.meetingId} />;
     case 'bodies':
       return <BodiesScreen />;
     case 'body':
@@ -53,6 +57,8 @@ const Screen = () => {
       return <StandingOrdersScreen bodyId={route.bodyId} />;
     case 'settings':
       return <SettingsScreen />;
+    case 'sync':
+      return <SyncScreen />;
     case 'member':
       return <MemberScreen key={route.meetingId ?? ''} meetingId={route.meetingId} code={route.code} />;
   }
@@ -66,6 +72,7 @@ export const App = () => {
   useShortcut('m', useCallback(() => navigate({ screen: 'meetings' }), [navigate]), { alt: true });
   useShortcut('b', useCallback(() => navigate({ screen: 'bodies' }), [navigate]), { alt: true });
   useShortcut('g', useCallback(() => navigate({ screen: 'settings' }), [navigate]), { alt: true });
+  useShortcut('s', useCallback(() => navigate({ screen: 'sync' }), [navigate]), { alt: true, shift: true });
   // The chamber display is the whole window: no clerk's frame around it.
   if (route.screen === 'display') return <Screen />;
   // So is a member's own device: its page, never the clerk's.

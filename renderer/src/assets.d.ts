@@ -3,3 +3,7 @@ declare module '*.wav' {
   const url: string;
   export default url;
 }
+declare module '*?url' {
+  const url: string;
+  export default url;
+}

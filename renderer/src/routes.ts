@@ -8,10 +8,14 @@ export type Route =
   | { screen: 'live'; meetingId: string }
   | { screen: 'display'; meetingId: string }
   | { screen: 'chairman'; meetingId: string }
+  /** The draft minutes of a meeting, with the clerk's edits. */
+  | { screen: 'minutes'; meetingId: string }
   | { screen: 'bodies' }
   | { screen: 'body'; bodyId: string }
   | { screen: 'standingOrders'; bodyId: string }
   | { screen: 'settings' }
+  /** Sync with the records server: its address, the device key, what is waiting, Sync now. */
+  | { screen: 'sync' }
   /** A member's own device on the chamber network: pair (with the code from a QR, if any), then vote. */
   | { screen: 'member'; meetingId?: string; code?: string };
 
@@ -22,6 +26,7 @@ const patterns: [RegExp, (id: string) => Route][] = [
   [new RegExp(`^#/meetings/${ID}/live$`), (meetingId) => ({ screen: 'live', meetingId })],
   [new RegExp(`^#/display/${ID}$`), (meetingId) => ({ screen: 'display', meetingId })],
   [new RegExp(`^#/chair/${ID}$`), (meetingId) => ({ screen: 'chairman', meetingId })],
+  [new RegExp(`^#/minutes/${ID}$`), (meetingId) => ({ screen: 'minutes', meetingId })],
   [new RegExp(`^#/bodies/${ID}$`), (bodyId) => ({ screen: 'body', bodyId })],
   [new RegExp(`^#/bodies/${ID}/standing-orders$`), (bodyId) => ({ screen: 'standingOrders', bodyId })],
 ];
@@ -31,6 +36,7 @@ export const routeFromHash = (hash: string): Route => {
   const member = /^#\/member(?:\/([0-9a-f-]{36}))?(?:\?code=([A-Za-z0-9-]{1,20}))?$/.exec(hash);
   if (member) return { screen: 'member', ...(member[1] ? { meetingId: member[1] } : {}), ...(member[2] ? { code: member[2] } : {}) };
   if (hash === '#/settings') return { screen: 'settings' };
+  if (hash === '#/sync') return { screen: 'sync' };
   for (const [pattern, route] of patterns) {
     const match = pattern.exec(hash);
     if (match) return route(match[1]);
@@ -52,6 +58,8 @@ export const hashOf = (route: Route): string => {
       return `#/display/${route.meetingId}`;
     case 'chairman':
       return `#/chair/${route.meetingId}`;
+    case 'minutes':
+      return `#/minutes/${route.meetingId}`;
     case 'bodies':
       return '#/bodies';
     case 'body':
@@ -60,6 +68,8 @@ export const hashOf = (route: Route): string => {
       return `#/bodies/${route.bodyId}/standing-orders`;
     case 'settings':
       return '#/settings';
+    case 'sync':
+      return '#/sync';
     case 'member':
       return `#/member${route.meetingId ? `/${route.meetingId}` : ''}${route.code ? `?code=${route.code}` : ''}`;
   }
@@ -75,6 +85,7 @@ export const topicsOf = (route: Route): Topic[] => {
       return [meetingTopic(route.meetingId), 'bodies'];
     case 'live':
     case 'chairman':
+    case 'minutes':
       return [meetingTopic(route.meetingId)];
     case 'display':
       return [displayTopic(route.meetingId)];
@@ -84,6 +95,7 @@ export const topicsOf = (route: Route): Topic[] => {
     case 'standingOrders':
       return [bodyTopic(route.bodyId)];
     case 'settings':
+    case 'sync':
       return ['settings'];
     case 'member':
       return route.meetingId ? [displayTopic(route.meetingId)] : [];

@@ -8,6 +8,8 @@ export interface ShortcutOptions {
   enabled?: boolean;
   /** Alt+key: works even while typing in a field. */
   alt?: boolean;
+  /** With alt: Alt+Shift+key (and then Alt+key alone does not fire it, nor Alt+Shift+key an Alt+key shortcut). */
+  shift?: boolean;
 }
 
 /**
@@ -16,12 +18,13 @@ export interface ShortcutOptions {
  * false to decline the key.
  */
 export const useShortcut = (key: string, handler: (event: KeyboardEvent) => void | false, options: ShortcutOptions | boolean = {}): void => {
-  const { enabled = true, alt = false } = typeof options === 'boolean' ? { enabled: options } : options;
+  const { enabled = true, alt = false, shift = false } = typeof options === 'boolean' ? { enabled: options } : options;
   // A layout effect: the key works from the moment the screen is painted, not a frame later.
   useLayoutEffect(() => {
     if (!enabled) return;
     const onKey = (event: KeyboardEvent) => {
       if (event.ctrlKey || event.metaKey || event.altKey !== alt) return;
+      if (alt && event.shiftKey !== shift) return;
       const pressed = alt ? event.code.replace(/^Key/, '').toLowerCase() : event.key;
       if (pressed !== key && event.key !== key) return;
       if (!alt && key !== 'Escape' && isTyping(event.target)) return;
@@ -30,5 +33,5 @@ export const useShortcut = (key: string, handler: (event: KeyboardEvent) => void
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [key, handler, enabled, alt]);
+  }, [key, handler, enabled, alt, shift]);
 };

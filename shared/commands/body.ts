@@ -27,6 +27,11 @@ export const MemberDetails = z.strictObject({
   group: OptionalLine(80).describe('Political group, e.g. "Conservative"; empty when none.'),
   roles: z.array(MemberRoleName).max(6).describe('Chairman, Vice-Chairman, Leader, Deputy Leader, Group Leader, Cabinet Member.'),
   voting: z.boolean({ error: orMissing('must be true or false') }).describe('False for non-voting or co-opted members.'),
+  sitsFor: z
+    .array(Line(120))
+    .max(10, { error: 'must list at most 10' })
+    .optional()
+    .describe('What the member sits for under the body\'s terms of reference, as its quorum conditions name it: their organisation, area or capacity (e.g. "Kent and Medway ICB", "East Kent area", "Independent Person").'),
   substituteFor: Id.optional().describe('For a committee substitute: the member they may stand in for.'),
 });
 export type MemberDetails = z.infer<typeof MemberDetails>;

@@ -131,6 +131,10 @@ export const startSpeech = z
   })
   .describe('The chairman calls a speaker: their clock starts. A point of order or a personal explanation interrupts the speaker, whose clock stops until it ends.');
 
+export const callNextSpeaker = z
+  .strictObject({ type: z.literal('speaker.callNext'), meetingId: Id, time })
+  .describe("The chairman calls the next speaker: whoever heads the speakers' list when this reaches the core, in the role the motion before the meeting gives them (as speech.start).");
+
 export const endSpeech = z.strictObject({ type: z.literal('speech.end'), meetingId: Id, time }).describe('The speaker has finished (an interrupted speaker resumes).');
 
 export const extendSpeech = z
@@ -151,4 +155,4 @@ export const recordRuling = z
   .strictObject({ type: z.literal('ruling.record'), meetingId: Id, wording: MotionText.describe("The chairman's ruling, in short.") })
   .describe("Record a ruling of the chairman on the item being taken, for the minutes.");
 
-export const debateCommands = [moveMotion, secondMotion, alterMotion, withdrawMotion, resolveMotion, addSpeaker, removeSpeaker, startSpeech, endSpeech, extendSpeech, recordRuling] as const;
+export const debateCommands = [moveMotion, secondMotion, alterMotion, withdrawMotion, resolveMotion, addSpeaker, removeSpeaker, startSpeech, callNextSpeaker, endSpeech, extendSpeech, recordRuling] as const;

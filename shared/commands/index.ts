@@ -8,9 +8,10 @@ import { divisionCommands } from './division';
 import { liveCommands } from './live';
 import { meetingCommands } from './meeting';
 import { memberDeviceCommands } from './memberDevices';
+import { minutesCommands } from './minutes';
 import { settingsCommands } from './settings';
 
-export const commandSchemas = [...bodyCommands, ...meetingCommands, ...agendaCommands, ...liveCommands, ...debateCommands, ...divisionCommands, ...memberDeviceCommands, ...settingsCommands] as const;
+export const commandSchemas = [...bodyCommands, ...meetingCommands, ...agendaCommands, ...liveCommands, ...debateCommands, ...divisionCommands, ...memberDeviceCommands, ...minutesCommands, ...settingsCommands] as const;
 
 export const Command = z.discriminatedUnion('type', commandSchemas);
 export type Command = z.infer<typeof Command>;
@@ -39,4 +40,5 @@ export * from './division';
 export * from './live';
 export * from './meeting';
 export * from './memberDevices';
+export * from './minutes';
 export * from './settings';

@@ -98,7 +98,7 @@ export const removeDeclaration = z
   .strictObject({ type: z.literal('declaration.remove'), meetingId: Id, declarationId: Id, reason: Line(300) })
   .describe('Remove a declaration recorded in error, with the reason.');
 
-export const ChairCapacity = z.enum(['chairman', 'vice_chairman', 'chosen_member', 'outgoing_chairman']);
+export const ChairCapacity = z.enum(['chairman', 'vice_chairman', 'chosen_member', 'outgoing_chairman', 'presiding_list']);
 export type ChairCapacity = z.infer<typeof ChairCapacity>;
 
 export const takeChair = z
@@ -106,7 +106,7 @@ export const takeChair = z
     type: z.literal('chair.take'),
     meetingId: Id,
     memberId: Id,
-    capacity: ChairCapacity.describe('chairman, vice_chairman (in the Chairman\'s absence), chosen_member (both absent), outgoing_chairman (election of a new chairman).'),
+    capacity: ChairCapacity.describe('chairman, vice_chairman (in the Chairman\'s absence), chosen_member (both absent), outgoing_chairman (election of a new chairman), presiding_list (next on the body\'s presiding list).'),
     time,
   })
   .describe('Record who presides from now on.');

@@ -7,9 +7,10 @@ import { divisionEventSchemas } from './division';
 import { liveEventSchemas } from './live';
 import { meetingEventSchemas } from './meeting';
 import { memberDeviceEventSchemas } from './memberDevices';
+import { minutesEventSchemas } from './minutes';
 import { settingsEventSchemas } from './settings';
 
-export const eventSchemas = { ...bodyEventSchemas, ...meetingEventSchemas, ...agendaEventSchemas, ...liveEventSchemas, ...debateEventSchemas, ...divisionEventSchemas, ...memberDeviceEventSchemas, ...settingsEventSchemas } as const;
+export const eventSchemas = { ...bodyEventSchemas, ...meetingEventSchemas, ...agendaEventSchemas, ...liveEventSchemas, ...debateEventSchemas, ...divisionEventSchemas, ...memberDeviceEventSchemas, ...minutesEventSchemas, ...settingsEventSchemas } as const;
 
 export type EventType = keyof typeof eventSchemas;
 export type EventPayload<T extends EventType> = z.infer<(typeof eventSchemas)[T]>;

@@ -1,8 +1,14 @@
 // Reads the agenda out of a meeting pack pasted as text (a summons-and-agenda PDF or page turned
 // into text). It reads structure rather than one council's layout: the AGENDA heading, numbered
 // items, continuation lines, page ranges, proposer and seconder lines, quoted motion text, the
-// motions printed after the agenda, and where the agenda ends. Pure: no Node, no DOM. Never
-// throws; every step is linear in the length of the text.
+// motions printed after the agenda, and where the agenda ends. It reads the layouts councils use:
+// web pages of the publishing systems copied from a browser (the number on its own line, download
+// sizes, "Additional documents:", section headings, sub-items), PDF-to-text output (Markdown bullets
+// and headings, running headers and page numbers between items), parish and town agendas (titles
+// ending with a full stop, lettered sub-paragraphs, the clerk's signature), and agendas with no item
+// numbers at all. What it has to guess (numbering repeated or out of order, items it numbered
+// itself) it flags for the clerk; it warns when the summons is for another day than the meeting.
+// Pure: no Node, no DOM. Never throws; every step is linear in the length of the text.
 import { z } from 'zod';
 
 /** Pasted text longer than this is refused: a summons and agenda is far smaller. */
@@ -135,20 +141,24 @@ export const readItemNumber = (text: string): ItemNumber | undefined => {
   const match = /^(?:item\s+)?(\d{1,3})(?:\(([a-z])\)[.:]?|([a-z])?[.):])\s*(.*)$/i.exec(text);
   if (match === null) return undefined;
   const title = match[4].trim();
-  if (!/^[\p{L}"“‘'(]/u.test(title) || !/\p{L}/u.test(title)) return undefined;
+  const spaced = /\s$/.test(match[0].slice(0, match[0].length - match[4].length));
+  // A title starts with a letter, a quotation mark or a bracket, or (after a space) with a planning
+  // application's reference ("25/01234/FUL - Land at …"); "1.1 Introduction" is a paragraph, not an item.
+  if (!(/^[\p{L}"“‘'(]/u.test(title) || (spaced && /^\d{2,4}\/\d/.test(title))) || !/\p{L}/u.test(title)) return undefined;
   const letter = (match[2] ?? match[3])?.toLowerCase();
   const base = Number(match[1]);
   if (base === 0) return undefined;
   return { number: `${base}${letter ?? ''}`, base, ...(letter === undefined ? {} : { letter }), title };
 };
 
-const INLINE_PAGES = /\(\s*pages?\s+(\d{1,5})(?:\s*(?:-|–|—|to)\s*(\d{1,5}))?\s*\)/i;
-const WHOLE_LINE_PAGES = /^pages?\s+(\d{1,5})(?:\s*(?:-|–|—|to)\s*(\d{1,5}))?\.?$/i;
+const INLINE_PAGES = /\(\s*pages?\s+(\d{1,5})(?:\s*(?:-|–|—|to)\s*(\d{1,5})|\s+(\d{1,5}))?\s*\)/i;
+const WHOLE_LINE_PAGES = /^pages?\s+(\d{1,5})(?:\s*(?:-|–|—|to)\s*(\d{1,5})|\s+(\d{1,5}))?\.?$/i;
 const TRAILING_PAGES = /\spages\s+(\d{1,5})\s*(?:-|–|—|to)\s*(\d{1,5})\.?$/i;
 
 const pageRangeOf = (match: RegExpExecArray): PageRange => {
   const from = Number(match[1]);
-  return { from, to: match[2] === undefined ? from : Number(match[2]) };
+  const to = match[2] ?? match[3];
+  return { from, to: to === undefined ? from : Number(to) };
 };
 
 /** A page range printed in a line ("(Pages 15 - 22)", "(Page 5)", "… Pages 15 - 22"), and the line without it. */
@@ -202,8 +212,12 @@ export const readProposal = (text: string): Proposal | undefined => {
   return undefined;
 };
 
-/** "A G E N D A", "AGENDA", "Agenda:" on a line of its own. */
-const isAgendaHeading = (text: string): boolean => text.replace(/[\s:.]/g, '').toUpperCase() === 'AGENDA';
+/**
+ * "A G E N D A", "AGENDA", "Agenda:" on a line of its own; the "No. Item" heading of a council
+ * web page's list of items; "Order of Business".
+ */
+const isAgendaHeading = (text: string): boolean =>
+  text.replace(/[\s:.]/g, '').toUpperCase() === 'AGENDA' || /^(?:no\.?\s+item|order of business)$/i.test(text);
 
 /** "Motion for Time Limited Debate", "Motion(s) for Time Limited Debate", "Notices of Motion": a heading with no subject. */
 const isBareMotionHeading = (text: string): boolean =>
@@ -231,10 +245,17 @@ const isPersonNameLine = (text: string): boolean => {
 const isDocumentBoundary = (text: string): boolean =>
   /^(?:minutes of (?:a|the) meeting|(?:from|to|subject|classification|summary|decision no|electoral divisions?)\s*:|report author\b|background documents\b)/i.test(text);
 
-/** Section headings inside an agenda that are not items. */
-const sectionHeadingOf = (text: string): 'exempt' | 'open' | undefined => {
-  if (/^(?:exempt items|part (?:2|ii|two)\b|restricted items|items? (?:likely to be )?(?:taken|considered) in private)/i.test(text)) return 'exempt';
-  if (/^(?:unrestricted items|part (?:1|i|one)\b|open items)/i.test(text)) return 'open';
+/**
+ * Section headings inside an agenda that are not items: those that open or close the private part,
+ * and others ("A. Matters for Decision", "SECTION B", "ITEMS FOR INFORMATION") that change nothing.
+ */
+const sectionHeadingOf = (text: string): 'exempt' | 'open' | 'other' | undefined => {
+  if (/^(?:exempt items|part (?:2|ii|two|b)\b|restricted items|items? (?:likely to be )?(?:taken|considered) in private|confidential items)/i.test(text)) return 'exempt';
+  if (/^(?:unrestricted items|part (?:1|i|one|a)\b|open items)/i.test(text)) return 'open';
+  if (text.length > 80) return undefined;
+  if (/^(?:[A-H]|I{1,3}|IV|VI{0,3})[.)]\s+\p{Lu}[^.]*$/u.test(text) || /^(?:section|part)\s+(?:\d{1,2}|[A-H]|[ivx]{1,4})\b/i.test(text)) return 'other';
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  if (letters.length >= 6 && letters === letters.toUpperCase() && text.split(' ').length >= 2 && !/\d/.test(text)) return 'other';
   return undefined;
 };
 
@@ -281,6 +302,8 @@ interface ItemRecord {
   body: BodyLine[];
   notes: string[];
   exemptSection: boolean;
+  /** The title was printed on a line of its own under its number (a web page): it does not wrap. */
+  titleOnOwnLine?: boolean;
 }
 
 interface MotionBlock {
@@ -333,15 +356,20 @@ interface Pack {
   itemNumbers: readonly (ItemNumber | undefined)[];
   /** For each line, the index of the next line that carries an item number (or lines.length). */
   nextNumbered: readonly number[];
+  /**
+   * Lines whose item number stood on a line of its own as a web page prints it ("4." or "Agenda
+   * Item 4"): a browser copy never wraps a title, so what follows the title is text under it.
+   */
+  titleOnOwnLine: ReadonlySet<number>;
 }
 
-const BARE_NUMBER = /^(\d{1,3})([a-z])?\.?$/i;
+const BARE_NUMBER = /^(?:(?:agenda\s+)?item\s+)?(\d{1,3})([a-z])?\.?$/i;
 
 /**
  * Agendas laid out as tables come out of a PDF with the item number on a line of its own and the
  * title on the next: "1" / "Apologies for Absence" becomes "1. Apologies for Absence".
  */
-const joinBareNumbers = (lines: readonly string[]): string[] => {
+const joinBareNumbers = (lines: readonly string[], titleOnOwnLine: Set<number>): string[] => {
   const joined = [...lines];
   for (let index = 0; index < joined.length; index += 1) {
     const bare = BARE_NUMBER.exec(joined[index]);
@@ -350,22 +378,123 @@ const joinBareNumbers = (lines: readonly string[]): string[] => {
     while (next < joined.length && next <= index + 2 && joined[next] === '') next += 1;
     if (next >= joined.length || next > index + 2) continue;
     const title = joined[next];
-    if (!/^[\p{L}"“‘(]/u.test(title) || isAgendaHeading(title) || readItemNumber(title) !== undefined) continue;
+    if (!/^[\p{L}"“‘(]|^\d{2,4}\/\d/u.test(title) || isAgendaHeading(title) || isPageFurniture(title) || readItemNumber(title) !== undefined) continue;
+    // A page number above a section heading is not an item: only "4." (with its point) or "Item 4" heads one.
+    if (sectionHeadingOf(title) !== undefined && !/[.]$|^\D/.test(joined[index])) continue;
     joined[next] = `${bare[1]}${bare[2] ?? ''}. ${title}`;
+    if (/[.]$|^\D/.test(joined[index])) titleOnOwnLine.add(next);
     joined[index] = '';
   }
   return joined;
 };
 
+/** What a council web page prints with a document to download: "pdf icon PDF 120 KB", "(PDF, 156 KB)". */
+const DOWNLOAD_SIZE = /\s*(?:pdf icon\s*)?\(?\b(?:pdf|docx?|word|xlsx?|odt)\b,?\s*\(?[\d.,]{1,8}\s*[kmg]b\)?\)?$/i;
+
+/**
+ * Lines a council web page puts round its items that are not agenda text: links to documents,
+ * webcasts and the reasons an item is restricted.
+ */
+const isWebFurniture = (text: string): boolean =>
+  /^(?:(?:additional|supporting|related) documents\s*:?|(?:documents|attachments?|minutes|decision|webcast)\s*:)$/i.test(text) ||
+  /^(?:view the (?:reasons?|background|decision|minutes|webcast)\b|download\b|watch the webcast\b|webcast(?: for)?\b.{0,80}$|printable version\b)/i.test(text) ||
+  /\.(?:pdf|docx?|xlsx?|odt)(?:\s*\(.{0,30}\))?$/i.test(text);
+
+/**
+ * One line of an agenda as read: cleanLine's work, and before it, what only agendas have: an item
+ * written as a Markdown bullet ("- 1. Apologies"), a table row with the number and pages in columns
+ * ("3      Minutes of the last meeting      3 - 8"), the size of a document to download.
+ */
+export const cleanAgendaLine = (raw: string): string => {
+  let text = raw.replace(/^[ \t]*[-•*][ \t]+(?=[*_]*[ \t]*(?:\d{1,3}[a-z]?[.)]|\(?pages?\b))/i, '');
+  const row = /^[ \t]*(\d{1,3}[a-z]?)(?: {2,}|\t+)(?=[\p{L}"“(])/u.exec(text);
+  if (row !== null) {
+    text = `${row[1]}. ${text.slice(row[0].length)}`.replace(/(\S)(?: {2,}|\t+)(\d{1,4})(?:[ \t]*[-–][ \t]*(\d{1,4}))?[ \t]*$/, (_all, before: string, from: string, to?: string) =>
+      `${before} (Pages ${from} - ${to ?? from})`,
+    );
+  }
+  const cleaned = cleanLine(text);
+  const withoutDownload = cleaned.replace(DOWNLOAD_SIZE, '').trim();
+  // A line that is only a download size ("PDF 120 KB") is furniture; a title is never only a number.
+  if (withoutDownload === '') return '';
+  return withoutDownload === cleaned || /\p{L}/u.test(withoutDownload.replace(/^\d{1,3}[a-z]?[.)]?/i, '')) ? withoutDownload : cleaned;
+};
+
+/** Line indexes after which the text has a form feed (a PDF page break). */
+const pageBreaksOf = (text: string): Set<number> => {
+  const breaks = new Set<number>();
+  let line = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text.charCodeAt(index);
+    if (char === 13) {
+      if (text.charCodeAt(index + 1) === 10) index += 1;
+      line += 1;
+    } else if (char === 10) line += 1;
+    else if (char === 12) {
+      breaks.add(line);
+      line += 1;
+    }
+  }
+  return breaks;
+};
+
+/**
+ * Running headers and footers: a line printed more than once that stands next to a page break or
+ * a page number at least once ("Lakeby District Council - Planning Committee - 5 June 2025").
+ * Items and the AGENDA heading are never headers.
+ */
+const runningHeaders = (lines: readonly string[], breaks: ReadonlySet<number>, furniture: readonly boolean[]): Set<string> => {
+  const counts = new Map<string, number>();
+  for (const line of lines) if (line !== '') counts.set(line, (counts.get(line) ?? 0) + 1);
+  const nearBreak = (index: number): boolean => {
+    for (let other = Math.max(0, index - 3); other <= Math.min(lines.length - 1, index + 3); other += 1) {
+      if (furniture[other] || breaks.has(other) || (other < index && breaks.has(other - 1))) return true;
+    }
+    return false;
+  };
+  const headers = new Set<string>();
+  lines.forEach((line, index) => {
+    if (line === '' || (counts.get(line) ?? 0) < 2 || headers.has(line) || isAgendaHeading(line) || readItemNumber(line) !== undefined) return;
+    if (BARE_NUMBER.test(line) || line.length > 160) return;
+    if (nearBreak(index)) headers.add(line);
+  });
+  return headers;
+};
+
+/**
+ * The lines listing a web page's "Additional documents:" (each ending with a download size): not
+ * agenda text. They end at a blank line or the next line without a download size.
+ */
+const attachmentLines = (raw: readonly string[]): boolean[] => {
+  const attachments = new Array<boolean>(raw.length).fill(false);
+  let listing = false;
+  raw.forEach((line, index) => {
+    const text = cleanLine(line);
+    if (/^(?:additional|supporting|related) documents\s*:?$/i.test(text)) listing = true;
+    else if (listing && text !== '' && DOWNLOAD_SIZE.test(text)) attachments[index] = true;
+    else listing = false;
+  });
+  return attachments;
+};
+
 const readPack = (text: string): Pack => {
-  const lines = joinBareNumbers(splitPastedLines(text).map(cleanLine)).map((line) => (isPageFurniture(line) ? '' : line));
+  const raw = splitPastedLines(text);
+  const attachments = attachmentLines(raw);
+  const cleaned = raw.map((line, index) => (attachments[index] ? '' : cleanAgendaLine(line)));
+  const withoutFurniture = cleaned.map((line) => (line !== '' && isWebFurniture(line) ? '' : line));
+  const pageNumbers = withoutFurniture.map((line) => line !== '' && isPageFurniture(line));
+  const headers = runningHeaders(withoutFurniture, pageBreaksOf(text), pageNumbers);
+  const titleOnOwnLine = new Set<number>();
+  const lines = joinBareNumbers(headers.size === 0 ? withoutFurniture : withoutFurniture.map((line) => (headers.has(line) ? '' : line)), titleOnOwnLine).map((line) =>
+    isPageFurniture(line) ? '' : line,
+  );
   const itemNumbers = lines.map((line) => (line === '' ? undefined : readItemNumber(line)));
   const nextNumbered = new Array<number>(lines.length + 1);
   nextNumbered[lines.length] = lines.length;
   for (let index = lines.length - 1; index >= 0; index -= 1) {
     nextNumbered[index] = itemNumbers[index] === undefined ? nextNumbered[index + 1] : index;
   }
-  return { lines, itemNumbers, nextNumbered };
+  return { lines, itemNumbers, nextNumbered, titleOnOwnLine };
 };
 
 const nonBlankAfter = (pack: Pack, index: number, count: number, within: number): string[] => {
@@ -399,12 +528,20 @@ const findAgendaStart = (pack: Pack): { index: number; headed: boolean } | undef
   return first === -1 ? undefined : { index: first, headed: false };
 };
 
+/** A number this far past the last item is still read as the next item (flagged): further, it is other text. */
+const MAX_NUMBERING_JUMP = 20;
+
 type Placing = { as: 'item'; note?: string } | { as: 'duplicate' } | { as: 'end' } | { as: 'text' };
 
 const nextLetter = (letter: string | undefined): string => (letter === undefined ? 'a' : String.fromCharCode(letter.charCodeAt(0) + 1));
 
-/** Whether a numbered line is the next agenda item, a repeat, a new list (the agenda is over) or just text. */
-const placeNumber = (number: ItemNumber, title: string, last: ItemRecord | undefined, inMotion: boolean): Placing => {
+/**
+ * Whether a numbered line is the next agenda item, a repeat, a new list (the agenda is over) or just
+ * text. `highest` is the highest item number read so far. A number printed again or out of order
+ * (1, 2, 3, 3, 4 or 4, 6, 5, 7) is the pack's mistake: the item is read and flagged; only a list
+ * starting again at 1 ends the agenda.
+ */
+const placeNumber = (number: ItemNumber, title: string, last: ItemRecord | undefined, inMotion: boolean, highest = last?.number.base ?? 0): Placing => {
   if (last === undefined) {
     if (number.base === 1 && number.letter === undefined) return { as: 'item' };
     return { as: 'item', note: `The agenda's numbering starts at ${number.number}, not 1: check that no items are missing.` };
@@ -413,12 +550,17 @@ const placeNumber = (number: ItemNumber, title: string, last: ItemRecord | undef
   if (number.letter === undefined && number.base === previous.base + 1) return { as: 'item' };
   if (number.letter !== undefined && number.base === previous.base && number.letter === nextLetter(previous.letter)) return { as: 'item' };
   if (number.letter === 'a' && number.base === previous.base + 1) return { as: 'item' };
+  if (number.letter === undefined && number.base === highest + 1 && highest > previous.base) return { as: 'item' };
   if (inMotion) return { as: 'text' };
   if (number.number === previous.number && title === last.titleLines[0]) return { as: 'duplicate' };
-  if (number.base > previous.base + 1 && number.base <= previous.base + 3) {
+  if (number.base > previous.base + 1 && number.base <= previous.base + MAX_NUMBERING_JUMP) {
     return { as: 'item', note: `The numbering jumps from ${previous.number} to ${number.number}: an item may be missing.` };
   }
-  if (number.base <= previous.base) return { as: 'end' };
+  if (number.base === 1 && number.letter === undefined) return { as: 'end' };
+  if (number.base <= previous.base) {
+    const again = number.number === previous.number ? `Item ${number.number} is numbered ${number.number} again` : `Item ${number.number} comes after item ${previous.number}`;
+    return { as: 'item', note: `${again}: the pack's numbering repeats or goes backwards. Check the item's number against the pack.` };
+  }
   return { as: 'text' };
 };
 
@@ -436,7 +578,36 @@ const isPurposeLine = (text: string): boolean =>
   /^To\s\p{Ll}/u.test(text) ||
   (/^\p{Lu}/u.test(text) && /[.…]$/u.test(text) && text.split(' ').length >= 5 && /\s(?:is|are|was|were|will|shall|may|must|has|have|to)\s/.test(text));
 
+/** A lettered or numbered paragraph of an item ("a) To receive …", "(b) To note …", "ii) To resolve …"). */
+const SUB_PARAGRAPH = /^(?:\(?(?:[a-z]|i{1,3}|iv|vi{0,3}|ix|x)\)|[a-z]\.)\s+\S/;
+
+/** The last word of a line that cannot end a title: the title runs on to the next line. */
+const RUNS_ON = /(?:[,:;&(\-–—/]|\b(?:and|or|of|the|a|an|to|for|in|on|at|by|with|from|into|under|between|its|their|our|is|are|be|as|that|which|held|including|re)$)$/i;
+
+/**
+ * A line under a title that says more about the item rather than continuing its title: a sentence
+ * ("Questions received under Procedure Rule 10.", "Report of the Director of Finance."), or any line
+ * once the title has ended with a full stop ("5. Planning." then "Applications received.").
+ */
+const isDescriptionLine = (titleSoFar: string, text: string): boolean => {
+  if (SUB_PARAGRAPH.test(text)) return true;
+  // A long line without a full stop was wrapped: the title runs on ("… Adult Social Care and Public" / "Health.").
+  if (RUNS_ON.test(titleSoFar) || /^\p{Ll}/u.test(text) || (titleSoFar.length >= WRAPPED_LINE_LENGTH && !/[.?!]$/.test(titleSoFar))) return false;
+  if (/[^.]\.$/.test(titleSoFar) && !/\b(?:no|nos|st|mr|mrs|dr|cllr|etc|ltd|co)\.$/i.test(titleSoFar)) return true;
+  return /^[\p{Lu}\d]/u.test(text) && /[^.]\.$/.test(text) && text.split(' ').length >= 3;
+};
+
+/** A title line this long that does not end a sentence was wrapped by the PDF. */
+const WRAPPED_LINE_LENGTH = 55;
+
+/** Where an agenda ends in a signature: "Signed: Jill Archer", "Dated: 12 February 2026", "Jill Archer, Parish Clerk", "Clerk: Pat Archer". */
+const isSignatureLine = (text: string): boolean =>
+  /^(?:signed|signature|dated)\b\s*:?/i.test(text) ||
+  /^clerk\s*:/i.test(text) ||
+  (text.length <= 80 && /^[\p{Lu}][\p{L}.' -]{1,50},\s*(?:(?:parish|town|deputy|assistant)\s+)?clerk\b/iu.test(text));
+
 const isRecognisedBodyLine = (text: string): boolean =>
+  SUB_PARAGRAPH.test(text) ||
   WHOLE_LINE_PAGES.test(text) || INLINE_PAGES.test(text) || readProposal(text) !== undefined || opensQuote(text) || text.startsWith('“') || text.startsWith('"');
 
 /** Walks the pack from the agenda heading to the end of the agenda (and of any motions printed after it). */
@@ -448,6 +619,7 @@ const readAgendaLines = (pack: Pack, start: number): Reading => {
   let blanks = 0;
   let quoteOpenedAt: number | undefined;
   let exemptSection = false;
+  let highest = 0;
 
   const currentItem = (): ItemRecord | undefined => items[items.length - 1];
   const currentBody = (): BodyLine[] | undefined =>
@@ -472,7 +644,7 @@ const readAgendaLines = (pack: Pack, start: number): Reading => {
       if (place === 'blockHeading') place = 'blockBody';
       continue;
     }
-    if (isDocumentBoundary(text) || isSignOff(pack, index) || (blanks > 0 && isBareOfficerTitle(text) && place !== 'before')) break;
+    if (isDocumentBoundary(text) || isSignOff(pack, index) || (place !== 'before' && ((blanks > 0 && isBareOfficerTitle(text)) || isSignatureLine(text)))) break;
     const runOn = runsOn(place, currentItem(), currentBody());
     if (runOn !== undefined) {
       if (place === 'blockBody') warnings.push({ line: index + 1, text, message: runOn });
@@ -493,7 +665,7 @@ const readAgendaLines = (pack: Pack, start: number): Reading => {
 
     const number = pack.itemNumbers[index];
     if (number !== undefined) {
-      const placing = placeNumber(number, number.title, currentItem(), place !== 'before' && inMotion());
+      const placing = placeNumber(number, number.title, currentItem(), place !== 'before' && inMotion(), highest);
       if (placing.as === 'end') break;
       if (placing.as === 'duplicate') {
         warnings.push({ line: index + 1, text, message: `Item ${number.number} is printed twice; the repeat was left out.` });
@@ -509,7 +681,9 @@ const readAgendaLines = (pack: Pack, start: number): Reading => {
           body: [],
           notes: placing.note === undefined ? [] : [placing.note],
           exemptSection,
+          titleOnOwnLine: pack.titleOnOwnLine.has(index),
         });
+        highest = Math.max(highest, number.base);
         place = 'title';
         blanks = 0;
         continue;
@@ -521,14 +695,20 @@ const readAgendaLines = (pack: Pack, start: number): Reading => {
       continue;
     }
     const section = sectionHeadingOf(text);
-    if (section !== undefined && (place === 'body' || place === 'title')) {
-      exemptSection = section === 'exempt';
+    if (section !== undefined && (place === 'body' || place === 'title') && !(section === 'other' && place === 'title' && sectionHeadingOf(currentItem()!.titleLines[0]) === 'other')) {
+      if (section !== 'other') exemptSection = section === 'exempt';
       place = 'body';
       blanks = 0;
       continue;
     }
     if (place === 'title') {
-      if ((isRecognisedBodyLine(text) && !INLINE_PAGES.test(text)) || isPurposeLine(text)) {
+      const titleLines = currentItem()!.titleLines;
+      if (
+        currentItem()!.titleOnOwnLine === true ||
+        (isRecognisedBodyLine(text) && !INLINE_PAGES.test(text)) ||
+        isPurposeLine(text) ||
+        isDescriptionLine(titleLines[titleLines.length - 1], text)
+      ) {
         place = 'body';
         addBody(text, index);
       } else currentItem()!.titleLines.push(text);
@@ -545,16 +725,16 @@ const readAgendaLines = (pack: Pack, start: number): Reading => {
       if (blanks >= 3 && block.hasProposal && readProposal(text) !== undefined) {
         blocks.push({ line: index + 1, headingLines: [], body: [], hasProposal: false });
         place = 'blockBody';
-      } else if (blanks >= 4 && !isRecognisedBodyLine(text) && !MOTION_TEXT_HEADING.test(text) && !nextItemIsClose(pack, index, currentItem())) {
+      } else if (blanks >= 4 && !isRecognisedBodyLine(text) && !MOTION_TEXT_HEADING.test(text) && !nextItemIsClose(pack, index, currentItem(), highest)) {
         break;
       }
       addBody(text, index);
     } else if (isPurposeLine(text) || (blanks === 0 && lastBodyAt === index - 1)) {
       addBody(text, index);
     } else if (isRecognisedBodyLine(text) || MOTION_TEXT_HEADING.test(text) || inMotion()) {
-      if (inMotion() && blanks >= 4 && !isRecognisedBodyLine(text) && !MOTION_TEXT_HEADING.test(text) && !nextItemIsClose(pack, index, currentItem())) break;
+      if (inMotion() && blanks >= 4 && !isRecognisedBodyLine(text) && !MOTION_TEXT_HEADING.test(text) && !nextItemIsClose(pack, index, currentItem(), highest)) break;
       addBody(text, index);
-    } else if (nextItemIsClose(pack, index, currentItem())) {
+    } else if (nextItemIsClose(pack, index, currentItem(), highest)) {
       addBody(text, index);
     } else break;
     blanks = 0;
@@ -578,10 +758,10 @@ const runsOn = (place: Place, item: ItemRecord | undefined, body: readonly BodyL
 };
 
 /** Whether the next agenda item follows within a few lines, so that text in between belongs to the agenda. */
-const nextItemIsClose = (pack: Pack, index: number, last: ItemRecord | undefined): boolean => {
+const nextItemIsClose = (pack: Pack, index: number, last: ItemRecord | undefined, highest?: number): boolean => {
   const next = pack.nextNumbered[index + 1];
   if (next >= pack.lines.length || next - index > MAX_LINES_TO_NEXT_ITEM) return false;
-  const placing = placeNumber(pack.itemNumbers[next]!, pack.itemNumbers[next]!.title, last, false);
+  const placing = placeNumber(pack.itemNumbers[next]!, pack.itemNumbers[next]!.title, last, false, highest);
   return placing.as === 'item';
 };
 
@@ -729,6 +909,10 @@ const MAX_TITLE_LINES = 4;
 const MAX_DESCRIPTION_PARAGRAPHS = 3;
 const MAX_DESCRIPTION_LENGTH = 600;
 
+/** "To receive apologies for absence." → "To receive apologies for absence"; "etc." and "…" are kept. */
+const withoutFullStop = (title: string): string =>
+  /[^.]\.$/.test(title) && !/\b(?:etc|ltd|co|no|st)\.$/i.test(title) ? title.slice(0, -1).trimEnd() : title;
+
 const draftOfItem = (record: ItemRecord): AgendaItemDraft => {
   const notes = [...record.notes];
   let pages: PageRange | undefined;
@@ -747,7 +931,7 @@ const draftOfItem = (record: ItemRecord): AgendaItemDraft => {
   const headline = titleParts[0] ?? record.number.title;
   const headlineKind = guessItemKind(headline);
   const subjectLines = isMotionKind(headlineKind) && isBareMotionHeading(headline) ? titleParts.slice(1) : [];
-  const title = joinWrappedLines(subjectLines.length > 0 ? [headline] : titleParts).replace(/\n/g, ' ') || record.number.title;
+  const title = withoutFullStop(joinWrappedLines(subjectLines.length > 0 ? [headline] : titleParts).replace(/\n/g, ' ')) || record.number.title;
   if (record.titleLines.length > MAX_TITLE_LINES) notes.push(`The title runs over ${record.titleLines.length} lines; check where it ends.`);
 
   const body = readBody(record.body);
@@ -834,20 +1018,191 @@ const attachMotions = (items: AgendaItemDraft[], motions: readonly Motion[], war
   return result;
 };
 
+// ---------------------------------------------------------------------------------------------
+// Agendas without item numbers
+
+const UNNUMBERED_NOTE = 'The agenda has no item numbers: Chamber numbered its items 1, 2, 3 … in order. Check the title, the number and where the item ends against the pack.';
+/** Past this, lines under an AGENDA heading without numbers are not an agenda any more. */
+const MAX_UNNUMBERED_LINES = 400;
+
+const isPageRangeLine = (text: string): boolean => {
+  const taken = takePageRange(text);
+  return taken.pages !== undefined && taken.rest === '';
+};
+
+/**
+ * An agenda with no item numbers, one title per line or one per paragraph (the title, then what the
+ * item is for): read in order, numbered 1, 2, 3 …, each marked unsure for the clerk to check.
+ */
+const readUnnumbered = (pack: Pack, heading: number): ItemRecord[] => {
+  const paragraphs: BodyLine[][] = [];
+  let blanks = 1;
+  let read = 0;
+  let exempt = false;
+  const exemptAt = new Set<BodyLine>();
+  for (let index = heading + 1; index < pack.lines.length && read < MAX_UNNUMBERED_LINES; index += 1) {
+    const text = pack.lines[index];
+    if (text === '') {
+      blanks += 1;
+      continue;
+    }
+    // "Minutes of the meeting held on 8 December 2025" is an item here; the minutes themselves start with a longer line.
+    const minutesItem = /^minutes\b/i.test(text) && text.length <= 70;
+    if ((isDocumentBoundary(text) && !minutesItem) || isSignOff(pack, index) || isBareOfficerTitle(text) || isSignatureLine(text) || isAgendaHeading(text)) break;
+    if (/^(?:notes?|please note)\b/i.test(text) || pack.itemNumbers[index] !== undefined) break;
+    const section = sectionHeadingOf(text);
+    if (section !== undefined) {
+      if (section !== 'other') exempt = section === 'exempt';
+      blanks = 1;
+      continue;
+    }
+    if (blanks > 0 || paragraphs.length === 0) paragraphs.push([]);
+    const line: BodyLine = { text, line: index + 1, blanksBefore: blanks };
+    paragraphs[paragraphs.length - 1].push(line);
+    if (exempt) exemptAt.add(line);
+    blanks = 0;
+    read += 1;
+  }
+  const oneTitlePerLine = paragraphs.length === 1 || paragraphs.every((paragraph) => paragraph.filter((line) => !isPageRangeLine(line.text)).length <= 1);
+  const records: ItemRecord[] = [];
+  for (const paragraph of paragraphs) {
+    let first = true;
+    for (const line of paragraph) {
+      const last = records[records.length - 1];
+      const underTitle =
+        last !== undefined &&
+        (isPageRangeLine(line.text) ||
+          SUB_PARAGRAPH.test(line.text) ||
+          // A line wrapped where the page ended it (a PDF's text): it goes on in lower case, never a title.
+          (!first && /^[a-z]/.test(line.text)) ||
+          (!oneTitlePerLine && !first && (isPurposeLine(line.text) || isDescriptionLine(last.titleLines[last.titleLines.length - 1], line.text))));
+      if (underTitle) last.body.push({ ...line, blanksBefore: last.body.length === 0 ? 0 : line.blanksBefore });
+      else {
+        const base = records.length + 1;
+        records.push({
+          number: { number: String(base), base, title: line.text },
+          firstLineKind: guessItemKind(line.text),
+          line: line.line,
+          titleLines: [line.text],
+          body: [],
+          notes: [UNNUMBERED_NOTE],
+          exemptSection: exemptAt.has(line),
+        });
+      }
+      first = false;
+    }
+  }
+  return records;
+};
+
+// ---------------------------------------------------------------------------------------------
+// The date the summons names
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const WORDED_DATE =
+  /\b(?:(mon|tues|wednes|thurs|fri|satur|sun)day\s*,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*,?\s+(\d{4})\b/i;
+const NUMERIC_DATE = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/;
+/** Lines whose date is not the meeting's: when the summons was sent, the minutes of another meeting. */
+const NOT_THE_MEETING = /\b(?:dated|issued?|published|despatch\w*|dispatch\w*|circulated|sent|held on|minutes|date of issue|publication)\b/i;
+/** How far into the pack the summons's date is looked for. */
+const MAX_DATE_LINES = 60;
+
+interface CalendarDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const isRealDate = ({ year, month, day }: CalendarDate): boolean => {
+  if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2999) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+};
+
+const isoOf = ({ year, month, day }: CalendarDate): string => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+
+/** "Thursday 22 October 2015", as a clerk writes a date. */
+const longDate = (date: CalendarDate): string =>
+  `${WEEKDAYS[new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay()]} ${date.day} ${MONTHS[date.month - 1].charAt(0).toUpperCase()}${MONTHS[date.month - 1].slice(1)} ${date.year}`;
+
+const dateInLine = (text: string): { date: CalendarDate; weekday: boolean } | undefined => {
+  const worded = WORDED_DATE.exec(text);
+  if (worded !== null) {
+    const month = MONTHS.findIndex((name) => name.startsWith(worded[3].toLowerCase())) + 1;
+    const date = { year: Number(worded[4]), month, day: Number(worded[2]) };
+    if (isRealDate(date)) return { date, weekday: worded[1] !== undefined };
+  }
+  const numeric = NUMERIC_DATE.exec(text);
+  if (numeric !== null) {
+    const date = { year: Number(numeric[3]), month: Number(numeric[2]), day: Number(numeric[1]) };
+    if (isRealDate(date)) return { date, weekday: false };
+  }
+  return undefined;
+};
+
+/**
+ * The meeting date the summons names above its agenda: the first date with a day of the week, or
+ * else the one on a "Date:" line, or else the first date; never a date the pack was sent or a
+ * meeting whose minutes it holds.
+ */
+const summonsDate = (pack: Pack, end: number): { date: CalendarDate; line: number } | undefined => {
+  let first: { date: CalendarDate; line: number } | undefined;
+  let labelled: { date: CalendarDate; line: number } | undefined;
+  for (let index = 0; index < Math.min(end, MAX_DATE_LINES, pack.lines.length); index += 1) {
+    const text = pack.lines[index];
+    if (text === '' || NOT_THE_MEETING.test(text)) continue;
+    const found = dateInLine(text);
+    if (found === undefined) continue;
+    const at = { date: found.date, line: index + 1 };
+    if (found.weekday) return at;
+    if (labelled === undefined && /^date\b/i.test(text)) labelled = at;
+    if (first === undefined) first = at;
+  }
+  return labelled ?? first;
+};
+
+/** A warning when the summons is for another day than the meeting the clerk is loading it into. */
+const wrongPackWarning = (pack: Pack, end: number, meetingDate: string | undefined): ImportWarning | undefined => {
+  const meeting = meetingDate === undefined ? undefined : /^(\d{4})-(\d{2})-(\d{2})$/.exec(meetingDate);
+  if (meeting === undefined || meeting === null) return undefined;
+  const expected = { year: Number(meeting[1]), month: Number(meeting[2]), day: Number(meeting[3]) };
+  if (!isRealDate(expected)) return undefined;
+  const printed = summonsDate(pack, end);
+  if (printed === undefined || isoOf(printed.date) === isoOf(expected)) return undefined;
+  return {
+    line: printed.line,
+    text: pack.lines[printed.line - 1],
+    message: `This summons is for ${longDate(printed.date)}, but the meeting is on ${longDate(expected)}: is it the right pack?`,
+  };
+};
+
+export interface ParseAgendaOptions {
+  /** The meeting's date ("2015-10-22"): the importer warns when the summons names another. */
+  meetingDate?: string;
+}
+
 /**
  * Reads the agenda items out of a meeting pack pasted as text. Never throws: text that has no
  * agenda, is too large or is not text at all gives an error value with a message for the clerk.
  */
-export const parseAgenda = (text: string): AgendaImport => {
+export const parseAgenda = (text: string, options: ParseAgendaOptions = {}): AgendaImport => {
   const problem = checkPastedText(text, 'agenda');
   if (problem !== undefined) return { error: { message: problem } };
   const pack = readPack(text);
   const start = findAgendaStart(pack);
+  const meetingDate = typeof options === 'object' && options !== null && typeof options.meetingDate === 'string' ? options.meetingDate : undefined;
   if (start === undefined) {
+    const heading = pack.lines.findIndex(isAgendaHeading);
+    const unnumbered = heading === -1 ? [] : readUnnumbered(pack, heading);
+    if (unnumbered.length >= 2) {
+      const wrongPack = wrongPackWarning(pack, heading, meetingDate);
+      return { items: unnumbered.map(draftOfItem), warnings: wrongPack === undefined ? [] : [wrongPack] };
+    }
     return { error: { message: 'No agenda was found: there is no AGENDA heading followed by numbered items, and no numbered list starting at 1.' } };
   }
   const warnings: ImportWarning[] = [];
-  if (!start.headed) {
+  const wrongPack = wrongPackWarning(pack, pack.nextNumbered[start.index], meetingDate);
+  if (wrongPack !== undefined) warnings.push(wrongPack);  if (!start.headed) {
     warnings.push({ line: start.index + 1, text: pack.lines[start.index], message: 'No AGENDA heading was found; the numbered list starting here was read as the agenda.' });
   }
   const reading = readAgendaLines(pack, start.index);

@@ -2,8 +2,12 @@
 // "Mr M J Harrison (Chairman)". Pure: no Node, no DOM.
 import { z } from 'zod';
 
-/** The roles the PRESENT paragraph marks against a name. */
-export const MemberRole = z.enum(['Chairman', 'Vice-Chairman']);
+/**
+ * The roles the PRESENT paragraph marks against a name, as Chamber keeps them (a subset of the
+ * body's member roles): "Chair" and "Mayor" are the Chairman's office; "Vice Chair", "Deputy
+ * Chairman" and "Deputy Mayor" the Vice-Chairman's. The word the minutes used is kept beside it.
+ */
+export const MemberRole = z.enum(['Chairman', 'Vice-Chairman', 'Leader', 'Deputy Leader']);
 export type MemberRole = z.infer<typeof MemberRole>;
 
 /** A member's name split into the parts minutes use. */
@@ -22,7 +26,11 @@ export const ParsedMemberName = z.strictObject({
 });
 export type ParsedMemberName = z.infer<typeof ParsedMemberName>;
 
-export type MemberNameResult = { name: ParsedMemberName; notes: string[] } | { error: { message: string } };
+/**
+ * A name read, with notes on anything read on trust, and the word the minutes used for the role
+ * when it is not Chamber's own ("Chair", "Mayor", "Vice Chair"), so the body's style can keep it.
+ */
+export type MemberNameResult = { name: ParsedMemberName; notes: string[]; roleAsWritten?: string } | { error: { message: string } };
 
 /** Titles and forms of address, lower case without a full stop. */
 const TITLES: ReadonlyMap<string, string> = new Map([
@@ -55,6 +63,12 @@ const TITLES: ReadonlyMap<string, string> = new Map([
   ['hon', 'Hon'],
 ]);
 
+/** Titles that are also surnames: after a title ("Mr Lord", "Mrs Major") they are the surname. */
+const SURNAME_TITLES: ReadonlySet<string> = new Set(['lord', 'major', 'canon', 'baron', 'captain', 'colonel']);
+
+/** Whether a title word is also a surname ("Lord", "Major", "Canon"). */
+export const isSurnameTitle = (word: string): boolean => SURNAME_TITLES.has(word.replace(/\.+$/, '').toLowerCase());
+
 /** Post-nominal letters seen in council minutes. Other short capitalised words are accepted with a note. */
 const KNOWN_HONOURS: ReadonlySet<string> = new Set([
   'KG', 'KT', 'GBE', 'KBE', 'DBE', 'CBE', 'OBE', 'MBE', 'BEM', 'CH', 'KCB', 'CB', 'KCMG', 'CMG',
@@ -67,18 +81,45 @@ const SURNAME_PARTICLES: ReadonlySet<string> = new Set([
   'de', 'da', 'di', 'del', 'della', 'der', 'den', 'des', 'du', 'la', 'le', 'van', 'von', 'ap', 'st', 'st.', 'mac',
 ]);
 
+/** Role words in brackets (lower case, hyphens closed up, "the" dropped) and the office each is. */
 const ROLE_WORDS: ReadonlyMap<string, MemberRole> = new Map([
   ['chairman', 'Chairman'],
   ['chair', 'Chairman'],
   ['chairwoman', 'Chairman'],
   ['chairperson', 'Chairman'],
+  ['mayor', 'Chairman'],
+  ['lord mayor', 'Chairman'],
+  ['civic mayor', 'Chairman'],
+  ['town mayor', 'Chairman'],
+  ['chairman of the council', 'Chairman'],
+  ['chair of the council', 'Chairman'],
   ['vice-chairman', 'Vice-Chairman'],
-  ['vice chairman', 'Vice-Chairman'],
   ['vice-chair', 'Vice-Chairman'],
-  ['vice chair', 'Vice-Chairman'],
   ['vice-chairwoman', 'Vice-Chairman'],
-  ['vice chairwoman', 'Vice-Chairman'],
+  ['vice-chairperson', 'Vice-Chairman'],
+  ['deputy chairman', 'Vice-Chairman'],
+  ['deputy chair', 'Vice-Chairman'],
+  ['deputy chairwoman', 'Vice-Chairman'],
+  ['deputy mayor', 'Vice-Chairman'],
+  ['deputy lord mayor', 'Vice-Chairman'],
+  ['deputy civic mayor', 'Vice-Chairman'],
+  ['deputy town mayor', 'Vice-Chairman'],
+  ['vice-chairman of the council', 'Vice-Chairman'],
+  ['vice-chair of the council', 'Vice-Chairman'],
+  ['leader', 'Leader'],
+  ['leader of the council', 'Leader'],
+  ['deputy leader', 'Deputy Leader'],
+  ['deputy leader of the council', 'Deputy Leader'],
 ]);
+
+/** The plain titles: a name with two of them ("Mr Mrs Jones") is two names run together. */
+const PLAIN_TITLES: ReadonlySet<string> = new Set(['Mr', 'Mrs', 'Ms', 'Miss', 'Mx']);
+
+/** More initials than this in one name is more likely two names run together. */
+const MAX_PLAIN_INITIALS = 4;
+
+/** "(Ashdown District Council)": on a joint committee, the council a member represents; not a role, left out. */
+const REPRESENTS = /^[\p{Lu}][\p{L}'’ &-]{0,70}\b(?:Council|Authority)$/u;
 
 /** Longer than any member's name with title, honours and role. */
 const MAX_NAME_LENGTH = 200;
@@ -91,7 +132,8 @@ export const titleOf = (word: string): string | undefined => TITLES.get(stripFul
 /** Whether a word can be post-nominal letters: 2–5 capitals, dots allowed ("MBE", "M.B.E."). */
 export const isHonour = (word: string): boolean => /^[A-Z]{2,5}$/.test(word.replace(/\./g, ''));
 
-const isKnownHonour = (word: string): boolean => {
+/** Whether a word is post-nominal letters the importer knows ("MBE", "M.B.E."). */
+export const isKnownHonour = (word: string): boolean => {
   const bare = word.replace(/\./g, '');
   return bare === bare.toUpperCase() && KNOWN_HONOURS.has(bare);
 };
@@ -102,8 +144,30 @@ const initialsIn = (word: string): string[] | undefined => {
   return undefined;
 };
 
-const roleOf = (bracketed: string): MemberRole | undefined =>
-  ROLE_WORDS.get(bracketed.trim().toLowerCase().replace(/\s*-\s*/g, '-').replace(/\s+/g, ' '));
+const roleKey = (bracketed: string): string =>
+  bracketed
+    .trim()
+    .toLowerCase()
+    .replace(/\s*-\s*/g, '-')
+    .replace(/\s+/g, ' ')
+    .replace(/^the /, '')
+    .replace(/^vice /, 'vice-');
+
+/** The office a role word in brackets stands for ("Vice Chair" → Vice-Chairman), or undefined. */
+export const roleOf = (bracketed: string): MemberRole | undefined => ROLE_WORDS.get(roleKey(bracketed));
+
+/**
+ * The role word as the minutes write it, tidied ("vice chair" → "Vice-Chair", "Deputy Mayor"),
+ * or undefined when it is Chamber's own word for the office.
+ */
+const roleAsWrittenOf = (bracketed: string, role: MemberRole): string | undefined => {
+  const capitalised = (word: string): string => word.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('-');
+  const written = roleKey(bracketed)
+    .split(' ')
+    .map((word, index) => (index > 0 && (word === 'of' || word === 'the') ? word : capitalised(word)))
+    .join(' ');
+  return written === role ? undefined : written;
+};
 
 /** Splits given names from the surname: after the last initial everything is surname. */
 const splitGivenNames = (words: readonly string[]): { given: string[]; surname: string[] } => {
@@ -130,9 +194,14 @@ export const parseMemberName = (text: string): MemberNameResult => {
   if (text.length > MAX_NAME_LENGTH) return { error: { message: `"${text.slice(0, 40)}…" is too long to be a name.` } };
   const notes: string[] = [];
   let role: MemberRole | undefined;
+  let roleAsWritten: string | undefined;
   const withoutBrackets = text.replace(/\(([^()]{0,80})\)/g, (_all, inner: string) => {
     const found = roleOf(inner);
-    if (found !== undefined && role === undefined) role = found;
+    if (found !== undefined && role === undefined) {
+      role = found;
+      roleAsWritten = roleAsWrittenOf(inner, found);
+    } else if (found !== undefined) notes.push(`"(${inner.trim()})": a second role; only "${role}" was kept.`);
+    else if (REPRESENTS.test(inner.trim())) return ' ';
     else notes.push(`"(${inner.trim()})" is not a role the importer knows; it was left out.`);
     return ' ';
   });
@@ -151,7 +220,13 @@ export const parseMemberName = (text: string): MemberNameResult => {
   honours.unshift(...trailingHonours);
   const titles: string[] = [];
   while (words.length > 1 && titleOf(words[0]) !== undefined) titles.push(titleOf(words.shift()!)!);
-  if (words.length === 0 || (words.length === 1 && titleOf(words[0]) !== undefined)) {
+  if (titles.filter((title) => PLAIN_TITLES.has(title)).length > 1) {
+    notes.push(`"${titles.join(' ')}": more than one title; is this two names run together?`);
+  }
+  if (words.slice(0, -1).some((word) => titleOf(word) !== undefined)) {
+    notes.push('A title (Mr, Mrs, Dr…) inside the name: is this two names run together?');
+  }
+  if (words.length === 0 || (words.length === 1 && titleOf(words[0]) !== undefined && (titles.length === 0 || !SURNAME_TITLES.has(words[0].toLowerCase())))) {
     return { error: { message: `"${text.trim()}" has no surname.` } };
   }
   const last = words.length - 1;
@@ -164,6 +239,10 @@ export const parseMemberName = (text: string): MemberNameResult => {
   if (surname.join('').replace(/[^\p{L}]/gu, '').length === 1) notes.push(`The surname "${surname.join(' ')}" is a single letter: check the name.`);
   const initials = given.flatMap(initialOf);
   const writtenInFull = given.some((word) => initialsIn(word) === undefined);
+  if (initials.length > MAX_PLAIN_INITIALS) notes.push(`${initials.length} initials: is this two names run together?`);
+  else if (given.some((word, index) => index > 0 && initialsIn(word) !== undefined && initialsIn(given[index - 1]) === undefined)) {
+    notes.push(`An initial after a name written in full ("${given.join(' ')}"): is this two names run together?`);
+  }
   for (const honour of honours) {
     if (!KNOWN_HONOURS.has(honour.toUpperCase())) notes.push(`"${honour}" was read as post-nominal letters.`);
   }
@@ -175,7 +254,7 @@ export const parseMemberName = (text: string): MemberNameResult => {
     honours,
     ...(role === undefined ? {} : { role }),
   };
-  return { name, notes };
+  return { name, notes, ...(roleAsWritten === undefined ? {} : { roleAsWritten }) };
 };
 
 /** "Mrs A D Allen, MBE"; "Sir Paul Carter, CBE"; with `role`, "Mr M J Harrison (Chairman)". */

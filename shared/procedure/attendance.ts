@@ -46,14 +46,18 @@ export const seatStatuses = (meeting: MeetingState, body: BodyState): Record<str
 /** The whole number of seats the quorum is reckoned on: the body's seats (vacancies included) when set. */
 export const wholeMembership = (body: BodyState): number => body.seats ?? seatHolders(body).filter((m) => m.voting).length;
 
-export const meetingQuorum = (meeting: MeetingState, body: BodyState): QuorumAssessment =>
-  assessQuorum({
-    rule: body.standingOrders.quorum,
+export const meetingQuorum = (meeting: MeetingState, body: BodyState): QuorumAssessment => {
+  const rule = body.standingOrders.quorum;
+  // Labels (roles, what a member sits for) only when a condition may name them.
+  const labelled = (rule.conditions?.length ?? 0) > 0;
+  return assessQuorum({
+    rule,
     virtualCounts: body.standingOrders.virtualAttendanceCounts.quorum,
-    members: seatHolders(body).map((m) => ({ id: m.id, group: m.group || undefined, voting: m.voting })),
+    members: seatHolders(body).map((m) => ({ id: m.id, group: m.group || undefined, labels: labelled ? [...m.roles, ...(m.sitsFor ?? [])] : undefined, voting: m.voting })),
     attendance: seatStatuses(meeting, body),
     wholeMembership: wholeMembership(body),
   });
+};
 
 /** Whether the record says the meeting is quorate: the last quorum change recorded, quorate until one is. */
 export const recordedQuorate = (meeting: MeetingState): boolean => meeting.quorumChanges[meeting.quorumChanges.length - 1]?.quorate ?? true;

@@ -198,4 +198,15 @@ export const debateTimeByGroup = (
 };
 
 /** The speakers' list, in the order members asked. */
+/** The role a member speaks in when called: as the motion before the meeting makes them. Only the
+ * mover of the substantive motion has a right of reply; the mover of an amendment or a procedural
+ * motion has none. */
+export const speakingRoleFor = (motion: Motion | undefined, memberId: string): SpeechRole => {
+  if (!motion) return 'other';
+  const spoken = motion.spokenBy.includes(memberId);
+  if (motion.moverId === memberId) return !spoken ? (motion.kind === 'amendment' ? 'amendment_mover' : 'mover') : motion.kind === 'substantive' ? 'right_of_reply' : 'other';
+  if (motion.seconderId === memberId && !spoken) return 'seconder';
+  return 'other';
+};
+
 export const speakersWaiting = (meeting: Pick<MeetingState, 'speakerQueue'>) => Object.values(meeting.speakerQueue).sort((a, b) => a.order - b.order);

@@ -75,11 +75,71 @@ export const QuorumComposition = section('The rule for a minimum from each group
 });
 export type QuorumComposition = z.infer<typeof QuorumComposition>;
 
+// Conditions on top of the number (or instead of one), as a body's terms of reference write them.
+// Each names members by a label: their group, one of their roles, or what they sit for (their
+// organisation, area or capacity: "Kent and Medway ICB", "East Kent area", "Independent Person").
+const Label = z
+  .string({ error: 'Each name in a quorum condition must be a name' })
+  .trim()
+  .min(1, { error: 'Each name in a quorum condition must be a name, not empty' })
+  .max(120, { error: 'Each name in a quorum condition must be at most 120 characters' });
+
+const distinctLabels = (what: string) =>
+  z
+    .array(Label, { error: `The ${what} of a quorum condition must be a list of names` })
+    .min(1, { error: `The ${what} of a quorum condition must list at least one name` })
+    .max(50, { error: `The ${what} of a quorum condition must list at most 50 names` })
+    .superRefine((labels, ctx) => {
+      labels.forEach((label, index) => {
+        if (labels.findIndex((other) => sameGroupName(other, label)) !== index) {
+          ctx.addIssue({ code: 'custom', message: `The ${what} of a quorum condition must be distinct: "${label}" is listed twice`, path: [index] });
+        }
+      });
+    });
+
+/** At least `minimum` present from each of these groups (each group on its own). */
+const FromEachCondition = section('The condition of a minimum from each group', {
+  kind: z.literal('fromEach'),
+  groups: distinctLabels('groups'),
+  minimum: wholeNumber('The minimum from each group', 'members', 1, 1000),
+});
+
+/** At least `minimum` present among the members holding any of these roles (all together). */
+const AmongRolesCondition = section('The condition of a minimum among members holding roles', {
+  kind: z.literal('amongRoles'),
+  roles: distinctLabels('roles'),
+  minimum: wholeNumber('The minimum among members holding these roles', 'members', 1, 1000),
+});
+
+/** At least `atLeast` of these groups represented, each by one member present or more. */
+const GroupsRepresentedCondition = section('The condition of groups represented', {
+  kind: z.literal('groupsRepresented'),
+  groups: distinctLabels('groups'),
+  atLeast: wholeNumber('The number of groups to be represented', 'groups', 1, 50),
+}).superRefine((c, ctx) => {
+  if (Array.isArray(c.groups) && Number.isInteger(c.atLeast) && c.atLeast > c.groups.length) {
+    ctx.addIssue({ code: 'custom', message: `The number of groups to be represented (${c.atLeast}) must not exceed the groups listed (${c.groups.length})`, path: ['atLeast'] });
+  }
+});
+
+export const QuorumCondition = z.discriminatedUnion('kind', [FromEachCondition, AmongRolesCondition, GroupsRepresentedCondition], {
+  error: (issue) =>
+    issue.code === 'invalid_union' || issue.code === 'invalid_type'
+      ? 'Each quorum condition must be a minimum from each group (fromEach), a minimum among members holding roles (amongRoles) or a number of groups represented (groupsRepresented)'
+      : undefined,
+});
+export type QuorumCondition = z.infer<typeof QuorumCondition>;
+
+const Conditions = z
+  .array(QuorumCondition, { error: 'The quorum conditions must be a list' })
+  .max(20, { error: 'The quorum conditions must list at most 20 conditions' });
+
 const FractionQuorum = section('Quorum rule', {
   kind: z.literal('fraction'),
   numerator: wholeNumber('Quorum numerator', 'members', 1, 1000),
   denominator: wholeNumber('Quorum denominator', 'members', 1, 1000),
   composition: QuorumComposition.optional(),
+  conditions: Conditions.optional(),
 }).superRefine((rule, ctx) => {
   // Compared only when both are otherwise valid, so one mistake gives one message.
   const valid = (n: unknown) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 1000;
@@ -96,13 +156,20 @@ const FixedQuorum = section('Quorum rule', {
   kind: z.literal('fixed'),
   count: wholeNumber('The quorum', 'members', 1, 1000),
   composition: QuorumComposition.optional(),
+  conditions: Conditions.optional(),
 });
 
-/** The quorum rule: a fraction of the whole membership, or a fixed number of members. */
-export const QuorumRule = z.discriminatedUnion('kind', [FractionQuorum, FixedQuorum], {
+/** No number at all: the meeting may proceed when its conditions are met (two Independent Persons present). */
+const ConditionsOnlyQuorum = section('Quorum rule', {
+  kind: z.literal('none'),
+  conditions: Conditions.min(1, { error: 'A quorum with no number must have at least one condition' }),
+});
+
+/** The quorum rule: a fraction of the whole membership, a fixed number of members, or no number; conditions on top. */
+export const QuorumRule = z.discriminatedUnion('kind', [FractionQuorum, FixedQuorum, ConditionsOnlyQuorum], {
   error: (issue) =>
     issue.code === 'invalid_union' || issue.code === 'invalid_type'
-      ? 'Quorum rule must be a fraction of the whole membership (a numerator and a denominator) or a fixed number of members'
+      ? 'Quorum rule must be a fraction of the whole membership (a numerator and a denominator), a fixed number of members, or no number with conditions'
       : undefined,
 });
 export type QuorumRule = z.infer<typeof QuorumRule>;
@@ -158,8 +225,41 @@ export const StandingOrders = section('Standing orders', {
   questionTimeMinutes: wholeNumber('Question time', 'minutes', 1, 480).default(60),
   /** No default here: see the note at the top of this file. */
   quorum: QuorumRule,
+  /**
+   * Who presides, in order, by the body's terms of reference: each step names members by a role or
+   * what they sit for ("Chairman", "Leader of Medway Council", "ICB Chair"). When given, Chamber
+   * applies it as each item is taken: the first on the list who is present and has not withdrawn
+   * from the item presides; failing all, one is elected for the meeting. Absent: the clerk
+   * records who presides.
+   */
+  presidingOrder: z
+    .array(Label, { error: 'The presiding list must be a list of roles' })
+    .min(1, { error: 'The presiding list must name at least one role' })
+    .max(10, { error: 'The presiding list must name at most 10 roles' })
+    .optional(),
   /** Whether the chairman has a second or casting vote on an equality of votes. */
   castingVote: yesNo('Casting vote').default(true),
+  /**
+   * Why the press and public may be excluded, as the body's own terms list them (a joint
+   * committee under the Public Bodies (Admission to Meetings) Act 1960). Absent: the paragraphs of
+   * Schedule 12A to the Local Government Act 1972, as for a council and its committees.
+   */
+  exclusionReasons: z
+    .array(
+      z
+        .string({ error: 'Each reason for excluding the public must be text' })
+        .trim()
+        .min(1, { error: 'Each reason for excluding the public must not be empty' })
+        .max(300, { error: 'Each reason for excluding the public must be at most 300 characters' }),
+      { error: 'The reasons for excluding the public must be a list' },
+    )
+    .min(1, { error: 'The reasons for excluding the public must list at least one, or be left out for Schedule 12A' })
+    .max(20, { error: 'The reasons for excluding the public must list at most 20' })
+    .optional(),
+  /** Decisions by a simple majority of those voting (the default), or of the members present (abstaining counts against). */
+  simpleMajorityOf: z
+    .enum(['voting', 'present'], { error: 'A simple majority must be of those voting or of the members present' })
+    .default('voting'),
   /**
    * Whether members attending virtually count. English law requires physical presence at a
    * formal meeting, hence false by default.

@@ -15,6 +15,9 @@
 //   chairman is not obliged to use the casting vote; if they decline, the motion is not carried,
 //   and the clerk records it as lost.) On a body with no casting vote a tie is simply 'lost'.
 // - A casting vote given when the votes are not tied, or on a body that has none, is ignored.
+// - A simple majority "of the members present" (some joint committees' terms) needs more than
+//   half of those present to vote for: abstaining there counts against. An equality of votes
+//   short of that is settled by the casting vote, where there is one, as above.
 // - A special majority is a fraction (two-thirds or three-quarters) of a base: those voting (for
 //   and against; abstentions are not votes cast), those present, or the whole membership. It needs
 //   for × denominator ≥ base × numerator and at least one vote for. A casting vote resolves only an
@@ -37,6 +40,12 @@ export interface TallyRules {
   chairmanCasting?: 'for' | 'against' | undefined;
   /** Defaults to a simple majority of those voting. */
   majority?: Majority;
+  /**
+   * A simple majority of whom: those voting (the default; abstentions do not count), or the
+   * members present (a joint committee's "majority of the members present": more than half of
+   * `present` must vote for).
+   */
+  simpleOf?: 'voting' | 'present';
   /** Members present when the vote closed: the base of a special majority "of those present". */
   present?: number;
   /** The whole membership (seats): the base of a special majority "of the whole membership". */
@@ -78,7 +87,13 @@ export const tallyCounts = (counts: { for: number; against: number; abstain: num
     const carried = ways.for > 0 && ways.for * denominator >= base * numerator;
     return { ...ways, result: carried ? 'carried' : 'lost', decidedByCastingVote: false };
   }
-  if (ways.for !== ways.against) {
+  if (rules.simpleOf === 'present') {
+    const present = rules.present;
+    if (present === undefined || !Number.isInteger(present) || present < 0) throw new RangeError('A majority of the members present needs their number');
+    if (ways.for * 2 > present) return { ...ways, result: 'carried', decidedByCastingVote: false };
+    // Short of half those present: lost, unless the votes are equal and the chairman has a casting vote.
+    if (ways.for !== ways.against) return { ...ways, result: 'lost', decidedByCastingVote: false };
+  } else if (ways.for !== ways.against) {
     return { ...ways, result: ways.for > ways.against ? 'carried' : 'lost', decidedByCastingVote: false };
   }
   if (!rules.castingVote) return { ...ways, result: 'lost', decidedByCastingVote: false };

@@ -2,6 +2,7 @@
 import type { MemberDetails, OfficerDetails } from '../commands/body';
 import type { RecordedEvent } from '../events';
 import { displayNames, formatMemberName } from '../import/memberNames';
+import type { MinutesStyle } from '../minutes/style';
 import type { BodyKind, StandingOrders } from '../procedure/standingOrders';
 import { head, put, type Change, type Shape } from './parts';
 
@@ -25,6 +26,8 @@ export interface BodyState {
   kind: BodyKind;
   standingOrders: StandingOrders;
   nextMinuteNumber: number;
+  /** The body's house style for its minutes; absent: the default (shared/minutes/style.ts). */
+  minutesStyle?: MinutesStyle;
   /**
    * The whole number of seats on the body, vacancies included, when the clerk has set it: the
    * quorum is reckoned on it. Absent: one seat per voting member listed.
@@ -95,6 +98,8 @@ export const bodyChanges = (state: BodyState | undefined, event: RecordedEvent):
       return [head({ name: event.payload.name, kind: event.payload.kind })];
     case 'body.standingOrdersChanged':
       return [head({ standingOrders: event.payload.standingOrders })];
+    case 'body.minutesStyleChanged':
+      return [head({ minutesStyle: event.payload.style })];
     case 'body.nextMinuteNumberSet':
       return [head({ nextMinuteNumber: event.payload.next })];
     case 'body.seatsSet':

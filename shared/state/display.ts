@@ -13,6 +13,8 @@ import { DEFAULT_BELL_VOLUME, DEFAULT_SPEECH_WARNING_SECONDS } from './settings'
 import { closesAtMs, divisionCounts, eligibleMembers, openDivision } from '../procedure/division';
 import { outcomeWords } from '../procedure/recordedVote';
 import type { Division } from './meetingDivision';
+import type { ChairCapacity } from '../commands/live';
+import { roleWordsOf } from '../minutes/style';
 
 export interface ChamberDisplay {
   meetingId: string;
@@ -28,8 +30,12 @@ export interface ChamberDisplay {
    * spells, plus the time since `runningSince` while it runs (stopped while adjourned).
    */
   currentItem?: { number: string; title: string; kind: AgendaItemKind; elapsedBeforeMs: number; runningSince?: string };
-  quorum?: { quorate: boolean; present: number; required: number };
-  chair?: { name: string; capacity: string };
+  /** `missing`: what the body's conditions lack, in words, when inquorate ("no member from the ICB present"). */
+  quorum?: { quorate: boolean; present: number; required: number; missing?: string[] };
+  /** The one presiding: `isChair` when it is the body's Chair(man) in that capacity (no label then). */
+  chair?: { name: string; capacity: string; isChair: boolean };
+  /** The body's word for the one presiding ("Chair", "Chairman", "Mayor"). */
+  chairWord: string;
   /** Adjourned since, when adjourned. */
   adjournedSince?: string;
   /**
@@ -89,12 +95,15 @@ export const SPEECH_ROLE_LABELS: Record<SpeechRole, string> = {
   personal_explanation: 'Personal explanation',
 };
 
-const CAPACITY_LABELS = {
-  chairman: 'Chairman',
-  vice_chairman: 'Vice-Chairman, in the chair',
-  chosen_member: 'In the chair',
-  outgoing_chairman: 'Outgoing Chairman, in the chair',
-} as const;
+/** How the display names the capacity of the one presiding, in the body's own words ("Chair" or "Chairman"). */
+const capacityLabel = (capacity: ChairCapacity, words: { chair: string; viceChair: string }): string =>
+  ({
+    chairman: words.chair,
+    vice_chairman: `${words.viceChair}, in the chair`,
+    chosen_member: 'In the chair',
+    outgoing_chairman: `Outgoing ${words.chair}, in the chair`,
+    presiding_list: 'Presiding',
+  })[capacity];
 
 /** A private session, or an exempt item being taken: the chamber display (and the chamber network) shows nothing of either. */
 export const shownAsPrivate = (meeting: MeetingState): boolean => {
@@ -119,6 +128,7 @@ export const chamberDisplay = (
     status: meeting.status,
     timeZone,
     privateSession,
+    chairWord: roleWordsOf(body).chair,
   };
   if (privateSession) return common;
   const chair = presiding(meeting);
@@ -129,8 +139,17 @@ export const chamberDisplay = (
     ...(item && progress
       ? { currentItem: { number: item.number, title: item.title, kind: item.kind, ...spellClock(progress.periods) } }
       : {}),
-    ...(quorum ? { quorum: { quorate: quorum.quorate, present: quorum.counted, required: quorum.required } } : {}),
-    ...(chair && body ? { chair: { name: memberDisplayNames(body.members)[chair.memberId] ?? '', capacity: CAPACITY_LABELS[chair.capacity] } } : {}),
+    ...(quorum
+      ? {
+          quorum: {
+            quorate: quorum.quorate,
+            present: quorum.counted,
+            required: quorum.required,
+            ...(quorum.quorate ? {} : { missing: quorum.shortfalls.filter((s) => s.condition !== -1).map((s) => s.words) }),
+          },
+        }
+      : {}),
+    ...(chair && body ? { chair: { name: memberDisplayNames(body.members)[chair.memberId] ?? '', capacity: capacityLabel(chair.capacity, roleWordsOf(body)), isChair: chair.capacity === 'chairman' } } : {}),
     ...(meeting.status === 'adjourned' ? { adjournedSince: meeting.adjournments[meeting.adjournments.length - 1]?.from } : {}),
     ...speakerOf(meeting, body, speechWarningSeconds),
     ...debateOf(meeting, item, body),

@@ -5,6 +5,7 @@ import type { RecordedEvent } from '../events';
 import { currentSpeechSpell, debateChanges, type MeetingDebate } from './meetingDebate';
 import { divisionChanges, type MeetingDivision } from './meetingDivision';
 import { memberDeviceChanges, type MeetingDevices } from './meetingDevices';
+import { minutesChanges, type MeetingMinutes } from './meetingMinutes';
 import { liveChanges, type MeetingLive } from './meetingLive';
 import { head, set, type Change, type Shape } from './parts';
 
@@ -20,7 +21,7 @@ export interface ExpectedApology {
   at: string;
 }
 
-export interface MeetingState extends MeetingLive, MeetingDebate, MeetingDivision, MeetingDevices {
+export interface MeetingState extends MeetingLive, MeetingDebate, MeetingDivision, MeetingDevices, MeetingMinutes {
   id: string;
   /** Absent only for meetings recorded before bodies existed. */
   bodyId?: string;
@@ -45,8 +46,8 @@ export interface MeetingState extends MeetingLive, MeetingDebate, MeetingDivisio
  * everything that accumulates while the meeting runs is a part per entry.
  */
 export const meetingShape: Shape = {
-  singles: { agenda: [], expectedApologies: [], officersPresent: [] },
-  records: ['attendance', 'progress', 'notes', 'speakerQueue', 'itemLimits', 'votes', 'devices'],
+  singles: { agenda: [], expectedApologies: [], officersPresent: [], namesAtMeeting: null },
+  records: ['attendance', 'progress', 'notes', 'speakerQueue', 'itemLimits', 'votes', 'devices', 'minutesEdits', 'previousMinutes'],
   // Votes by division, then member: a vote copies its division's votes, not the day's.
   grouped: ['votes'],
   lists: ['declarations', 'chair', 'adjournments', 'privateSessions', 'quorumChanges', 'corrections', 'others', 'motions', 'speeches', 'rulings', 'divisions'],
@@ -125,7 +126,7 @@ export const meetingChanges = (state: MeetingState | undefined, event: RecordedE
     case 'meeting.resumed':
       return [...(liveChanges(state, event) ?? []), ...currentSpeechSpell(state, event.payload.time, 'start')];
     default:
-      return liveChanges(state, event) ?? debateChanges(state, event) ?? divisionChanges(state, event) ?? memberDeviceChanges(state, event) ?? [];
+      return liveChanges(state, event) ?? debateChanges(state, event) ?? divisionChanges(state, event) ?? memberDeviceChanges(state, event) ?? minutesChanges(state, event) ?? [];
   }
 };
 

@@ -155,8 +155,10 @@ export class Draft<S extends object> {
       groups[group] = { ...(groups[group] ?? {}) };
       this.copiedGroups.add(mark);
     }
-    if (change.op === 'put') groups[group][entry] = change.value;
-    else {
+    // A group emptied earlier in this draft (the one vote of a division corrected to none) and put
+    // in again (corrected back) is made again: the draft owns it already.
+    if (change.op === 'put') (groups[group] ??= {})[entry] = change.value;
+    else if (groups[group]) {
       delete groups[group][entry];
       if (Object.keys(groups[group]).length === 0) delete groups[group];
     }

@@ -112,6 +112,44 @@ test('a clerk creates a body with the keyboard and imports its members from the 
   await expect(page.getByRole('link', { name: /Kent County Council/ })).toContainText('74 members');
 });
 
+test('a panel whose minutes write first names and "Chair": the names to check are counted and marked, and "Chair" is kept in its house style', async ({ page, chamber }) => {
+  await page.goto(`${chamber.url}/#/bodies`);
+  await expect(page.getByRole('heading', { name: 'Bodies and members', level: 1 })).toBeFocused();
+  await page.keyboard.press('n');
+  await page.keyboard.type('Independent Remuneration Panel');
+  await page.getByLabel('Kind of body').selectOption('panel');
+  await page.getByLabel('Kind of body').press('Enter');
+  await expect(page.getByRole('heading', { name: 'Independent Remuneration Panel', level: 1 })).toBeFocused();
+  const bodyId = /#\/bodies\/([0-9a-f-]{36})$/.exec(page.url())![1];
+
+  await page.keyboard.press('i');
+  await page.getByLabel('Paste the PRESENT paragraph').fill(readFileSync(join('tests', 'fixtures', 'present', 'panel-first-names.txt'), 'utf8'));
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('heading', { name: '5 members read from the PRESENT paragraph' })).toBeVisible();
+  await expect(page.getByText('5 names read; 5 to check')).toBeVisible();
+  const preview = page.getByRole('list', { name: 'Members to import' });
+  await expect(preview.getByRole('listitem').filter({ hasText: 'Priya Natarajan' })).toContainText('Check: This name has no title');
+  await expect(preview.getByRole('listitem').filter({ hasText: 'Alex Rowe' })).toContainText('Chair');
+  const keep = page.getByRole('checkbox', { name: /Write “Chair” and “Vice-Chairman” in the minutes of Independent Remuneration Panel/ });
+  await expect(keep).toBeChecked();
+  await expect(page.getByRole('button', { name: /Import 5 members into Independent Remuneration Panel/ })).toBeFocused();
+  await expectAccessible(page);
+  await screenshot(page, 'members-import-to-check');
+
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('5 members imported from the PRESENT paragraph.')).toBeVisible();
+  const body = (await chamber.read(`body:${bodyId}`)).data;
+  expect(body.members.map((m: { forenames?: string; surname: string }) => `${m.forenames} ${m.surname}`)).toEqual([
+    'Alex Rowe',
+    'Sam Bright',
+    'Kit Moss',
+    'Priya Natarajan',
+    'Jo Marsh',
+  ]);
+  expect(body.members[0].roles).toEqual(['Chairman']);
+  expect(body.minutesStyle).toMatchObject({ chairman: 'Chair', viceChairman: 'Vice-Chairman' });
+});
+
 test('the bodies list: ↑/↓ move, Enter opens', async ({ page, chamber }) => {
   await chamber.post({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' });
   const committee = await chamber.post({ type: 'body.create', name: 'Planning Applications Committee', kind: 'committee' });
@@ -370,5 +408,5 @@ test('standing orders: an invalid value is shown beside its field; a valid chang
   await expect(page.getByText('There are unsaved changes.')).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Kent County Council', level: 1 })).toBeFocused();
-  await expect(page.getByText('4 members, with at least 1 from each of Kent County Council, Medway Council')).toBeVisible();
+  await expect(page.getByText('4 members, with at least 1 member from each of Kent County Council and Medway Council')).toBeVisible();
 });

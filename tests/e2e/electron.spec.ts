@@ -31,6 +31,10 @@ test('the desktop app opens its window with the meetings list', async () => {
     await expect(window.getByRole('heading', { name: 'Meetings' })).toBeVisible();
     const isolated = await window.evaluate(() => typeof (window as unknown as { require?: unknown }).require === 'undefined');
     expect(isolated).toBe(true);
+    // The clerk's window reaches sync with the records server through its bridge (the core answers);
+    // nothing is set yet, and no key is ever read back.
+    const sync = await window.evaluate(() => (globalThis as unknown as { chamberSync?: { call(operation: string): Promise<unknown> } }).chamberSync?.call('status'));
+    expect(sync).toMatchObject({ ok: true, data: { serverUrl: null, keySet: false } });
   } finally {
     await app.close();
     rmSync(home, { recursive: true, force: true });

@@ -16,16 +16,31 @@ export interface ForkedCores {
   current(): ChildProcess | undefined;
 }
 
-export const forkedCore = (dataDir: string, mainPid = process.pid): ForkedCores => {
+export interface ForkOptions {
+  /** Given everything the core writes to stdout and stderr (still passed on to this process's stderr). */
+  output?: (text: string) => void;
+}
+
+export const forkedCore = (dataDir: string, mainPid = process.pid, options: ForkOptions = {}): ForkedCores => {
   const processes: ChildProcess[] = [];
+  const { output } = options;
   const start: StartCore = (events) => {
     const child = fork(join(root, 'electron', 'core', 'utility.ts'), ['--data-dir', dataDir, '--main-pid', String(mainPid)], {
       cwd: root,
       execArgv: ['--import', 'tsx'],
       serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', output ? 'pipe' : 'inherit', output ? 'pipe' : 'inherit', 'ipc'],
     });
     processes.push(child);
+    if (output) {
+      for (const stream of [child.stdout, child.stderr]) {
+        stream?.setEncoding('utf8');
+        stream?.on('data', (text: string) => {
+          output(text);
+          process.stderr.write(text);
+        });
+      }
+    }
     child.on('message', (message) => events.message(message as FromCore));
     // 'close', not 'exit': it comes once the IPC channel is closed too, so every message the core sent has been handed over.
     child.on('close', (code, signal) => events.exit(signal ? `signal ${signal}` : `exit code ${code}`));

@@ -51,9 +51,9 @@ export const describeWhere = (requirement: Requirement, name: string, body: () =
     (title) => void describe.skip(title, body),
   );
 
-/** it(name, body) where the requirement is met; elsewhere a skipped test that says why. */
-export const itWhere = (requirement: Requirement, name: string, body: () => unknown): void =>
-  guarded(name, requirement, (title) => it(title, body), (title) => it.skip(title, body));
+/** it(name, body) where the requirement is met; elsewhere a skipped test that says why. `timeout` in ms, as vitest's it takes it. */
+export const itWhere = (requirement: Requirement, name: string, body: () => unknown, timeout?: number): void =>
+  guarded(name, requirement, (title) => it(title, body, timeout), (title) => it.skip(title, body));
 
 /** The full original packs: only in the developers' workspace, beside the repository in ../shared. */
 export const SEEDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/fixtures/seeds');

@@ -124,6 +124,26 @@ describe('the full council of 22 October 2015 debates minute 43', () => {
     expect(core.verify().ok).toBe(true);
   });
 
+  it('"call the next" calls whoever heads the speakers\' list when it arrives, in the role the motion gives them', () => {
+    const itemId = meeting().currentItemId!;
+    expect(refusal({ type: 'speaker.callNext', meetingId }).message).toBe("Nobody is waiting on the speakers' list: add a speaker first.");
+    const vye = member(minute43.motion.mover);
+    const bird = member(minute43.motion.seconder);
+    core.send({ type: 'motion.move', meetingId, itemId, kind: 'substantive', wording: minute43.motion.wording, moverId: vye.id, seconderId: bird.id });
+    const carter = body().members.find((m) => m.surname === 'Carter')!;
+    for (const m of [vye, carter]) core.send({ type: 'speaker.add', meetingId, memberId: m.id });
+    const { speechId } = core.send({ type: 'speaker.callNext', meetingId });
+    expect(currentSpeech(meeting())).toMatchObject({ id: speechId, memberId: vye.id, role: 'mover' });
+    expect(Object.keys(meeting().speakerQueue)).toEqual([carter.id]);
+    // While someone speaks, the next waits: refused in the words speech.start uses, nothing recorded.
+    const before = meeting();
+    expect(refusal({ type: 'speaker.callNext', meetingId }).message).toMatch(/^Someone is already speaking/);
+    expect(meeting()).toEqual(before);
+    core.send({ type: 'speech.end', meetingId });
+    core.send({ type: 'speaker.callNext', meetingId });
+    expect(currentSpeech(meeting())).toMatchObject({ memberId: carter.id, role: 'other' });
+  });
+
   it('shows the speaker and the clocks on the chamber display, and nothing of them in private session', () => {
     const itemId = meeting().currentItemId!;
     const vye = member(minute43.motion.mover);
@@ -251,6 +271,7 @@ describe('the debate as a state machine, under any sequence of commands', () => 
     { weight: 6, arbitrary: fc.record({ kind: fc.constant('speak' as const), who: fc.nat(), role: fc.constantFrom('mover', 'seconder', 'amendment_mover', 'other', 'right_of_reply', 'point_of_order', 'personal_explanation'), override: fc.boolean() }) },
     { weight: 5, arbitrary: fc.record({ kind: fc.constant('end' as const) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('queue' as const), who: fc.nat() }) },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('next' as const), who: fc.nat() }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('depart' as const), who: fc.nat() }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('item' as const), which: fc.nat({ max: 2 }) }) },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('itemEnd' as const) }) },
@@ -312,6 +333,9 @@ describe('the debate as a state machine, under any sequence of commands', () => 
             else if (s.kind === 'speak') command = { type: 'speech.start', meetingId, memberId: who(s.who), role: s.role, ...(s.override ? { override: 'Allowed by the Chairman' } : {}) };
             else if (s.kind === 'end') command = { type: 'speech.end', meetingId };
             else if (s.kind === 'queue') command = { type: 'speaker.add', meetingId, memberId: who(s.who) };
+            // "Call the next", as the chairman does it: the speech under way ended first, someone on the list to call.
+            else if (s.kind === 'next')
+              command = m.currentSpeechId ? { type: 'speech.end', meetingId } : Object.keys(m.speakerQueue).length === 0 ? { type: 'speaker.add', meetingId, memberId: who(s.who) } : { type: 'speaker.callNext', meetingId };
             else if (s.kind === 'depart') command = { type: 'attendance.depart', meetingId, memberId: who(s.who) };
             else if (s.kind === 'item') command = { type: 'item.start', meetingId, itemId: m.agenda[s.which].itemId };
             else if (s.kind === 'itemEnd') command = m.currentItemId ? { type: 'item.end', meetingId, itemId: m.currentItemId } : undefined;
@@ -435,6 +459,7 @@ describe('the debate as a state machine, under any sequence of commands', () => 
       'speech.start:point_of_order',
       'speech.end',
       'speaker.add',
+      'speaker.callNext',
       'speech.extend',
       'meeting.adjourn:speaking',
       'meeting.resume',

@@ -8,6 +8,9 @@ import {
   RESTARTING,
   STOPPED,
   STOPPED_BEFORE_CONFIRMING,
+  SYNC_RESTARTING,
+  SYNC_STOPPED,
+  SYNC_STOPPED_BEFORE_ANSWERING,
   type CoreChildEvents,
   type CoreSupervisor,
   type CoreSupervisorOptions,
@@ -176,6 +179,41 @@ describe('the core supervisor', () => {
     await expect(after).resolves.toEqual(ok({ ids: { bodyId: 'b' } }));
     expect(fatal).toEqual([]);
     expect(logs.join('\n')).toMatch(/stopped unexpectedly \(signal SIGKILL\)/);
+  });
+
+  it("relays the clerk's sync operations and never leaves one hanging while the core restarts", async () => {
+    const { cores, supervisor } = supervise({ backoffMs: () => 1000 });
+    await started(supervisor, cores);
+    const first = cores.current();
+    const status = supervisor.sync('status', undefined);
+    const settings = { serverUrl: 'https://records.example.gov.uk', deviceKey: 'key' };
+    const configure = supervisor.sync('configure', settings);
+    expect(first.sent).toEqual([
+      { kind: 'sync', id: 1, operation: 'status', input: undefined },
+      { kind: 'sync', id: 2, operation: 'configure', input: settings },
+    ]);
+    first.post({ kind: 'synced', id: 1, answer: { ok: true, data: { keySet: false } } });
+    await expect(status).resolves.toEqual({ ok: true, data: { keySet: false } });
+
+    // The core dies before answering the second: said in words, not sent again to the next core.
+    first.die();
+    expect(await configure).toEqual({ ok: false, error: { code: 'internal', message: SYNC_STOPPED_BEFORE_ANSWERING, details: {} } });
+    expect(SYNC_STOPPED_BEFORE_ANSWERING).toMatch(/may not have been done/);
+    // While it restarts: answered at once, unsent.
+    expect(await supervisor.sync('push', undefined)).toEqual({ ok: false, error: { code: 'internal', message: SYNC_RESTARTING, details: {} } });
+    await vi.advanceTimersByTimeAsync(1000);
+    const second = cores.current();
+    second.post({ kind: 'ready' });
+    expect(second.sent).toEqual([]);
+    const push = supervisor.sync('push', undefined);
+    second.post({ kind: 'synced', id: 3, answer: { ok: true, data: { started: true, words: 'Sync started.' } } });
+    await expect(push).resolves.toEqual({ ok: true, data: { started: true, words: 'Sync started.' } });
+
+    // Stopped for good: said so, in flight or asked afterwards.
+    const inFlight = supervisor.sync('verify', undefined);
+    supervisor.stop();
+    expect(await inFlight).toEqual({ ok: false, error: { code: 'internal', message: SYNC_STOPPED, details: {} } });
+    expect(await supervisor.sync('status', undefined)).toEqual({ ok: false, error: { code: 'internal', message: SYNC_STOPPED, details: {} } });
   });
 
   it('ignores anything a dead core still says', async () => {

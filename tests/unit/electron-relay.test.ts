@@ -1,11 +1,13 @@
 // The main process's relay: each window held to its role (the chamber display window gets its
-// display topic and nothing else), messages bounded before the core, updates only for watched
-// topics, and every window told when the core is lost and restored.
+// display topic and nothing else; sync with the records server is the clerk's own window's only),
+// messages bounded before the core, updates only for watched topics, and every window told when
+// the core is lost and restored.
 import { describe, expect, it } from 'vitest';
 import type { InvokeResult } from '../../shared/api';
 import type { StateUpdate, Topic } from '../../shared/topics';
 import { createRelay, type RelayCore } from '../../electron/main/relay';
-import { invokeRefusal, mayOpenDisplay, topicRefusal } from '../../electron/main/windowPolicy';
+import { SYNC_INPUT_LIMIT } from '../../electron/core/host/limits';
+import { invokeRefusal, mayOpenDisplay, syncRefusal, topicRefusal } from '../../electron/main/windowPolicy';
 import type { ReadResult } from '../../electron/main/windowTopics';
 
 const meetingId = '6f1c1d8e-2a4b-4c7d-9e0f-123456789abc';
@@ -13,9 +15,11 @@ const otherId = '00000000-0000-4000-8000-000000000000';
 const display = `display:${meetingId}` as const;
 const CLERK = 1;
 const DISPLAY = 2;
+const CHAIRMAN = 3;
 
 const fakeCore = () => {
   const invoked: unknown[] = [];
+  const synced: { operation: string; input: unknown }[] = [];
   const reads: { topic: Topic; reply(result: ReadResult): void }[] = [];
   let updateListener: (update: StateUpdate) => void = () => undefined;
   let connectionListener: (connected: boolean) => void = () => undefined;
@@ -26,6 +30,10 @@ const fakeCore = () => {
       return { ok: true, result: { ids: {}, events: 1, recorded: [] } } as unknown as InvokeResult;
     },
     read: async (topic) => ({ ok: true, data: `value of ${topic}` }),
+    sync: async (operation, input) => {
+      synced.push({ operation, input });
+      return { ok: true, data: `answer to ${operation}` };
+    },
     readInOrder: (topic, reply) => void reads.push({ topic, reply }),
     onUpdate: (listener) => {
       updateListener = listener;
@@ -39,6 +47,7 @@ const fakeCore = () => {
   return {
     core,
     invoked,
+    synced,
     reads,
     publish: (update: StateUpdate) => updateListener(update),
     setConnected: (connected: boolean) => {
@@ -77,6 +86,26 @@ describe('the window policy', () => {
     expect(mayOpenDisplay(clerk)).toBe(true);
     expect(mayOpenDisplay(screen)).toBe(false);
     expect(mayOpenDisplay(undefined)).toBe(false);
+  });
+
+  it("lets the chairman's view act on the clerk's record, and only the clerk's own window reach sync", () => {
+    const chairman = { kind: 'chairman', meetingId } as const;
+    expect(invokeRefusal(chairman)).toBeUndefined();
+    for (const topic of ['meetings', `meeting:${meetingId}`, display, `display:${otherId}`] as Topic[]) expect(topicRefusal(chairman, topic)).toBeUndefined();
+    expect(mayOpenDisplay(chairman)).toBe(true);
+
+    expect(syncRefusal({ kind: 'clerk' })).toBeUndefined();
+    expect(syncRefusal(chairman)).toEqual({
+      code: 'unauthorised',
+      message: "Sync with the records server is done from the clerk's own Chamber window, not the chairman's view.",
+      details: {},
+    });
+    expect(syncRefusal({ kind: 'display', meetingId })).toEqual({
+      code: 'unauthorised',
+      message: "The chamber display window shows only its meeting's display; it cannot reach sync with the records server.",
+      details: {},
+    });
+    expect(syncRefusal(undefined)).toMatchObject({ code: 'unauthorised', message: 'Refused: this window was not opened by Chamber.' });
   });
 });
 
@@ -201,6 +230,62 @@ describe('the relay', () => {
     relay.watch(3, ['meetings']);
     relay.watch(3, ['meetings', 'bodies']);
     expect(sent).toEqual([{ id: 3, channel: 'chamber:connection', payload: false }]);
+  });
+
+  it("passes the clerk's sync operations to the core, with their input", async () => {
+    const { relay, synced } = setUp();
+    const settings = { serverUrl: 'https://records.example.gov.uk', deviceKey: 'k'.repeat(43) };
+    expect(await relay.sync(CLERK, 'configure', settings)).toEqual({ ok: true, data: 'answer to configure' });
+    expect(await relay.sync(CLERK, 'status', undefined)).toEqual({ ok: true, data: 'answer to status' });
+    // An unknown name goes on to the core, whose table refuses it in words (syncOperations.ts).
+    expect(await relay.sync(CLERK, 'pull', undefined)).toEqual({ ok: true, data: 'answer to pull' });
+    expect(synced).toEqual([
+      { operation: 'configure', input: settings },
+      { operation: 'status', input: undefined },
+      { operation: 'pull', input: undefined },
+    ]);
+  });
+
+  it("refuses sync from the chamber display, the chairman's view and any window Chamber did not open, before the core", async () => {
+    const { relay, synced } = setUp();
+    relay.opened(CHAIRMAN, { kind: 'chairman', meetingId });
+    const settings = { serverUrl: 'https://records.example.gov.uk', deviceKey: 'k'.repeat(43) };
+    for (const [window, words] of [
+      [DISPLAY, /chamber display window .* cannot reach sync with the records server/],
+      [CHAIRMAN, /from the clerk's own Chamber window, not the chairman's view/],
+      [99, /not opened by Chamber/],
+    ] as const) {
+      for (const operation of ['status', 'configure', 'push', 'verify']) {
+        const answer = await relay.sync(window, operation, operation === 'configure' ? settings : undefined);
+        expect(answer).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
+        expect(!answer.ok && answer.error.message).toMatch(words);
+      }
+      // Refused for the window before anything about the request is looked at: even an oversized one.
+      expect(await relay.sync(window, 'configure', { deviceKey: 'k'.repeat(10_000) })).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
+    }
+    // The chairman's view still acts on the record.
+    expect(await relay.invoke(CHAIRMAN, { type: 'body.create', name: 'Kent County Council', kind: 'full_council' })).toMatchObject({ ok: true });
+    relay.closed(CLERK);
+    expect(await relay.sync(CLERK, 'status', undefined)).toMatchObject({ ok: false, error: { code: 'unauthorised' } });
+    expect(synced).toEqual([]);
+  });
+
+  it('bounds a sync request before the core: a short name, and at most 128 KB of input (a certificate chain) as in browser mode', async () => {
+    const { relay, synced } = setUp();
+    expect(SYNC_INPUT_LIMIT).toBe(128 * 1024);
+    const large = await relay.sync(CLERK, 'configure', { serverUrl: 'https://records.example.gov.uk', serverCertificate: 'k'.repeat(128 * 1024) });
+    expect(large).toEqual({ ok: false, error: { code: 'too_large', message: 'The request is larger than the 128 KB allowed.', details: {} } });
+    for (const name of [undefined, 42, { operation: 'status' }, '', 'p'.repeat(41)]) {
+      expect(await relay.sync(CLERK, name, undefined)).toEqual({
+        ok: false,
+        error: { code: 'invalid_command', message: 'A sync operation is named by a short word, such as "status" or "push".', details: { field: 'operation' } },
+      });
+    }
+    expect(synced).toEqual([]);
+    // Just within the limit goes through.
+    const input = { serverCertificate: 'k'.repeat(128 * 1024 - 30) };
+    expect(await relay.sync(CLERK, 'configure', input)).toMatchObject({ ok: true });
+    expect(synced).toEqual([{ operation: 'configure', input }]);
   });
 
   it('starts a reloaded page with nothing watched, so what it watches arrives whole', () => {

@@ -326,3 +326,68 @@ describe('page ranges', () => {
     });
   });
 });
+
+describe("parseAgenda reads other councils' layouts", () => {
+  it('takes what follows a title on a web page as text under it, with or without a full stop', () => {
+    const text = ['Items', 'No.\tItem', '', '1.\t', 'Apologies', '', '2.\t', 'Budget 2026/27 pdf icon PDF 400 KB', 'Report of the Director of Finance', '', 'Additional documents:', 'Appendix A pdf icon PDF 20 KB'].join('\n');
+    expect(itemsOf(parseAgenda(text))).toEqual([
+      { number: '1', title: 'Apologies', kind: 'apologies', confidence: 'sure' },
+      { number: '2', title: 'Budget 2026/27', description: 'Report of the Director of Finance', kind: 'report', confidence: 'sure' },
+    ]);
+  });
+
+  it('joins a long PDF title line to the next even when the title ends with a full stop', () => {
+    const text = ['AGENDA', '1. Report of the Cabinet Member for Adult Social Care and Public', 'Health Recommendations to Council.', '(Pages 3 - 9)'].join('\n');
+    expect(itemsOf(parseAgenda(text))[0]).toMatchObject({
+      title: 'Report of the Cabinet Member for Adult Social Care and Public Health Recommendations to Council',
+      pages: { from: 3, to: 9 },
+    });
+  });
+
+  it('keeps lettered sub-paragraphs as the description of their item', () => {
+    const text = ['AGENDA', '1. Finance.', 'a) To approve the payments.', 'b) To note the bank reconciliation.', '2. Planning.'].join('\n');
+    expect(itemsOf(parseAgenda(text))[0]).toMatchObject({ title: 'Finance', description: 'a) To approve the payments.\nb) To note the bank reconciliation.' });
+  });
+
+  it('flags an item numbered again and reads on past it', () => {
+    const items = itemsOf(parseAgenda(['AGENDA', '1. Apologies', '2. Minutes', '2. Questions', '3. Urgent Business'].join('\n')));
+    expect(items.map((item) => [item.number, item.title, item.confidence])).toEqual([
+      ['1', 'Apologies', 'sure'],
+      ['2', 'Minutes', 'sure'],
+      ['2', 'Questions', 'unsure'],
+      ['3', 'Urgent Business', 'sure'],
+    ]);
+    expect(items[2].note).toMatch(/numbered 2 again/);
+  });
+
+  it('reads the meeting date from the summons in its usual forms, not the date it was sent', () => {
+    const agenda = ['AGENDA', '1. Apologies', '2. Minutes'];
+    const warningsFor = (top: string[], meetingDate: string): string[] => {
+      const result = parseAgenda([...top, ...agenda].join('\n'), { meetingDate });
+      if ('error' in result) throw new Error(result.error.message);
+      return result.warnings.map((warning) => warning.message);
+    };
+    expect(warningsFor(['Despatched: Wednesday 14 October 2015', 'Thursday 22nd October 2015 at 7pm'], '2015-10-22')).toEqual([]);
+    expect(warningsFor(['Date: 22/10/2015'], '2015-10-22')).toEqual([]);
+    expect(warningsFor(['Date: 22 Oct 2015'], '2015-10-29')).toEqual([
+      'This summons is for Thursday 22 October 2015, but the meeting is on Thursday 29 October 2015: is it the right pack?',
+    ]);
+    expect(warningsFor(['Council meeting'], '2015-10-29')).toEqual([]);
+    expect(warningsFor(['Date: 22/10/2015'], 'not a date')).toEqual([]);
+  });
+
+  it('refuses an AGENDA heading over a single line without a number', () => {
+    expect(errorOf(parseAgenda('AGENDA\n\nTo follow.'))).toMatch(/No agenda was found/);
+  });
+});
+
+describe("the import panel's reading", () => {
+  it("passes the meeting's date, so a summons for another day is among the warnings", async () => {
+    const { readDraft } = await import('../../renderer/src/screens/agenda/ImportPanel');
+    const text = 'Summons to the County Council on Thursday, 19 November 2015\n\nAGENDA\n1. Apologies\n2. Minutes';
+    expect(readDraft(text, undefined, '2015-10-22').reading?.warnings.map((warning) => warning.message)).toEqual([
+      'This summons is for Thursday 19 November 2015, but the meeting is on Thursday 22 October 2015: is it the right pack?',
+    ]);
+    expect(readDraft(text, undefined, '2015-11-19').reading?.warnings).toEqual([]);
+  });
+});

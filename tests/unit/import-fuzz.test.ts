@@ -245,3 +245,178 @@ describe('the importers stay fast on large and hostile input', () => {
     within(15_000, () => expectWellFormedPresent(parsePresentParagraph(text)));
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Boundaries of the general agenda rules: numbering as printed, furniture round the items, page
+// ranges in every form, agendas without numbers, the summons's date.
+
+const itemsOrThrow = (result: AgendaImport): AgendaItemDraft[] => {
+  if ('error' in result) throw new Error(`expected items, got the error "${result.error.message}"`);
+  return result.items;
+};
+
+const TITLES = [
+  'Apologies for Absence',
+  'Declarations of Interest',
+  'Minutes of the Previous Meeting',
+  'Public Questions',
+  'Revenue Budget Monitoring',
+  'Local Transport Plan',
+  'School Admission Arrangements',
+  'Forward Plan of Key Decisions',
+  'Treasury Management Strategy',
+  'Village Hall Refurbishment',
+  'Allotments',
+  'Urgent Business',
+];
+
+/** A title no other item has: the importer leaves out an item printed twice, number and title alike. */
+const titleOf = (index: number): string => `${TITLES[index % TITLES.length]}${index >= TITLES.length ? ` ${Math.floor(index / TITLES.length) + 1}` : ''}`;
+
+/** Numbering as a pack may print it: from 1, then on, repeated, backwards or jumping, never starting again at 1. */
+const numbering = fc.array(fc.integer({ min: -4, max: 20 }), { minLength: 1, maxLength: 40 }).map((steps) => {
+  const numbers = [1];
+  for (const step of steps) numbers.push(Math.max(2, numbers[numbers.length - 1] + step));
+  return numbers;
+});
+
+describe('the agenda reads every item whatever the numbering', () => {
+  it('reads each numbered line in order, and flags each number that is not the next', () => {
+    fc.assert(
+      fc.property(numbering, fc.constantFrom('\n', '\n\n'), (numbers, gap) => {
+        const text = ['AGENDA', ...numbers.map((number, index) => `${number}. ${titleOf(index)}`)].join(gap);
+        const items = itemsOrThrow(timed(() => parseAgenda(text)));
+        expect(items.map((item) => [item.number, item.title])).toEqual(numbers.map((number, index) => [String(number), titleOf(index)]));
+        let highest = 0;
+        numbers.forEach((number, index) => {
+          const expected = index === 0 || number === numbers[index - 1] + 1 || number === highest + 1;
+          if (!expected) expect(items[index]).toMatchObject({ confidence: 'unsure', note: expect.stringMatching(/\w/) });
+          highest = Math.max(highest, number);
+        });
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+/** Lines a council's web page or a PDF puts between items, none of them an item. */
+const furnitureLine = fc.constantFrom(
+  'Additional documents:',
+  'View the reasons why item 9 is restricted',
+  'View the background to item 4',
+  'Download: Report.pdf (PDF, 156 KB)',
+  'PDF 120 KB',
+  'Supporting documents:',
+  'Webcast for Cabinet, 10 March 2026',
+  'Minutes:',
+  'Decision:',
+  'Page 3',
+  'Page 2 of 7',
+  '- 4 -',
+  '12',
+  'A. Matters for Decision',
+  'B. Matters for Information',
+  'MATTERS FOR DECISION',
+  'Section B',
+  'PART 2 - EXEMPT ITEMS',
+  'Part 1 - Items considered in public',
+);
+
+const downloadSuffix = fc.constantFrom('', ' pdf icon PDF 120 KB', ' PDF 1 MB', ' (PDF, 245 KB)');
+
+describe('the agenda never takes furniture for an item', () => {
+  it('reads the same numbers and titles with furniture lines between the items and download sizes after titles', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 15 }),
+        fc.array(fc.tuple(fc.nat(), furnitureLine, fc.boolean()), { maxLength: 20 }),
+        fc.array(downloadSuffix, { minLength: 1, maxLength: 15 }),
+        (count, inserts, suffixes) => {
+          const blocks = Array.from({ length: count }, (_, index) => [`${index + 1}. ${titleOf(index)}${suffixes[index % suffixes.length]}`]);
+          for (const [at, line, blankBefore] of inserts) blocks[at % count].push(...(blankBefore ? ['', line] : [line]));
+          const text = ['AGENDA', '', ...blocks.flatMap((block) => [...block, ''])].join('\n');
+          const items = itemsOrThrow(timed(() => parseAgenda(text)));
+          expect(items.map((item) => [item.number, item.title])).toEqual(blocks.map((_, index) => [String(index + 1), titleOf(index)]));
+          for (const item of items) expect(item.pages).toBeUndefined();
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+describe('the agenda reads page ranges in every form', () => {
+  const rangeText = (from: number, to: number, form: number): string =>
+    [`(Pages ${from} - ${to})`, `(Pages ${from} ${to})`, `Pages ${from} - ${to}`, `(Pages ${from} – ${to})`, `**(Pages ${from} - ${to})**`][form];
+
+  it('takes a range from the title line or the line after it, a single page as from = to', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 400 }), fc.integer({ min: 0, max: 60 }), fc.integer({ min: 0, max: 5 }), fc.boolean()), { minLength: 1, maxLength: 15 }),
+        (ranges) => {
+          const lines = ['AGENDA', ''];
+          ranges.forEach(([from, length, form, ownLine], index) => {
+            const range = form === 5 ? `(Page ${from})` : rangeText(from, from + length, form);
+            if (ownLine) lines.push(`${index + 1}. ${titleOf(index)}`, range, '');
+            else lines.push(`${index + 1}. ${titleOf(index)} ${range}`, '');
+          });
+          const items = itemsOrThrow(timed(() => parseAgenda(lines.join('\n'))));
+          expect(items.map((item) => [item.title, item.pages])).toEqual(
+            ranges.map(([from, length, form], index) => [titleOf(index), { from, to: form === 5 ? from : from + length }]),
+          );
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});
+
+describe('the agenda numbers an agenda printed without numbers', () => {
+  it('reads one title per line in order, numbered from 1, every one flagged', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 30 }), fc.constantFrom('\n', '\n\n'), (count, gap) => {
+        const titles = Array.from({ length: count }, (_, index) => titleOf(index));
+        const items = itemsOrThrow(timed(() => parseAgenda(['Ambridge Parish Council', '', 'AGENDA', '', ...titles].join(gap))));
+        expect(items.map((item) => [item.number, item.title])).toEqual(titles.map((title, index) => [String(index + 1), title]));
+        for (const item of items) expect(item).toMatchObject({ confidence: 'unsure', note: expect.stringMatching(/no item numbers/) });
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe("the agenda compares the summons's date with the meeting's", () => {
+  const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+  const day = fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true });
+  const iso = (date: Date): string => date.toISOString().slice(0, 10);
+  const printed = (date: Date, form: number): string => {
+    const [d, m, y] = [date.getUTCDate(), date.getUTCMonth(), date.getUTCFullYear()];
+    const weekday = date.toLocaleDateString('en-GB', { weekday: 'long', timeZone: 'UTC' });
+    return [
+      `on ${weekday}, ${d} ${MONTH_NAMES[m]} ${y} at 10.00 am`,
+      `Date: ${String(d).padStart(2, '0')}/${String(m + 1).padStart(2, '0')}/${y}`,
+      `${weekday} ${d}${d % 10 === 1 && d !== 11 ? 'st' : 'th'} ${MONTH_NAMES[m]}, ${y} 7.00 pm`,
+    ][form];
+  };
+
+  it('warns exactly when the dates differ, naming both', () => {
+    fc.assert(
+      fc.property(day, day, fc.boolean(), fc.integer({ min: 0, max: 2 }), (summons, other, same, form) => {
+        const meeting = same ? summons : other;
+        const text = ['Borsetshire County Council', printed(summons, form), '', 'AGENDA', '1. Apologies for Absence', '2. Minutes'].join('\n');
+        const result = timed(() => parseAgenda(text, { meetingDate: iso(meeting) }));
+        if ('error' in result) throw new Error(result.error.message);
+        const warnings = result.warnings.filter((warning) => /right pack/.test(warning.message));
+        if (iso(summons) === iso(meeting)) expect(warnings).toEqual([]);
+        else {
+          expect(warnings).toHaveLength(1);
+          expect(warnings[0].message).toContain(`${summons.getUTCDate()} ${MONTH_NAMES[summons.getUTCMonth()]} ${summons.getUTCFullYear()}`);
+          expect(warnings[0].message).toContain(`${meeting.getUTCDate()} ${MONTH_NAMES[meeting.getUTCMonth()]} ${meeting.getUTCFullYear()}`);
+        }
+        // Without the meeting's date there is nothing to compare.
+        expect(parseAgenda(text)).toMatchObject({ items: [{ number: '1' }, { number: '2' }], warnings: [] });
+      }),
+      { numRuns: NUM_RUNS },
+    );
+  });
+});

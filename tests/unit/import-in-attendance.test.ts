@@ -31,3 +31,32 @@ describe('the IN ATTENDANCE reader under random input', () => {
     );
   });
 });
+
+describe('the IN ATTENDANCE reader on other councils\' paragraphs', () => {
+  it('reads officers separated by full stops, semicolons or nothing but a closing bracket', () => {
+    expect(
+      parseInAttendance('IN ATTENDANCE . Mr B Watts (General Counsel). Ms C Jones (Democratic Services\nOfficer); Mrs D Brown (Clerk) Mr E Fry (Solicitor).'),
+    ).toEqual({
+      officers: [
+        { name: 'Mr B Watts', jobTitle: 'General Counsel' },
+        { name: 'Ms C Jones', jobTitle: 'Democratic Services Officer' },
+        { name: 'Mrs D Brown', jobTitle: 'Clerk' },
+        { name: 'Mr E Fry', jobTitle: 'Solicitor' },
+      ],
+    });
+  });
+
+  it('keeps honours with the name and never drops an officer silently: one with no job title is named in the warnings', () => {
+    const read = parseInAttendance('In attendance: Mr B Watts, OBE (General Counsel), Ms C Jones, Mrs D Ray (Consultant in Public Health). 3 members of the public.');
+    expect(read).toEqual({
+      officers: [
+        { name: 'Mr B Watts, OBE', jobTitle: 'General Counsel' },
+        { name: 'Mrs D Ray', jobTitle: 'Consultant in Public Health' },
+      ],
+      warnings: [
+        { text: 'Ms C Jones', message: expect.stringMatching(/No job title/) },
+        { text: '3 members of the public', message: expect.stringMatching(/left out/) },
+      ],
+    });
+  });
+});

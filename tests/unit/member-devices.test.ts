@@ -206,7 +206,7 @@ describe("members' own devices on the chamber network", () => {
     const isValid = (b: unknown) =>
       typeof b === 'object' && b !== null && !Array.isArray(b) && Object.keys(b).sort().join() === 'choice,divisionId,requestId' &&
       ['for', 'against', 'abstain'].includes((b as { choice: unknown }).choice as string) && (b as { divisionId: unknown }).divisionId === divisionId &&
-      /^[A-Za-z0-9_-]{8,100}$/.test(String((b as { requestId: unknown }).requestId));
+      typeof (b as { requestId: unknown }).requestId === 'string' && /^[A-Za-z0-9_-]{8,100}$/.test((b as { requestId: string }).requestId);
     const mutated = fc.oneof(
       fc.jsonValue(),
       fc.constantFrom(...Object.keys(valid)).map((key) => Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key))),

@@ -97,3 +97,43 @@ describe('displayNames keeps short names unambiguous', () => {
     expect(displayNames([])).toEqual([]);
   });
 });
+
+describe('parseMemberName reads the roles other councils write', () => {
+  it.each<[string, string, string | undefined]>([
+    ['Cllr J Tremlett (Chair)', 'Chairman', 'Chair'],
+    ['Cllr P Bannister (Vice-Chair)', 'Vice-Chairman', 'Vice-Chair'],
+    ['Cllr P Bannister (vice chair)', 'Vice-Chairman', 'Vice-Chair'],
+    ['Mrs L Bright (Deputy Chairman)', 'Vice-Chairman', 'Deputy Chairman'],
+    ['Mrs L Bright (Deputy Chair)', 'Vice-Chairman', 'Deputy Chair'],
+    ['Councillor Amara Okonjo (Mayor)', 'Chairman', 'Mayor'],
+    ['Councillor Daniel Whitcombe (Deputy Mayor)', 'Vice-Chairman', 'Deputy Mayor'],
+    ['Cllr T Okafor (Town Mayor)', 'Chairman', 'Town Mayor'],
+    ['Councillor Priya Chaudhry (Leader)', 'Leader', undefined],
+    ['Councillor Sean Gallagher (Deputy Leader)', 'Deputy Leader', undefined],
+    ['Mr M J Harrison (Chairman)', 'Chairman', undefined],
+    ['Mr T Gates (Vice Chairman)', 'Vice-Chairman', undefined],
+  ])('%s', (text, role, asWritten) => {
+    const result = parseMemberName(text);
+    expect(result).toMatchObject({ name: { role }, notes: [] });
+    expect('error' in result ? 'error' : result.roleAsWritten).toBe(asWritten);
+  });
+
+  it('leaves out, without a note, the council a joint committee member represents', () => {
+    expect(parseMemberName('Cllr M Ferris (Chair) (Ashdown District Council)')).toMatchObject({ name: { surname: 'Ferris', role: 'Chairman' }, notes: [] });
+  });
+
+  it.each([
+    ['Mr Mrs Jones', /more than one title/],
+    ['Mr A B C D E Smith', /5 initials/],
+    ['Mr A B Hale C Jones', /initial after a name written in full/],
+    ['Mr A B Hale Ms C Jones', /title .* inside the name/],
+  ])('notes "%s" as possibly two names run together', (text, note) => {
+    const result = parseMemberName(text);
+    expect('error' in result ? [] : result.notes).toEqual(expect.arrayContaining([expect.stringMatching(note)]));
+  });
+
+  it('reads a surname that is also a title after a title: Mr Lord, Mrs Major', () => {
+    expect(parsed('Mr Lord')).toEqual({ title: 'Mr', initials: [], surname: 'Lord', honours: [] });
+    expect(parsed('Mrs A Major')).toEqual({ title: 'Mrs', initials: ['A'], surname: 'Major', honours: [] });
+  });
+});

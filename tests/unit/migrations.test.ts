@@ -81,4 +81,61 @@ describe('migration 0003', () => {
     expect(migrated.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 0 });
     migrated.close();
   });
+  it('0006 adds the sync configuration (one row: the device key is never in the event log) and the receipts kept', () => {
+    const file = join(folder.path, 'f.sqlite');
+    const { db } = openDatabase(file, { migrations: upTo(5) });
+    db.close();
+    const { db: migrated } = openDatabase(file, { migrations: upTo(6) });
+    expect(migrated.pragma('user_version', { simple: true })).toBe(6);
+    migrated.prepare("INSERT INTO sync_config (id, server_url, device_key, updated_at) VALUES (1, 'https://records.example', 'secret', 'a')").run();
+    expect(() => migrated.prepare("INSERT INTO sync_config (id, server_url, device_key, updated_at) VALUES (2, 'x', 'y', 'a')").run()).toThrowError(/CHECK/);
+    expect(migrated.prepare('SELECT auto_sync FROM sync_config').get()).toEqual({ auto_sync: 0 });
+    migrated.prepare("INSERT INTO sync_receipts (received_at, server_id, receipt) VALUES ('a', 's', '{}')").run();
+    expect(migrated.prepare('SELECT id, server_id FROM sync_receipts').all()).toEqual([{ id: 1, server_id: 's' }]);
+    expect(migrated.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 0 });
+    migrated.close();
+  });
+  it("0007 adds the records server's certificate to the sync configuration, keeping what was set", () => {
+    const file = join(folder.path, 'g.sqlite');
+    const { db } = openDatabase(file, { migrations: upTo(6) });
+    db.prepare("INSERT INTO sync_config (id, server_url, device_key, updated_at) VALUES (1, 'https://records.example', 'secret', 'a')").run();
+    db.close();
+    const { db: migrated } = openDatabase(file, { migrations: upTo(7) });
+    expect(migrated.pragma('user_version', { simple: true })).toBe(7);
+    expect(migrated.prepare('SELECT server_url, device_key, server_certificate FROM sync_config').get()).toEqual({ server_url: 'https://records.example', device_key: 'secret', server_certificate: null });
+    expect(migrated.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 0 });
+    migrated.close();
+  });
+  it('0008 adds the meeting packs the clerk has seen, beside a record it leaves alone', () => {
+    const file = join(folder.path, 'h.sqlite');
+    const { db } = openDatabase(file, { migrations: upTo(7) });
+    db.prepare("INSERT INTO sync_config (id, server_url, device_key, updated_at) VALUES (1, 'https://records.example', 'secret', 'a')").run();
+    db.close();
+    const { db: migrated } = openDatabase(file, { migrations: upTo(8) });
+    expect(migrated.pragma('user_version', { simple: true })).toBe(8);
+    migrated.prepare("INSERT INTO meeting_packs_seen (meeting_id, heads, seen_at) VALUES ('m', '{}', 'a')").run();
+    expect(() => migrated.prepare("INSERT INTO meeting_packs_seen (meeting_id, heads, seen_at) VALUES ('m', '{}', 'b')").run()).toThrow(/UNIQUE/);
+    expect(migrated.prepare('SELECT server_url FROM sync_config').get()).toEqual({ server_url: 'https://records.example' });
+    migrated.close();
+  });
+  it('0009 keeps the highest head acknowledged per server and stream, filled from the receipts already kept', () => {
+    const file = join(folder.path, 'i.sqlite');
+    const { db } = openDatabase(file, { migrations: upTo(8) });
+    const receipt = (serverId: string, heads: Record<string, { seq: number; hash: string }>) => JSON.stringify({ serverId, heads });
+    const keep = db.prepare('INSERT INTO sync_receipts (received_at, server_id, receipt) VALUES (?, ?, ?)');
+    keep.run('a', 'office', receipt('office', { 'meeting:m': { seq: 5, hash: 'h5' }, 'body:b': { seq: 2, hash: 'b2' } }));
+    keep.run('b', 'office', receipt('office', { 'meeting:m': { seq: 9, hash: 'h9' } }));
+    keep.run('c', 'office', receipt('office', { 'meeting:m': { seq: 7, hash: 'h7' } }));
+    keep.run('d', 'other', receipt('other', { 'meeting:m': { seq: 1, hash: 'h1' } }));
+    db.close();
+    const { db: migrated } = openDatabase(file, { migrations: upTo(9) });
+    expect(migrated.pragma('user_version', { simple: true })).toBe(9);
+    expect(migrated.prepare('SELECT server_id, stream, seq, hash FROM sync_acknowledged ORDER BY server_id, stream').all()).toEqual([
+      { server_id: 'office', stream: 'body:b', seq: 2, hash: 'b2' },
+      { server_id: 'office', stream: 'meeting:m', seq: 9, hash: 'h9' },
+      { server_id: 'other', stream: 'meeting:m', seq: 1, hash: 'h1' },
+    ]);
+    expect(migrated.prepare('SELECT count(*) AS n FROM sync_receipts').get()).toEqual({ n: 4 });
+    migrated.close();
+  });
 });

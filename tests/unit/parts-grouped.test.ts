@@ -26,6 +26,31 @@ describe('grouped records', () => {
     expect(applyChanges(after, [remove('votes', 'd2:m2')], shape).votes).toEqual({ d1: { m1: 'for' } });
   });
 
+  it('make a group again when one change empties it and a later one in the same batch puts in it (a replay: a vote corrected to none, then back)', () => {
+    const before = applyChanges(emptyState(shape), [put('votes', 'd1:m1', 'for')], shape);
+    const after = applyChanges(before, [remove('votes', 'd1:m1'), put('votes', 'd1:m2', 'abstain'), remove('votes', 'd9:m1')], shape);
+    expect(after.votes).toEqual({ d1: { m2: 'abstain' } });
+    expect(before.votes).toEqual({ d1: { m1: 'for' } });
+    expect(applyChanges(emptyState(shape), [put('votes', 'd1:m1', 'for'), remove('votes', 'd1:m1'), put('votes', 'd1:m1', 'against')], shape).votes).toEqual({ d1: { m1: 'against' } });
+  });
+
+  it('for any puts and removes in one batch (as a replay applies them): the same entries as a flat record', () => {
+    const op = fc.record({ remove: fc.boolean(), group: fc.constantFrom('d1', 'd2'), entry: fc.constantFrom('m1', 'm2'), value: fc.constantFrom('for', 'against') });
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+        const flat = new Map<string, string>();
+        const changes = ops.map((o) => (o.remove ? remove('votes', `${o.group}:${o.entry}`) : put('votes', `${o.group}:${o.entry}`, o.value)));
+        for (const o of ops) {
+          if (o.remove) flat.delete(`${o.group}:${o.entry}`);
+          else flat.set(`${o.group}:${o.entry}`, o.value);
+        }
+        const state = applyChanges(emptyState(shape), changes, shape);
+        const entries = Object.entries(state.votes as Record<string, Record<string, string>>).flatMap(([g, es]) => Object.entries(es).map(([e, v]) => [`${g}:${e}`, v]));
+        expect(new Map(entries as [string, string][])).toEqual(flat);
+      }),
+    );
+  });
+
   it('for any puts and removes: the same entries as a flat record, and a round trip through the parts', () => {
     const op = fc.record({ remove: fc.boolean(), group: fc.constantFrom('d1', 'd2', 'd3'), entry: fc.constantFrom('m1', 'm2', 'm3'), value: fc.constantFrom('for', 'against', 'abstain') });
     fc.assert(

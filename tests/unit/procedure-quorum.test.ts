@@ -94,8 +94,10 @@ describe('quorumRequired', () => {
           // The smallest number that is at least the fraction of the membership.
           expect(required * rule.denominator).toBeGreaterThanOrEqual(whole * rule.numerator);
           expect((required - 1) * rule.denominator).toBeLessThan(Math.max(whole * rule.numerator, 1));
-        } else {
+        } else if (rule.kind === 'fixed') {
           expect(required).toBe(rule.count);
+        } else {
+          throw new Error(`the arbitrary made a rule of kind ${rule.kind}`);
         }
       }),
     );
@@ -124,6 +126,7 @@ describe('assessQuorum: examples', () => {
       shortBy: 0,
       failingGroups: [],
       attainable: true,
+      shortfalls: [],
     });
     attendance.m0 = 'absent';
     expect(assessQuorum({ rule: quarter, virtualCounts: false, members: council, attendance })).toMatchObject({ quorate: false, counted: 20, shortBy: 1 });
@@ -163,7 +166,7 @@ describe('assessQuorum: examples', () => {
   it('a fixed quorum larger than the membership cannot be met, and says so', () => {
     const members = [member('a'), member('b')];
     const result = assessQuorum({ rule: { kind: 'fixed', count: 3 }, virtualCounts: false, members, attendance: everyone(members, 'present') });
-    expect(result).toEqual({ quorate: false, required: 3, counted: 2, shortBy: 1, failingGroups: [], attainable: false });
+    expect(result).toEqual({ quorate: false, required: 3, counted: 2, shortBy: 1, failingGroups: [], attainable: false, shortfalls: [{ condition: -1, words: '2 present of the 3 members needed' }] });
   });
 
   it('a joint committee needs a voting member from each partner organisation', () => {
@@ -177,6 +180,7 @@ describe('assessQuorum: examples', () => {
       shortBy: 1,
       failingGroups: ['Medway Council'],
       attainable: true,
+      shortfalls: [{ condition: -2, words: 'no member from Medway Council present' }],
     });
     expect(assessQuorum({ rule, virtualCounts: false, members, attendance: { ...kentOnly, m1: 'present' } })).toMatchObject({ quorate: true, failingGroups: [] });
     // Two Medway members needed but only one of them votes: unattainable.
@@ -286,12 +290,12 @@ describe('assessQuorum: properties', () => {
     fc.assert(
       fc.property(meetingArb, (m) => {
         const r = assessQuorum(m);
-        const composition = m.rule.composition;
+        const composition = m.rule.kind === 'none' ? undefined : m.rule.composition;
         const expected = (composition?.groups ?? []).filter(
           (g) => m.members.filter((x) => counts(m, x) && x.group === g).length < (composition?.minimumEach ?? 0),
         );
         expect(r.failingGroups).toEqual(expected);
-        const withoutComposition = assessQuorum({ ...m, rule: { ...m.rule, composition: undefined } });
+        const withoutComposition = assessQuorum({ ...m, rule: { ...m.rule, composition: undefined } as QuorumRule });
         if (r.quorate) expect(withoutComposition.quorate).toBe(true);
         expect(r.shortBy).toBeGreaterThanOrEqual(withoutComposition.shortBy);
         expect(r.required).toBe(withoutComposition.required);

@@ -92,6 +92,7 @@ describe('standing orders: defaults by kind of body', () => {
       questionTimeMinutes: 60,
       quorum: { kind: 'fraction', numerator: 1, denominator: 4 },
       castingVote: true,
+      simpleMajorityOf: 'voting',
       virtualAttendanceCounts: { quorum: false, voting: false },
       recordedVote: { always: false, onRequestOf: 5, forBudget: true, nameStyle: 'title_initial_surname' },
       divisionResults: { countsShownLive: true, votesFinalOnceCast: false, closeWhenAllVoted: false },
@@ -170,7 +171,7 @@ describe('standing orders: error messages name the field in words, never by its 
     [{ kind: 'fraction', numerator: 0, denominator: 4 }, 'quorum.numerator', 'Quorum numerator must be a whole number of members from 1 to 1000'],
     [{ kind: 'fixed', count: 0 }, 'quorum.count', 'The quorum must be a whole number of members from 1 to 1000'],
     [{ kind: 'fixed', count: 2.5 }, 'quorum.count', 'The quorum must be a whole number of members from 1 to 1000'],
-    [{ kind: 'majority' }, 'quorum.kind', 'Quorum rule must be a fraction of the whole membership (a numerator and a denominator) or a fixed number of members'],
+    [{ kind: 'majority' }, 'quorum.kind', 'Quorum rule must be a fraction of the whole membership (a numerator and a denominator), a fixed number of members, or no number with conditions'],
     [{ kind: 'fixed', count: 3, composition: { groups: [], minimumEach: 1 } }, 'quorum.composition.groups', 'The groups in the quorum rule must list at least one group'],
     [{ kind: 'fixed', count: 3, composition: { groups: ['Labour', ' labour '], minimumEach: 1 } }, 'quorum.composition.groups.1', 'The groups in the quorum rule must be distinct: "labour" is listed twice'],
     [{ kind: 'fixed', count: 3, composition: { groups: ['Labour', '  '], minimumEach: 1 } }, 'quorum.composition.groups.1', 'Each group in the quorum rule must be a name, not empty'],
@@ -220,10 +221,12 @@ describe('standing orders: properties of any profile the schema accepts', () => 
           expect(so.quorum.denominator).toBeGreaterThanOrEqual(1);
           expect(so.quorum.numerator).toBeGreaterThanOrEqual(1);
           expect(so.quorum.numerator).toBeLessThanOrEqual(so.quorum.denominator);
-        } else {
+        } else if (so.quorum.kind === 'fixed') {
           expect(so.quorum.count).toBeGreaterThanOrEqual(1);
+        } else {
+          expect(so.quorum.conditions.length).toBeGreaterThanOrEqual(1);
         }
-        if (so.quorum.composition) {
+        if (so.quorum.kind !== 'none' && so.quorum.composition) {
           const names = so.quorum.composition.groups.map((g) => g.toLowerCase());
           expect(names.length).toBeGreaterThan(0);
           expect(new Set(names).size).toBe(names.length);
@@ -258,6 +261,7 @@ describe('standing orders: properties of any profile the schema accepts', () => 
         int(1, 1000).map((count) => ({ kind: 'fixed' as const, count })),
       ),
       castingVote: fc.boolean(),
+      simpleMajorityOf: fc.constantFrom('voting' as const, 'present' as const),
       virtualAttendanceCounts: fc.boolean().chain((quorum) => (quorum ? fc.boolean() : fc.constant(false)).map((voting) => ({ quorum, voting }))),
       recordedVote: fc.record({
         always: fc.boolean(),
@@ -292,7 +296,7 @@ describe('standing orders: properties of any profile the schema accepts', () => 
         expect(required).toBeGreaterThanOrEqual(1);
         if (rule.kind === 'fraction') {
           expect(required).toBeLessThanOrEqual(whole);
-        } else {
+        } else if (rule.kind === 'fixed') {
           // A fixed quorum is never reduced to fit a smaller membership: such a meeting cannot be
           // quorate (assessQuorum reports attainable: false), which the quorum tests check.
           expect(required).toBe(rule.count);

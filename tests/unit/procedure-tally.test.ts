@@ -68,6 +68,22 @@ describe('tallyVotes: examples', () => {
 });
 
 describe('tallyVotes: properties', () => {
+  it('a simple majority of the members present: carried exactly when more than half of those present vote for, or on the casting vote at an equality short of it', () => {
+    fc.assert(
+      fc.property(fc.nat(40), fc.nat(40), fc.nat(40), fc.nat(20), fc.boolean(), castingArb, (f, a, abstain, away, castingVote, chairmanCasting) => {
+        const present = f + a + abstain + away;
+        const t = tallyVotes(votesOf(f, a, abstain), { castingVote, chairmanCasting, simpleOf: 'present', present });
+        const tied = f === a && f * 2 <= present;
+        const expected = f * 2 > present ? 'carried' : tied && castingVote ? (chairmanCasting === undefined ? 'tied_no_casting_vote' : chairmanCasting === 'for' ? 'carried' : 'lost') : 'lost';
+        expect(t.result).toBe(expected);
+        expect(t.decidedByCastingVote).toBe(tied && castingVote && chairmanCasting !== undefined);
+        // Never easier than a majority of those voting.
+        if (t.result === 'carried' && !t.decidedByCastingVote) expect(tallyVotes(votesOf(f, a, abstain), { castingVote, simpleOf: 'voting' }).result).toBe('carried');
+      }),
+    );
+    expect(() => tallyVotes({}, { castingVote: true, simpleOf: 'present' })).toThrow(/needs their number/);
+  });
+
   it('counts every vote cast exactly once', () => {
     fc.assert(
       fc.property(votesArb, rulesArb, (votes, rules) => {

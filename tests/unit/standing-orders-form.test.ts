@@ -41,3 +41,33 @@ describe('special majorities on the standing-orders form', () => {
     );
   });
 });
+
+describe("the standing-orders form keeps the body's terms of reference", () => {
+  it('carries quorum conditions, the presiding list, the reasons for excluding the public and the simple majority through an edit unchanged', () => {
+    const so = StandingOrders.parse({
+      ...defaultStandingOrders('joint_committee'),
+      quorum: {
+        kind: 'fixed',
+        count: 9,
+        conditions: [
+          { kind: 'fromEach', groups: ['Kent County Council', 'Medway Council', 'Kent and Medway ICB'], minimum: 1 },
+          { kind: 'amongRoles', roles: ['Statutory System Leader'], minimum: 1 },
+          { kind: 'groupsRepresented', groups: ['East Kent', 'West Kent', 'Medway and Swale', 'Dartford, Gravesham and Swanley'], atLeast: 2 },
+        ],
+      },
+      presidingOrder: ['Chairman', 'Leader of Medway Council', 'ICB Chair'],
+      exclusionReasons: ['Publicity would be prejudicial to the public interest by reason of the confidential nature of the business (Public Bodies (Admission to Meetings) Act 1960, s.1(2))'],
+      simpleMajorityOf: 'present',
+      castingVote: false,
+    });
+    const { standingOrders, errors } = profileOf(valuesOf(so));
+    expect(errors).toEqual({});
+    expect(StandingOrders.parse(standingOrders)).toEqual(so);
+    // A quorum of conditions only, likewise.
+    const panel = StandingOrders.parse({ ...defaultStandingOrders('panel'), quorum: { kind: 'none', conditions: [{ kind: 'amongRoles', roles: ['Independent Person'], minimum: 2 }] } });
+    expect(StandingOrders.parse(profileOf(valuesOf(panel)).standingOrders)).toEqual(panel);
+    // And a council's, with none of them, stays without them.
+    const council = defaultStandingOrders('full_council');
+    expect(StandingOrders.parse(profileOf(valuesOf(council)).standingOrders)).toEqual(council);
+  });
+});

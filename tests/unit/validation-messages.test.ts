@@ -3,6 +3,7 @@
 // details.field and details.issues keep the paths for the screens that place errors by field.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MINUTES_STYLE } from '../../shared/minutes/style';
 import { z } from 'zod';
 import { commandSchemaByType, commandSchemas } from '../../shared/commands';
 import { fieldWords, hasFieldWords, splitName } from '../../shared/fieldNames';
@@ -78,6 +79,7 @@ const examples: Record<string, Record<string, unknown>> = {
   'speaker.add': { type: 'speaker.add', meetingId: ID, memberId: ID2, role: 'other' },
   'speaker.remove': { type: 'speaker.remove', meetingId: ID, memberId: ID2 },
   'speech.start': { type: 'speech.start', meetingId: ID, memberId: ID2, role: 'mover' },
+  'speaker.callNext': { type: 'speaker.callNext', meetingId: ID, time: '10:19' },
   'speech.end': { type: 'speech.end', meetingId: ID, time: '10:20' },
   'speech.extend': { type: 'speech.extend', meetingId: ID, seconds: 60, reason: 'Allowed by the Chairman', time: '10:19' },
   'ruling.record': { type: 'ruling.record', meetingId: ID, wording: 'The amendment is in order.' },
@@ -93,6 +95,14 @@ const examples: Record<string, Record<string, unknown>> = {
   'vote.recordOwn': { type: 'vote.recordOwn', meetingId: ID, divisionId: ID2, memberId: ID },
   'memberVoting.set': { type: 'memberVoting.set', meetingId: ID, enabled: true },
   'memberDevice.revoke': { type: 'memberDevice.revoke', meetingId: ID, credentialId: ID2, reason: 'Phone lost' },
+  'minutes.editParagraph': { type: 'minutes.editParagraph', meetingId: ID, key: 'front:present', text: 'Mr A Brown (Chairman)' },
+  'minutes.addParagraph': { type: 'minutes.addParagraph', meetingId: ID, after: 'front:present', text: 'Mr C Dunn arrived at 10:42.' },
+  'minutes.strikeParagraph': { type: 'minutes.strikeParagraph', meetingId: ID, key: 'front:present' },
+  'minutes.keepEdit': { type: 'minutes.keepEdit', meetingId: ID, key: 'front:present' },
+  'minutes.useGenerated': { type: 'minutes.useGenerated', meetingId: ID, key: 'front:present' },
+  'minutes.approvePrevious': { type: 'minutes.approvePrevious', meetingId: ID, itemId: ID2, heldOn: '2015-09-17', corrections: 'the word "Residents" being replaced by "Refugee"' },
+  'minutes.confirm': { type: 'minutes.confirm', meetingId: ID },
+  'body.setMinutesStyle': { type: 'body.setMinutesStyle', bodyId: ID, style: DEFAULT_MINUTES_STYLE },
   'session.private': { type: 'session.private', meetingId: ID, time: '14:15', reason: 'Exempt under paragraph 3' },
   'session.public': { type: 'session.public', meetingId: ID, time: '14:25' },
   'correction.record': {
@@ -190,7 +200,7 @@ describe('validation messages through the dispatcher', () => {
     expect(refusal({ ...examples['agenda.moveItem'], toIndex: '2' })).toMatchObject({ message: 'Position must be a number.' });
     expect(refusal({ ...examples['correction.record'], change: 5 })).toMatchObject({ message: 'Change must be a set of details (an object).' });
     expect(refusal({ ...examples['chair.take'], capacity: 'king' })).toMatchObject({
-      message: 'Capacity must be one of chairman, vice chairman, chosen member or outgoing chairman.',
+      message: 'Capacity must be one of chairman, vice chairman, chosen member, outgoing chairman or presiding list.',
     });
     // Codes the schema accepts are given in words, not as "full_council" or "disclosable_pecuniary".
     expect(refusal({ ...examples['body.create'], kind: 'club' })).toMatchObject({

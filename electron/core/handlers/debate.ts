@@ -5,14 +5,14 @@ import { INTERRUPTING_ROLES, type SpeechRole } from '../../../shared/commands/de
 import { notFound, refused, type ChamberError } from '../../../shared/errors';
 import { streams } from '../../../shared/events';
 import { isWithdrawnFrom } from '../../../shared/procedure/attendance';
-import { currentSpeech, motionBeingDebated, pendingAmendment, speechLimitFor, spokenOn, substantiveMotion } from '../../../shared/procedure/debate';
+import { currentSpeech, motionBeingDebated, pendingAmendment, speakersWaiting, speakingRoleFor, speechLimitFor, spokenOn, substantiveMotion } from '../../../shared/procedure/debate';
 import { memberDisplayNames, type BodyState } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
 import type { Motion } from '../../../shared/state/meetingDebate';
 import { isHere } from '../../../shared/state/meetingLive';
 import { isError, timeOf } from './live';
 import { withBodyOf, withMeeting } from './lookups';
-import type { Decision, HandlerContext, Handlers } from './types';
+import type { Decision, Handler, HandlerContext, Handlers } from './types';
 
 /** The meeting must be sitting (not adjourned) with an item being taken. */
 const sittingOnItem = (meeting: MeetingState): ChamberError | undefined => {
@@ -46,8 +46,60 @@ const KIND_WORDS: Record<Motion['kind'], string> = { substantive: 'motion', amen
 
 type Ctx = HandlerContext;
 
+/** The chairman calls a speaker (speech.start, and "call the next" once it knows who). */
+const startSpeech: Handler<'speech.start'> = (view, command, ctx) =>
+    withMeeting(view, command.meetingId, (meeting) =>
+      withBodyOf(view, meeting, (body) => {
+        const { meetingId, memberId, officer, role, override } = command;
+        const notSitting = sittingOnItem(meeting);
+        if (notSitting) return { error: notSitting };
+        const itemId = meeting.currentItemId!;
+        const interrupting = INTERRUPTING_ROLES.includes(role);
+        const speaking = currentSpeech(meeting);
+        if (speaking && !interrupting) return { error: refused('Someone is already speaking: end that speech first (a point of order or a personal explanation may interrupt).', 'role') };
+        if (role === 'officer_advice') {
+          if (memberId) return { error: refused('Advice is given by an officer, not a member: name the officer.', 'memberId') };
+          if (!officer) return { error: refused('Name the officer giving advice.', 'officer') };
+        } else {
+          if (!memberId) return { error: refused('Name the member speaking.', 'memberId') };
+          const problem = participant(body, meeting, memberId, 'memberId');
+          if (problem) return { error: problem };
+        }
+        const motion = motionBeingDebated(meeting, itemId);
+        // The member's name only when a refusal needs it: the common case costs nothing.
+        const name = () => (memberId ? memberDisplayNames(body.members)[memberId] : (officer ?? ''));
+        const rule = speechRule(role, memberId, motion, name);
+        if (rule && !override) return { error: rule };
+        const time = timeOf(command.time, meeting, ctx);
+        if (isError(time)) return { error: time };
+        if (speaking && time < speaking.periods[speaking.periods.length - 1].from) return { error: refused('The interruption cannot be before the speech it interrupts began.', 'time') };
+        const speechId = ctx.newId();
+        return {
+          ids: { speechId },
+          events: [
+            {
+              stream: streams.meeting(meetingId),
+              type: 'speech.started',
+              payload: {
+                meetingId,
+                speechId,
+                itemId,
+                ...(motion ? { motionId: motion.id } : {}),
+                ...(memberId ? { memberId } : {}),
+                ...(officer ? { officer } : {}),
+                role,
+                limitSeconds: speechLimitFor(meeting, itemId, role, body.standingOrders, memberId ? body.members.find((m) => m.id === memberId)?.roles : undefined),
+                ...(rule && override ? { override } : {}),
+                time,
+              },
+            },
+          ],
+        };
+      }),
+    );
+
 export const debateHandlers: Handlers<
-  'motion.move' | 'motion.second' | 'motion.alter' | 'motion.withdraw' | 'motion.resolve' | 'speaker.add' | 'speaker.remove' | 'speech.start' | 'speech.end' | 'speech.extend' | 'ruling.record'
+  'motion.move' | 'motion.second' | 'motion.alter' | 'motion.withdraw' | 'motion.resolve' | 'speaker.add' | 'speaker.remove' | 'speech.start' | 'speaker.callNext' | 'speech.end' | 'speech.extend' | 'ruling.record'
 > = {
   'motion.move': (view, command, ctx: Ctx) =>
     withMeeting(view, command.meetingId, (meeting) =>
@@ -209,56 +261,20 @@ export const debateHandlers: Handlers<
       return { events: [{ stream: streams.meeting(meetingId), type: 'speaker.removed', payload: { meetingId, memberId } }] };
     }),
 
-  'speech.start': (view, command, ctx) =>
-    withMeeting(view, command.meetingId, (meeting) =>
-      withBodyOf(view, meeting, (body) => {
-        const { meetingId, memberId, officer, role, override } = command;
-        const notSitting = sittingOnItem(meeting);
-        if (notSitting) return { error: notSitting };
-        const itemId = meeting.currentItemId!;
-        const interrupting = INTERRUPTING_ROLES.includes(role);
-        const speaking = currentSpeech(meeting);
-        if (speaking && !interrupting) return { error: refused('Someone is already speaking: end that speech first (a point of order or a personal explanation may interrupt).', 'role') };
-        if (role === 'officer_advice') {
-          if (memberId) return { error: refused('Advice is given by an officer, not a member: name the officer.', 'memberId') };
-          if (!officer) return { error: refused('Name the officer giving advice.', 'officer') };
-        } else {
-          if (!memberId) return { error: refused('Name the member speaking.', 'memberId') };
-          const problem = participant(body, meeting, memberId, 'memberId');
-          if (problem) return { error: problem };
-        }
-        const motion = motionBeingDebated(meeting, itemId);
-        // The member's name only when a refusal needs it: the common case costs nothing.
-        const name = () => (memberId ? memberDisplayNames(body.members)[memberId] : (officer ?? ''));
-        const rule = speechRule(role, memberId, motion, name);
-        if (rule && !override) return { error: rule };
-        const time = timeOf(command.time, meeting, ctx);
-        if (isError(time)) return { error: time };
-        if (speaking && time < speaking.periods[speaking.periods.length - 1].from) return { error: refused('The interruption cannot be before the speech it interrupts began.', 'time') };
-        const speechId = ctx.newId();
-        return {
-          ids: { speechId },
-          events: [
-            {
-              stream: streams.meeting(meetingId),
-              type: 'speech.started',
-              payload: {
-                meetingId,
-                speechId,
-                itemId,
-                ...(motion ? { motionId: motion.id } : {}),
-                ...(memberId ? { memberId } : {}),
-                ...(officer ? { officer } : {}),
-                role,
-                limitSeconds: speechLimitFor(meeting, itemId, role, body.standingOrders, memberId ? body.members.find((m) => m.id === memberId)?.roles : undefined),
-                ...(rule && override ? { override } : {}),
-                time,
-              },
-            },
-          ],
-        };
-      }),
-    ),
+  'speech.start': (view, command, ctx) => startSpeech(view, command, ctx),
+
+  // "Call the next": the core reads the list as it stands when the command arrives, so a speaker
+  // added a moment before is called even if the chairman's screen had not yet shown them.
+  'speaker.callNext': (view, { meetingId, time }, ctx) =>
+    withMeeting(view, meetingId, (meeting) => {
+      const notSitting = sittingOnItem(meeting);
+      if (notSitting) return { error: notSitting };
+      const next = speakersWaiting(meeting)[0];
+      if (!next) return { error: refused("Nobody is waiting on the speakers' list: add a speaker first.", 'meetingId') };
+      const motion = motionBeingDebated(meeting, meeting.currentItemId!);
+      const role = next.role ?? speakingRoleFor(motion, next.memberId);
+      return startSpeech(view, { type: 'speech.start', meetingId, memberId: next.memberId, role, ...(time ? { time } : {}) }, ctx);
+    }),
 
   'speech.end': (view, { meetingId, time: given }, ctx) =>
     withMeeting(view, meetingId, (meeting) => {

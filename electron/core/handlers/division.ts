@@ -50,14 +50,15 @@ const majorityOf = (division: Division): Majority => (division.majority ? { kind
 const closing = (meeting: MeetingState, body: BodyState, division: Division, closedAt: string, votes = divisionVotes(meeting, division.id)): NewEvent[] => {
   const attendanceAtClose = eligibleMembers(meeting, body, division.itemId);
   const bases = { present: meetingQuorum(meeting, body).counted, membership: wholeMembership(body) };
-  const tally = tallyVotes(votes, { castingVote: body.standingOrders.castingVote, majority: majorityOf(division), ...bases });
+  const simpleOf = body.standingOrders.simpleMajorityOf ?? 'voting';
+  const tally = tallyVotes(votes, { castingVote: body.standingOrders.castingVote, majority: majorityOf(division), simpleOf, ...bases });
   const notVoted = attendanceAtClose.filter((id) => !votes[id]).length;
   const meetingId = meeting.id;
   const events: NewEvent[] = [
     {
       stream: streams.meeting(meetingId),
       type: 'division.closed',
-      payload: { meetingId, divisionId: division.id, closedAt, tally: { for: tally.for, against: tally.against, abstain: tally.abstain, notVoted }, result: tally.result, attendanceAtClose, ...(division.majority ? { bases } : {}) },
+      payload: { meetingId, divisionId: division.id, closedAt, tally: { for: tally.for, against: tally.against, abstain: tally.abstain, notVoted }, result: tally.result, attendanceAtClose, ...(division.majority || simpleOf === 'present' ? { bases } : {}) },
     },
   ];
   if (tally.result !== 'tied_no_casting_vote') events.push(...resolving(meeting, division, tally.result, tally, closedAt));
@@ -307,7 +308,9 @@ export const divisionHandlers: Handlers<
           const t = { ...division.tally };
           if (from !== 'none') t[from] -= 1;
           if (choice !== 'none') t[choice] += 1;
-          const counted = tallyCounts(t, { castingVote: body.standingOrders.castingVote, majority: majorityOf(division), ...division.bases, chairmanCasting: division.castingVote?.choice }).result;
+          // A simple majority of the members present was reckoned on the number recorded at the close (bases).
+          const simpleOf = !division.majority && division.bases ? (body.standingOrders.simpleMajorityOf ?? 'voting') : 'voting';
+          const counted = tallyCounts(t, { castingVote: body.standingOrders.castingVote, majority: majorityOf(division), simpleOf, ...division.bases, chairmanCasting: division.castingVote?.choice }).result;
           const declared = division.result === 'tied_no_casting_vote' && division.castingVote ? (division.castingVote.choice === 'for' ? 'carried' : 'lost') : division.result;
           if (counted !== declared) {
             return { error: refused(`This correction would change the result declared at ${at(Date.parse(division.closedAt), ctx)}; a declared result is not changed by correcting a vote. Record what happened in the minutes instead.`, 'choice') };

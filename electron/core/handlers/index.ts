@@ -7,6 +7,7 @@ import { divisionHandlers } from './division';
 import { liveHandlers } from './live';
 import { meetingHandlers } from './meeting';
 import { memberDeviceHandlers } from './memberDevices';
+import { minutesHandlers } from './minutes';
 import { settingsHandlers } from './settings';
 import type { Handlers } from './types';
 
@@ -19,6 +20,7 @@ export const handlers: Handlers<CommandType> = {
   ...debateHandlers,
   ...divisionHandlers,
   ...memberDeviceHandlers,
+  ...minutesHandlers,
   ...correctionHandlers,
   ...settingsHandlers,
 };

@@ -11,10 +11,11 @@ import { readinessProblem } from '../../../shared/procedure/readiness';
 import type { BodyState, Member } from '../../../shared/state/body';
 import { memberDisplayNames } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
-import { isHere, isPrivate, type Stay } from '../../../shared/state/meetingLive';
+import { isHere, isPrivate, presiding, type Stay } from '../../../shared/state/meetingLive';
+import { presidingByList } from '../../../shared/procedure/presiding';
 import { clockTime } from '../../../shared/time';
 import { withBodyOf, withMeeting } from './lookups';
-import type { Decision, HandlerContext, Handlers } from './types';
+import type { Decision, HandlerContext, Handlers, StateView } from './types';
 
 const CLOCK_SKEW_MS = 60_000;
 
@@ -105,6 +106,22 @@ const remarkMemberHere = (command: Mark, meeting: MeetingState, time: string, ct
   }
   if (before.state === state) return { events: [] };
   return { events: [{ stream: streams.meeting(meetingId), type: 'attendance.marked', payload: { meetingId, memberId, state, time } }] };
+};
+
+/**
+ * Where the body has a presiding list: the chair passing to whoever it names for the item being
+ * taken up (the Chairman absent or withdrawn from it after declaring an interest), recorded as the
+ * item starts. Nothing when the list names the one already presiding, or nobody (then a member is
+ * elected, which the clerk records).
+ */
+const presidingChange = (view: StateView, meeting: MeetingState, itemId: string, time: string): NewEvent[] => {
+  const body = meeting.bodyId ? view.body(meeting.bodyId) : undefined;
+  if (!body) return [];
+  const choice = presidingByList(meeting, body, itemId);
+  if (!choice || !('memberId' in choice) || presiding(meeting)?.memberId === choice.memberId) return [];
+  const member = body.members.find((m) => m.id === choice.memberId);
+  const capacity = choice.step === 0 && member?.roles.includes('Chairman') ? 'chairman' : 'presiding_list';
+  return [{ stream: streams.meeting(meeting.id), type: 'chair.taken', payload: { meetingId: meeting.id, memberId: choice.memberId, capacity, time } }];
 };
 
 export const liveHandlers = {
@@ -355,7 +372,22 @@ export const liveHandlers = {
       if (early) return { error: early };
       const lastEnded = Object.values(meeting.progress).flatMap((p) => p.periods.map((x) => x.to ?? x.from)).sort().at(-1);
       if (lastEnded && time < lastEnded) return { error: refused(`An item was being taken until ${clockTime(lastEnded, ctx.timeZone)}; the meeting cannot close before that.`, 'time') };
-      return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.closed', payload: { meetingId, time } }] };
+      // The names as they are at the close: the minutes keep them if a member is renamed afterwards.
+      const body = meeting.bodyId ? view.body(meeting.bodyId) : undefined;
+      const kept: NewEvent[] = body
+        ? [
+            {
+              stream: streams.meeting(meetingId),
+              type: 'meeting.namesKept',
+              payload: {
+                meetingId,
+                members: body.members.map(({ id, active: _a, addedAt: _t, removedAt: _r, ...member }) => ({ memberId: id, member })),
+                officers: body.officers.map(({ id, active: _a, ...officer }) => ({ officerId: id, officer })),
+              },
+            },
+          ]
+        : [];
+      return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.closed', payload: { meetingId, time } }, ...kept] };
     }),
 
   'item.start': (view, { meetingId, itemId, time: given }, ctx) =>
@@ -375,7 +407,7 @@ export const liveHandlers = {
       if (early) return { error: early };
       const lastEnded = Object.values(meeting.progress).flatMap((p) => p.periods.map((x) => x.to ?? x.from)).sort().at(-1);
       if (lastEnded && time < lastEnded) return { error: refused(`The last item was taken until ${clockTime(lastEnded, ctx.timeZone)}; the next cannot start before that.`, 'time') };
-      return { events: [{ stream: streams.meeting(meetingId), type: 'item.started', payload: { meetingId, itemId, time } }] };
+      return { events: [{ stream: streams.meeting(meetingId), type: 'item.started', payload: { meetingId, itemId, time } }, ...presidingChange(view, meeting, itemId, time)] };
     }),
 
   'item.end': (view, { meetingId, itemId, time: given }, ctx) =>

@@ -15,11 +15,14 @@ import { join } from 'node:path';
 import type { WebSocket } from 'ws';
 import { chamberError, notFound, type ChamberError } from '../../../shared/errors';
 import type { ChamberDisplay } from '../../../shared/state/display';
+import { SYNC_OPERATION_NAMES, SYNC_ROUTES } from '../../../shared/syncApi';
 import { isPublicTopic, isTopic, type StateUpdate, type Topic } from '../../../shared/topics';
 import type { Dispatcher } from '../dispatcher';
 import type { MemberAnswer, MemberDevices } from '../memberDevices';
+import type { SyncClient } from '../sync/syncClient';
+import { runSyncOperation, syncOperations } from '../sync/syncOperations';
 import { httpStatusOf } from './httpStatus';
-import { DEFAULT_BODY_LIMIT, tooLargeError } from './limits';
+import { DEFAULT_BODY_LIMIT, SYNC_INPUT_LIMIT, tooLargeError } from './limits';
 
 export { DEFAULT_BODY_LIMIT };
 
@@ -48,6 +51,11 @@ export interface WebHostOptions {
    * serves the member routes (/api/member/...), the clerk's host the clerk's (/api/member-devices/...).
    */
   memberDevices?: MemberDevices;
+  /**
+   * Sync with the records server (electron/core/sync/): the clerk's host only. Its routes never
+   * answer with the device key, only whether one is set; the chamber network host never has them.
+   */
+  sync?: SyncClient;
 }
 
 /** Largest request a member's device may send, in bytes. */
@@ -213,6 +221,25 @@ export const createWebHost = async (options: WebHostOptions): Promise<FastifyIns
       return outcome.ok ? reply.send(outcome) : sendError(reply, outcome.error);
     });
     app.get('/api/verify', async (_request, reply) => reply.send({ ok: true, data: core.verify() }));
+  }
+
+  const sync = options.sync;
+  if (sync && role === 'clerk') {
+    // Each of the clerk's sync operations at its route (shared/syncApi.ts), run from the one table
+    // the desktop app's core runs too. Those that start work (push, verify) answer at once with
+    // 202; the screen follows them through GET /api/sync.
+    for (const operation of SYNC_OPERATION_NAMES) {
+      const { method, path } = SYNC_ROUTES[operation];
+      app.route({
+        method,
+        url: path,
+        bodyLimit: SYNC_INPUT_LIMIT,
+        handler: async (request, reply) => {
+          const answer = await runSyncOperation(sync, operation, method === 'GET' ? undefined : request.body);
+          return answer.ok ? reply.code(syncOperations[operation].startsWork ? 202 : 200).send(answer) : sendError(reply, answer.error);
+        },
+      });
+    }
   }
 
   const members = options.memberDevices;

@@ -3,18 +3,9 @@ import type { Database, Statement } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { canonicalJson, GENESIS_HASH } from '../../../shared/canonicalJson';
 import type { NewEvent, RecordedEvent } from '../../../shared/events';
+import { eventOfRow, type EventRow } from './eventRows';
 
-interface EventRow {
-  id: string;
-  stream: string;
-  seq: number;
-  at: string;
-  device_id: string;
-  type: string;
-  payload: string;
-  prev_hash: string;
-  hash: string;
-}
+const toEvent = (row: EventRow): RecordedEvent => eventOfRow(row) as RecordedEvent;
 
 /** The hash of an event: sha256 over the previous hash and the event's canonical form. */
 export const hashEvent = (prevHash: string, e: Omit<RecordedEvent, 'hash' | 'prevHash'>): string =>
@@ -25,19 +16,6 @@ export const hashEvent = (prevHash: string, e: Omit<RecordedEvent, 'hash' | 'pre
       canonicalJson({ id: e.id, stream: e.stream, seq: e.seq, at: e.at, deviceId: e.deviceId, type: e.type, payload: e.payload }),
     )
     .digest('hex');
-
-const toEvent = (row: EventRow): RecordedEvent =>
-  ({
-    id: row.id,
-    stream: row.stream,
-    seq: row.seq,
-    at: row.at,
-    deviceId: row.device_id,
-    type: row.type,
-    payload: JSON.parse(row.payload),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  }) as RecordedEvent;
 
 const meetingIdOf = (stream: string): string | null => (stream.startsWith('meeting:') ? stream.slice(8) : null);
 
@@ -59,6 +37,7 @@ export class EventLog {
   private readonly head: Statement;
   private readonly byStream: Statement;
   private readonly all: Statement;
+  private readonly hashBySeq: Statement;
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare(
@@ -68,6 +47,7 @@ export class EventLog {
     this.head = db.prepare('SELECT seq, hash FROM events WHERE stream = ? ORDER BY seq DESC LIMIT 1');
     this.byStream = db.prepare('SELECT * FROM events WHERE stream = ? ORDER BY seq');
     this.all = db.prepare('SELECT * FROM events ORDER BY stream, seq');
+    this.hashBySeq = db.prepare('SELECT hash FROM events WHERE stream = ? AND seq = ?').pluck();
   }
 
   /** Committed heads, so an append need not ask the disk for the stream's last event. */
@@ -100,23 +80,41 @@ export class EventLog {
         const head = pending.get(event.stream) ?? this.headOf(event.stream);
         const unhashed = { ...event, id: meta.newId(), seq: head.seq + 1, at: meta.at, deviceId: meta.deviceId };
         const hashed = { ...unhashed, prevHash: head.hash, hash: hashEvent(head.hash, unhashed) } as RecordedEvent;
-        this.insert.run({
-          id: hashed.id,
-          stream: hashed.stream,
-          seq: hashed.seq,
-          meetingId: meetingIdOf(hashed.stream),
-          at: hashed.at,
-          deviceId: hashed.deviceId,
-          type: hashed.type,
-          payload: JSON.stringify(hashed.payload),
-          prevHash: hashed.prevHash,
-          hash: hashed.hash,
-        });
+        this.insertRow(hashed);
         pending.set(event.stream, { seq: hashed.seq, hash: hashed.hash });
         recorded.push(hashed);
         return hashed;
       });
     return { append, recorded };
+  }
+
+  private insertRow(e: RecordedEvent): void {
+    this.insert.run({
+      id: e.id,
+      stream: e.stream,
+      seq: e.seq,
+      meetingId: meetingIdOf(e.stream),
+      at: e.at,
+      deviceId: e.deviceId,
+      type: e.type,
+      payload: JSON.stringify(e.payload),
+      prevHash: e.prevHash,
+      hash: e.hash,
+    });
+  }
+
+  /**
+   * Store events recorded by another Chamber exactly as they were (a meeting pack taken from the
+   * records server), inside the caller's transaction. The caller has checked that they continue
+   * this log's chains; call `committed` after the commit.
+   */
+  insertRecorded(events: readonly RecordedEvent[]): void {
+    for (const e of events) this.insertRow(e);
+  }
+
+  /** The hash of a stream's event at `seq`, if the log holds it. */
+  hashAt(stream: string, seq: number): string | undefined {
+    return this.hashBySeq.get(stream, seq) as string | undefined;
   }
 
   /** Append events in one go (inside the caller's transaction). */

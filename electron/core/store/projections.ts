@@ -16,7 +16,7 @@ export type ListTopic = 'meetings' | 'bodies';
  * The format of the stored projections. When it changes (a new part, a new field derived from the
  * log), the core rebuilds every projection from the log on opening: the log is the record.
  */
-export const PROJECTION_FORMAT = 5;
+export const PROJECTION_FORMAT = 6;
 
 const sameSummary = <T extends object>(a: T, b: T): boolean => (Object.keys(a) as (keyof T)[]).every((key) => a[key] === b[key]);
 
@@ -26,6 +26,7 @@ export class Projections {
   private readonly upsertHead: Statement;
   private readonly upsertPart: Statement;
   private readonly deletePart: Statement;
+  private readonly deleteParts: Statement;
   private readonly upsertMeeting: Statement;
   private readonly upsertBody: Statement;
 
@@ -41,6 +42,7 @@ export class Projections {
        ON CONFLICT (stream, key) DO UPDATE SET value = excluded.value`,
     );
     this.deletePart = db.prepare('DELETE FROM parts WHERE stream = ? AND key = ?');
+    this.deleteParts = db.prepare('DELETE FROM parts WHERE stream = ?');
     this.upsertMeeting = db.prepare(
       `INSERT INTO meetings (id, body_id, body, title, date, start_time, venue, status)
        VALUES (@id, @bodyId, @body, @title, @date, @startTime, @venue, @status)
@@ -83,6 +85,12 @@ export class Projections {
     const kind = streamKind(stream)!;
     this.upsertHead.run(stream, seq, JSON.stringify(headOf(state as Record<string, unknown>, kind.shape)));
     partsOf(state as Record<string, unknown>, kind.shape).forEach((part, i) => this.upsertPart.run(stream, part.key, i, JSON.stringify(part.value)));
+  }
+
+  /** Replace a stream's stored state by a whole new one (events taken from elsewhere, replayed). */
+  replaceWhole(stream: string, state: object, seq: number): void {
+    this.deleteParts.run(stream);
+    this.saveWhole(stream, state, seq);
   }
 
   /** Keep the list tables in step with a stream's new state; says which list changed, if any. */

@@ -3,9 +3,11 @@ import type { ReactNode } from 'react';
 import { useChamber } from '../context';
 
 const SECTIONS = [
-  { href: '#/', label: 'Meetings', key: 'M', screens: ['meetings', 'meeting', 'agenda'] },
+  { href: '#/', label: 'Meetings', key: 'M', screens: ['meetings', 'meeting', 'agenda', 'minutes'] },
   { href: '#/bodies', label: 'Bodies and members', key: 'B', screens: ['bodies', 'body', 'standingOrders'] },
   { href: '#/settings', label: 'Settings', key: 'G', screens: ['settings'] },
+  // Alt+S is the agenda clock's on the live screen: sync is Alt+Shift+S everywhere.
+  { href: '#/sync', label: 'Sync', key: 'Shift+S', screens: ['sync'] },
 ] as const;
 
 export const Layout = ({ children }: { children: ReactNode }) => {

@@ -363,6 +363,7 @@ export const AgendaScreen = ({ meetingId }: { meetingId: string }) => {
           load={(items, replace) => run({ type: 'agenda.import', meetingId, items, replace })}
           onLoaded={afterImport}
           onClose={backToList}
+          meetingDate={meeting.date}
         />
       ) : (
         <section className="panel" aria-labelledby="items-heading">
@@ -450,7 +451,7 @@ export const AgendaScreen = ({ meetingId }: { meetingId: string }) => {
       <footer className="shortcuts" aria-label="Keyboard shortcuts">
         {mode.kind === 'import' ? (
           <>
-            <kbd>Ctrl+Enter</kbd> read the text · <kbd>Alt+O</kbd> open a .txt file · <kbd>Alt+L</kbd> load the items · <kbd>Esc</kbd> close
+            <kbd>Ctrl+Enter</kbd> read the text · <kbd>Alt+O</kbd> open a .txt file or PDF · <kbd>Alt+L</kbd> load the items · <kbd>Esc</kbd> close
           </>
         ) : (
           <>

@@ -3,9 +3,10 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { MemberDetails } from '../../../shared/commands/body';
 import type { ChamberError } from '../../../shared/errors';
-import { quorumRequired } from '../../../shared/procedure/quorum';
+import { describeQuorumRule, quorumRequired } from '../../../shared/procedure/quorum';
 import type { StandingOrders } from '../../../shared/procedure/standingOrders';
 import { BODY_KIND_LABELS, memberDisplayNames, memberFullName } from '../../../shared/state/body';
+import { fillTemplate, minutesStyleOf, type MinutesStyle } from '../../../shared/minutes/style';
 import { bodyTopic } from '../../../shared/topics';
 import { useChamber, useTopic } from '../context';
 import { useShortcut } from '../shortcuts';
@@ -14,6 +15,7 @@ import { Confirm } from './body/formParts';
 import { ImportMembers, type ImportSource } from './body/ImportMembers';
 import { MemberForm } from './body/MemberForm';
 import { MembersTable, rowId } from './body/MembersTable';
+import { MinutesStyleForm } from './body/MinutesStyleForm';
 import { Officers, type OfficerCommand, type OfficerTask } from './body/Officers';
 import './bodies.css';
 
@@ -24,7 +26,8 @@ type Mode =
   | { kind: 'editMember'; memberId: string }
   | { kind: 'removeMember'; memberId: string }
   | { kind: 'import' }
-  | { kind: 'officer'; task: OfficerTask };
+  | { kind: 'officer'; task: OfficerTask }
+  | { kind: 'style' };
 
 const VIEW: Mode = { kind: 'view' };
 
@@ -32,11 +35,7 @@ const seconds = (s: number): string => (s % 60 === 0 ? `${s / 60} min` : s >= 60
 
 /** One line on the rules the clerk most often checks before a meeting. */
 const quorumSummary = (so: StandingOrders, voting: number, seats: number | undefined): string => {
-  const rule =
-    so.quorum.kind === 'fraction'
-      ? `${so.quorum.numerator} in ${so.quorum.denominator} of ${seats === undefined ? 'the voting members' : `the ${seats} seats`}`
-      : `${so.quorum.count} members`;
-  const composition = so.quorum.composition ? `, with at least ${so.quorum.composition.minimumEach} from each of ${so.quorum.composition.groups.join(', ')}` : '';
+  const rule = describeQuorumRule(so.quorum, seats === undefined ? 'the voting members' : `the ${seats} seats`);
   const needed = quorumRequired(so.quorum, seats ?? voting);
   const now =
     voting === 0
@@ -44,7 +43,7 @@ const quorumSummary = (so: StandingOrders, voting: number, seats: number | undef
       : needed > voting
         ? `${needed} needed but only ${voting} voting ${voting === 1 ? 'member' : 'members'}: check the membership or the quorum`
         : `${needed} of ${voting} now`;
-  return `${rule}${composition} (${now})`;
+  return so.quorum.kind === 'none' ? rule : `${rule} (${now})`;
 };
 
 export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
@@ -110,6 +109,7 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
   useShortcut('o', useCallback(() => open({ kind: 'officer', task: { kind: 'add' } }), [open]), viewing && loaded);
   useShortcut('s', useCallback(() => navigate({ screen: 'standingOrders', bodyId }), [navigate, bodyId]), viewing);
   useShortcut('/', useCallback(() => search.current?.focus(), []), viewing && loaded);
+  useShortcut('h', useCallback(() => open({ kind: 'style' }), [open]), viewing && loaded);
 
   if (!body) {
     return (
@@ -137,6 +137,14 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
     if (error) return error;
     setNotice('Details saved.');
     close();
+    return undefined;
+  };
+
+  const saveStyle = async (style: MinutesStyle): Promise<ChamberError | undefined> => {
+    const error = await run({ type: 'body.setMinutesStyle', bodyId, style });
+    if (error) return error;
+    setNotice('House style saved.');
+    close('edit-style');
     return undefined;
   };
 
@@ -227,6 +235,7 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
           <ImportMembers
             body={body}
             onImport={importMembers}
+            onMinutesStyle={(style) => run({ type: 'body.setMinutesStyle', bodyId, style })}
             onCancel={() => close('import-members')}
             onDone={(count, source) => {
               setNotice(`${count} ${count === 1 ? 'member' : 'members'} imported from ${source === 'csv' ? 'the CSV' : 'the PRESENT paragraph'}.`);
@@ -345,9 +354,32 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
         />
       </section>
 
+      <section className="panel" aria-labelledby="style-heading">
+        <header className="panel__header">
+          <h2 id="style-heading">Minutes house style</h2>
+        </header>
+        {mode.kind === 'style' ? (
+          <MinutesStyleForm body={body} onSave={saveStyle} onCancel={() => close('edit-style')} />
+        ) : (
+          <>
+            <p>
+              {body.minutesStyle ? 'Its own house style. ' : 'Chamber’s house style (the 2015 Kent County Council minutes). '}
+              Its minutes begin: <q>{fillTemplate(minutesStyleOf(body).heading, { body: body.name, venue: 'Council Chamber', date: 'Thursday, 22 October 2015' })}</q>
+            </p>
+            {viewing && (
+              <div className="form-actions">
+                <button type="button" id="edit-style" className="button" onClick={() => open({ kind: 'style' })}>
+                  Edit the house style <kbd>H</kbd>
+                </button>
+              </div>
+            )}
+          </>
+        )}
+      </section>
+
       <footer className="shortcuts" aria-label="Keyboard shortcuts">
         <kbd>/</kbd> find a member · <kbd>↑</kbd>/<kbd>↓</kbd> move · <kbd>Enter</kbd> edit · <kbd>Del</kbd> remove · <kbd>A</kbd> add member ·{' '}
-        <kbd>I</kbd> import · <kbd>O</kbd> add officer · <kbd>E</kbd> edit details · <kbd>S</kbd> standing orders · <kbd>Esc</kbd> bodies
+        <kbd>I</kbd> import · <kbd>O</kbd> add officer · <kbd>E</kbd> edit details · <kbd>S</kbd> standing orders · <kbd>H</kbd> minutes house style · <kbd>Esc</kbd> bodies
       </footer>
     </main>
   );

@@ -5,6 +5,7 @@
 // minute more, X ends the speech; D calls a division on the motion before the meeting, and after
 // an equality F or A gives the casting vote. It opens beside the clerk's screen (Alt+W there: a second window in Electron, a page in
 // browser mode) and reads the clerk's record, so it lives only on the clerk's computer.
+import { roleWordsOf } from '../../../shared/minutes/style';
 import { useCallback } from 'react';
 import { divisionCounts, eligibleMembers } from '../../../shared/procedure/division';
 import { divisionOutcome } from '../../../shared/procedure/divisionRecord';
@@ -154,7 +155,7 @@ const ChairmanView = ({ meeting, body }: Loaded) => {
         <h1 id="chairman-heading" className="chairman__item">
           {meeting.status === 'adjourned' ? 'The meeting is adjourned' : item ? `${item.number}. ${item.title}` : 'No item is being taken'}
         </h1>
-        <p className="chairman__role">Chairman&rsquo;s view</p>
+        <p className="chairman__role">{roleWordsOf(body).chair}&rsquo;s view</p>
       </header>
 
       <div className="chairman__grid">

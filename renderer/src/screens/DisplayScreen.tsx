@@ -19,7 +19,7 @@ import './display.css';
  * names. The bell rings here too, at the installation's volume and mute (carried by the display);
  * a browser that refuses sound before a click gets a small prompt to click.
  */
-const DivisionShown = ({ division }: { division: DisplayDivision }) => {
+const DivisionShown = ({ division, chairWord }: { division: DisplayDivision; chairWord: string }) => {
   const clock = useMemo(() => displayedDivisionClock(division), [division]);
   const phase = useDivisionPhase(clock);
   const bell = useDivisionBell(bellRingsUntil(clock), division.bell?.volume ?? DEFAULT_BELL_VOLUME, division.bell?.muted ?? false);
@@ -31,7 +31,7 @@ const DivisionShown = ({ division }: { division: DisplayDivision }) => {
       {division.outcome ? (
         <p className="display__outcome" data-testid="display-outcome">
           {division.outcome}
-          {division.castingVote && <span className="display__casting"> on the Chairman&rsquo;s casting vote</span>}
+          {division.castingVote && <span className="display__casting"> on the {chairWord}&rsquo;s casting vote</span>}
         </p>
       ) : (
         <DivisionClock division={clock} className="display-division-clock" testId="display-division-clock" />
@@ -92,8 +92,13 @@ export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
         <div className="display__suspended" role="alert" data-testid="display-inquorate">
           <p className="display__suspended-title">Inquorate — business suspended</p>
           <p className="display__suspended-count">
-            {display.quorum!.present} present · {display.quorum!.required} needed
+            {display.quorum!.present} present{display.quorum!.required > 0 ? ` · ${display.quorum!.required} needed` : ''}
           </p>
+          {display.quorum!.missing?.length ? (
+            <p className="display__suspended-count" data-testid="display-quorum-missing">
+              {display.quorum!.missing.join('; ').replace(/^./, (c) => c.toUpperCase())}
+            </p>
+          ) : null}
         </div>
       )}
       <section className="display__main" aria-live="polite">
@@ -110,7 +115,7 @@ export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
             <p className="display__elapsed time">
               <ElapsedTime elapsedBeforeMs={display.currentItem.elapsedBeforeMs} runningSince={display.currentItem.runningSince} />
             </p>
-            {display.division && <DivisionShown division={display.division} />}
+            {display.division && <DivisionShown division={display.division} chairWord={display.chairWord} />}
             {display.speaker && (
               <div className="display__speaker" data-testid="display-speaker">
                 <p className="display__speaker-name">
@@ -134,12 +139,13 @@ export const DisplayScreen = ({ meetingId }: { meetingId: string }) => {
         {display.chair && (
           <p>
             In the chair: <strong>{display.chair.name}</strong>
-            {display.chair.capacity !== 'Chairman' && ` (${display.chair.capacity})`}
+            {!display.chair.isChair && ` (${display.chair.capacity})`}
           </p>
         )}
         {display.quorum && !inquorate && (display.status === 'in_progress' || display.status === 'adjourned') && (
           <p className={display.quorum.quorate ? 'display__quorate' : 'display__inquorate'} data-testid="display-quorum">
-            {display.quorum.quorate ? 'Quorate' : 'Not quorate'} · {display.quorum.present} present, {display.quorum.required} needed
+            {display.quorum.quorate ? 'Quorate' : 'Not quorate'} · {display.quorum.present} present{display.quorum.required > 0 ? `, ${display.quorum.required} needed` : ''}
+            {!display.quorum.quorate && display.quorum.missing?.length ? ` · ${display.quorum.missing.join('; ')}` : ''}
           </p>
         )}
       </footer>

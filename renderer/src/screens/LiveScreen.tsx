@@ -4,6 +4,7 @@
 // Alt+F debate, Alt+U division, Alt+I interests, Alt+H chair, Alt+O in attendance, Alt+R corrections, Alt+L members' devices; Alt+D opens
 // the chamber display and Alt+W the chairman's view). Nothing scrolls but the
 // lists themselves. While the meeting runs, Esc never leaves: it clears a search or closes a form.
+import { roleWordsOf } from '../../../shared/minutes/style';
 import { useCallback, useState } from 'react';
 import { formatLongDate, STATUS_LABELS } from '../../../shared/format';
 import { substantiveMotion } from '../../../shared/procedure/debate';
@@ -56,6 +57,8 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
   }, []), { alt: true });
   useShortcut('d', useCallback(() => openChamberDisplay(meetingId), [meetingId]), { alt: true });
   useShortcut('w', useCallback(() => openChairmansView(meetingId), [meetingId]), { alt: true });
+  // Every Alt+letter is taken on this screen: the minutes are Alt+Shift+M.
+  useShortcut('m', useCallback(() => navigate({ screen: 'minutes', meetingId }), [navigate, meetingId]), { alt: true, shift: true });
   // Esc leaves for the meeting's page only when the meeting is not sitting; while it sits, Esc
   // takes the focus back to the attendance search (fields and forms clear themselves first).
   useShortcut(
@@ -105,6 +108,10 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
         <nav className="breadcrumb" aria-label="Breadcrumb">
           <a href={`#/meetings/${meetingId}`}>{meeting.title}</a>
           {!sitting && <kbd>Esc</kbd>}
+          {' · '}
+          <a href={`#/minutes/${meetingId}`} aria-keyshortcuts="Alt+Shift+M" title="Minutes (Alt+Shift+M)">
+            Minutes
+          </a>
         </nav>
         <h1 id="live-heading">
           {meeting.body}: {formatLongDate(meeting.date)}
@@ -115,13 +122,13 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
           Chamber display <kbd>Alt+D</kbd>
         </button>
         <button type="button" className="button button--small" onClick={() => openChairmansView(meetingId)}>
-          Chairman&rsquo;s view <kbd>Alt+W</kbd>
+          {roleWordsOf(body).chair}&rsquo;s view <kbd>Alt+W</kbd>
         </button>
       </header>
       <div className="live__body">
         <AttendanceBoard meeting={meeting} body={body} />
         <div className="live__side">
-          <AgendaClock meeting={meeting} />
+          <AgendaClock meeting={meeting} exclusionReasons={body.standingOrders.exclusionReasons} />
           <LiveTabs tabs={tabs} selected={tab} onSelect={setTab} />
         </div>
       </div>

@@ -56,6 +56,7 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
   useShortcut('c', useCallback(() => setMode('copy'), []), viewing);
   useShortcut('l', useCallback(() => navigate({ screen: 'live', meetingId }), [navigate, meetingId]), viewing && !!meeting?.bodyId);
   useShortcut('r', toggleReady, viewing && preparing);
+  useShortcut('m', useCallback(() => navigate({ screen: 'minutes', meetingId }), [navigate, meetingId]), viewing);
   // Arriving at the screen, or leaving a form, puts the focus on the heading (forms focus their first field).
   const loaded = meeting !== undefined;
   useEffect(() => {
@@ -166,6 +167,9 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
                   {meeting.status === 'ready' ? 'Back to draft' : 'Mark ready'} <kbd>R</kbd>
                 </button>
               )}
+              <a className="button" href={`#/minutes/${meetingId}`}>
+                Minutes <kbd>M</kbd>
+              </a>
               <button type="button" className="button" onClick={() => setMode('copy')}>
                 Copy as next meeting <kbd>C</kbd>
               </button>
@@ -200,7 +204,7 @@ export const MeetingScreen = ({ meetingId }: { meetingId: string }) => {
         </>
       )}
       <footer className="shortcuts" aria-label="Keyboard shortcuts">
-        <kbd>L</kbd> run the meeting · <kbd>E</kbd> edit · <kbd>A</kbd> agenda · <kbd>R</kbd> ready · <kbd>C</kbd> copy · <kbd>Esc</kbd> meetings
+        <kbd>L</kbd> run the meeting · <kbd>E</kbd> edit · <kbd>A</kbd> agenda · <kbd>R</kbd> ready · <kbd>C</kbd> copy · <kbd>M</kbd> minutes · <kbd>Esc</kbd> meetings
       </footer>
     </main>
   );

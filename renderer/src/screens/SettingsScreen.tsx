@@ -163,6 +163,13 @@ const SpeechWarningForm = ({ current }: { current: number }) => (
 /** The division bell's volume (0 to 100) and whether it is heard at all (the clerk's screen and the chamber display). */
 const BellForm = ({ volume, muted }: { volume: number; muted: boolean }) => {
   const { send, error } = useCommand();
+  // The box shows the clerk's click at once, while the setting is being recorded (it used to stay
+  // as it was until the core's answer, so a click seemed not to take).
+  // Until the recorded setting arrives (the stored value moves on from what it was at the click).
+  const [pending, setPending] = useState<{ value: boolean; from: boolean } | undefined>(undefined);
+  // Once it has (or another window changed it), the stored value is shown again.
+  if (pending && pending.from !== muted) setPending(undefined);
+  const shown = pending && pending.from === muted ? pending.value : muted;
   return (
     <WholeNumberSetting
       id="bell-volume"
@@ -186,11 +193,15 @@ const BellForm = ({ volume, muted }: { volume: number; muted: boolean }) => {
             <input
               id="bell-muted"
               type="checkbox"
-              checked={muted}
+              checked={shown}
               onChange={(e) => {
                 const next = e.target.checked;
                 say('');
-                void send({ type: 'settings.setBellMuted', muted: next }).then((ok) => ok && say(next ? 'Saved: the division bell is shown but not heard.' : 'Saved: the division bell is heard again.'));
+                setPending({ value: next, from: muted });
+                void send({ type: 'settings.setBellMuted', muted: next }).then((ok) => {
+                  if (!ok) setPending(undefined);
+                  if (ok) say(next ? 'Saved: the division bell is shown but not heard.' : 'Saved: the division bell is heard again.');
+                });
               }}
             />{' '}
             Bell sound off (the bell is still shown)

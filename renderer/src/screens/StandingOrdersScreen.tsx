@@ -2,7 +2,7 @@
 // Save (Enter) sends the whole profile; the core's errors appear beside the field they name.
 import { useCallback, useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { localTimeOf } from '../../../shared/format';
-import { quorumRequired } from '../../../shared/procedure/quorum';
+import { describeQuorumCondition, quorumRequired } from '../../../shared/procedure/quorum';
 import { defaultStandingOrders } from '../../../shared/procedure/standingOrders';
 import { BODY_KIND_LABELS, type BodyState } from '../../../shared/state/body';
 import { bodyTopic } from '../../../shared/topics';
@@ -47,6 +47,25 @@ const Check = ({ field, label, checked, onChange, error, hint, errorLabel }: Che
           {hint}
         </p>
       )}
+      {error && (
+        <p className="field__error" id={`${id}-error`} role="alert">
+          {withLabel(errorLabel, error)}
+        </p>
+      )}
+    </div>
+  );
+};
+
+/** A list the clerk types one entry a line (special majorities, who presides, reasons for excluding the public). */
+const LinesField = ({ field, label, value, onChange, error, hint, errorLabel }: { field: string; label: string; value: string; onChange(value: string): void; error?: string; hint: ReactNode; errorLabel: string }) => {
+  const id = soId(field);
+  return (
+    <div className={`field ${error ? 'field--error' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <textarea id={id} rows={3} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} />
+      <p className="field__hint" id={`${id}-hint`}>
+        {hint}
+      </p>
       {error && (
         <p className="field__error" id={`${id}-error`} role="alert">
           {withLabel(errorLabel, error)}
@@ -135,9 +154,11 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
     const { standingOrders } = profileOf(values);
     const q = standingOrders.quorum;
     const valid =
-      q.kind === 'fraction'
-        ? Number.isInteger(q.numerator) && Number.isInteger(q.denominator) && q.numerator >= 1 && q.numerator <= q.denominator
-        : Number.isInteger(q.count) && q.count >= 1;
+      q.kind === 'none'
+        ? false
+        : q.kind === 'fraction'
+          ? Number.isInteger(q.numerator) && Number.isInteger(q.denominator) && q.numerator >= 1 && q.numerator <= q.denominator
+          : Number.isInteger(q.count) && q.count >= 1;
     return valid ? quorumRequired(q, voting) : undefined;
   })();
 
@@ -164,6 +185,13 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
           onChange={(v) => set('castingVote', v)}
           error={error('castingVote')}
         />
+        <div className="field">
+          <label htmlFor={soId('simpleMajorityOf')}>Decisions by a simple majority of</label>
+          <select id={soId('simpleMajorityOf')} value={values.simpleMajorityOf} onChange={(e) => set('simpleMajorityOf', e.target.value as 'voting' | 'present')}>
+            <option value="voting">those voting (abstentions do not count)</option>
+            <option value="present">the members present (more than half must vote for)</option>
+          </select>
+        </div>
       </fieldset>
 
       <fieldset className="bo-so-group">
@@ -208,6 +236,12 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
             <input id={soId('quorum-fixed')} type="radio" name="quorum-kind" checked={values.quorumKind === 'fixed'} onChange={() => set('quorumKind', 'fixed')} />
             A fixed number of members
           </label>
+          {(values.conditions.length > 0 || values.quorumKind === 'none') && (
+            <label className="bo-choice">
+              <input id={soId('quorum-none')} type="radio" name="quorum-kind" checked={values.quorumKind === 'none'} onChange={() => set('quorumKind', 'none')} />
+              No number: only the conditions
+            </label>
+          )}
         </div>
         {error('quorum') && (
           <p className="field__error" id={`${soId('quorum')}-error`} role="alert">
@@ -249,11 +283,23 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
                 ),
             )}
           </>
-        ) : (
+        ) : values.quorumKind === 'fixed' ? (
           number('quorum.count', 'Quorum (number of members)', 'count')
+        ) : null}
+        {values.conditions.length > 0 && (
+          <div className="bo-so-conditions">
+            <p>Conditions from the body&rsquo;s terms of reference, on top of the number:</p>
+            <ul>
+              {values.conditions.map((condition, i) => (
+                <li key={i}>{describeQuorumCondition(condition)}</li>
+              ))}
+            </ul>
+          </div>
         )}
         <p className="bo-so-result" aria-live="polite">
-          {quorumNow === undefined ? (
+          {values.quorumKind === 'none' ? (
+            'The meeting may proceed when the conditions are met, whatever the number present.'
+          ) : quorumNow === undefined ? (
             'Correct the numbers to see the quorum.'
           ) : voting === 0 ? (
             'There are no voting members yet: import them to see how many must be present.'
@@ -372,26 +418,33 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
           onChange={(v) => set('closeWhenAllVoted', v)}
           error={error('divisionResults.closeWhenAllVoted')}
         />
-        <div className={`field ${error('specialMajorities') ? 'field--error' : ''}`}>
-          <label htmlFor={soId('specialMajorities')}>Special majorities, one per line</label>
-          <textarea
-            id={soId('specialMajorities')}
-            rows={3}
-            value={values.specialMajorities}
-            onChange={(e) => set('specialMajorities', e.target.value)}
-            aria-invalid={error('specialMajorities') ? true : undefined}
-            aria-describedby={`${soId('specialMajorities')}-hint${error('specialMajorities') ? ` ${soId('specialMajorities')}-error` : ''}`}
-          />
-          <p className="field__hint" id={`${soId('specialMajorities')}-hint`}>
-            Decisions that need more than a simple majority, e.g. “Suspension of standing orders: two-thirds of those present” (two-thirds or three-quarters; of those voting, of those
-            present, or of the whole membership). The chairman names the rule when calling the division.
-          </p>
-          {error('specialMajorities') && (
-            <p className="field__error" id={`${soId('specialMajorities')}-error`} role="alert">
-              {withLabel('Special majorities', error('specialMajorities')!)}
-            </p>
-          )}
-        </div>
+        <LinesField
+          field="presidingOrder"
+          label="Who presides, in order, one per line"
+          value={values.presidingOrder}
+          onChange={(v) => set('presidingOrder', v)}
+          error={error('presidingOrder')}
+          errorLabel="Who presides"
+          hint={<>From the body&rsquo;s terms of reference, a role or what a member sits for on each line, e.g. Chairman, then Leader of Medway Council, then ICB Chair. Chamber applies it as each item is taken up (the first present and not withdrawn from the item presides). Leave empty to record who presides yourself.</>}
+        />
+        <LinesField
+          field="specialMajorities"
+          label="Special majorities, one per line"
+          value={values.specialMajorities}
+          onChange={(v) => set('specialMajorities', v)}
+          error={error('specialMajorities')}
+          errorLabel="Special majorities"
+          hint={<>Decisions that need more than a simple majority, e.g. “Suspension of standing orders: two-thirds of those present” (two-thirds or three-quarters; of those voting, of those present, or of the whole membership). The chairman names the rule when calling the division.</>}
+        />
+        <LinesField
+          field="exclusionReasons"
+          label="Reasons the press and public may be excluded, one per line"
+          value={values.exclusionReasons}
+          onChange={(v) => set('exclusionReasons', v)}
+          error={error('exclusionReasons')}
+          errorLabel="Reasons for excluding the public"
+          hint={<>Leave empty for a council and its committees: the paragraphs of Schedule 12A are offered. A joint committee whose terms list their own reasons (the Public Bodies (Admission to Meetings) Act 1960) writes them here, as the minutes should give them.</>}
+        />
       </fieldset>
 
       <div className="bo-so-footer">

@@ -1,4 +1,4 @@
-// "Load from the published pack": paste the summons text or open a .txt file, check what was
+// "Load from the published pack": paste the summons text or open a .txt file or the PDF, check what was
 // read in an editable preview (unsure items highlighted, the importer's warnings by line), then
 // load the items with agenda.import.
 import { useCallback, useEffect, useId, useRef, useState, type ChangeEvent, type KeyboardEvent } from 'react';
@@ -47,9 +47,9 @@ const rowOf = (draft: AgendaItemDraft, key: number): PreviewRow => ({
 });
 
 /** Reads the text into a preview, or says why it cannot. */
-export const readDraft = (text: string, source?: string): ImportDraft => {
+export const readDraft = (text: string, source?: string, meetingDate?: string): ImportDraft => {
   if (text.trim() === '') return { text, source, problem: 'There is nothing to read yet: paste the summons and agenda text, or open a .txt file.' };
-  const parsed = parseAgenda(text);
+  const parsed = parseAgenda(text, { meetingDate });
   if ('error' in parsed) {
     const { message, line } = parsed.error;
     return { text, source, problem: line === undefined ? message : `${message} (line ${line})` };
@@ -68,9 +68,11 @@ interface Props {
   load(items: AgendaItemDetails[], replace: boolean): Promise<InvokeResult>;
   onLoaded(count: number, replace: boolean): void;
   onClose(): void;
+  /** The meeting's date ("2026-03-10"): the reading warns when the summons is for another day. */
+  meetingDate?: string;
 }
 
-export const ImportPanel = ({ draft, onDraftChange, existing, load, onLoaded, onClose }: Props) => {
+export const ImportPanel = ({ draft, onDraftChange, existing, load, onLoaded, onClose, meetingDate }: Props) => {
   const id = useId();
   const textBox = useRef<HTMLTextAreaElement>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -82,6 +84,8 @@ export const ImportPanel = ({ draft, onDraftChange, existing, load, onLoaded, on
   const [asking, setAsking] = useState(false);
   const [loading, setLoading] = useState(false);
   const [focusPreview, setFocusPreview] = useState(0);
+  /** The file being read: a PDF of a whole pack can take a few seconds. */
+  const [opening, setOpening] = useState<string>();
   const reading = draft.reading;
   const included = reading?.rows.filter((row) => row.include) ?? [];
   const unsure = reading?.rows.filter((row) => row.draft.confidence === 'unsure').length ?? 0;
@@ -99,7 +103,7 @@ export const ImportPanel = ({ draft, onDraftChange, existing, load, onLoaded, on
   }, [asking]);
 
   const read = (text: string, source?: string) => {
-    const next = readDraft(text, source);
+    const next = readDraft(text, source, meetingDate);
     onDraftChange(() => next);
     setErrors({});
     setSummary(undefined);
@@ -111,7 +115,8 @@ export const ImportPanel = ({ draft, onDraftChange, existing, load, onLoaded, on
     const input = event.target;
     const file = input.files?.[0];
     if (!file) return;
-    const result = await readTextFile(file);
+    setOpening(file.name);
+    const result = await readTextFile(file).finally(() => setOpening(undefined));
     input.value = '';
     if ('error' in result) {
       onDraftChange((d) => ({ text: d.text, problem: result.error }));
@@ -216,11 +221,16 @@ export const ImportPanel = ({ draft, onDraftChange, existing, load, onLoaded, on
           />
         </Field>
         <div className="field pack-import__file">
-          <label htmlFor={fileId}>Or open the summons as a .txt file</label>
-          <input id={fileId} ref={fileInput} type="file" accept=".txt,text/plain" aria-describedby={`${fileId}-hint`} onChange={(e) => void openFile(e)} />
+          <label htmlFor={fileId}>Or open the summons as a .txt file or a PDF</label>
+          <input id={fileId} ref={fileInput} type="file" accept=".txt,.pdf,text/plain,application/pdf" aria-describedby={`${fileId}-hint`} onChange={(e) => void openFile(e)} />
           <p className="field__hint" id={`${fileId}-hint`}>
-            Plain text up to 5 MB. <kbd>Alt+O</kbd> opens the file chooser.
+            Plain text up to 5 MB, or the summons as a PDF up to 30 MB (its text is read; a scan has none). <kbd>Alt+O</kbd> opens the file chooser.
           </p>
+          {opening !== undefined && (
+            <p className="field__hint" role="status">
+              Reading “{opening}”…
+            </p>
+          )}
         </div>
       </div>
       <div className="form-actions">
@@ -228,7 +238,7 @@ export const ImportPanel = ({ draft, onDraftChange, existing, load, onLoaded, on
           Read the agenda <kbd>Ctrl+Enter</kbd>
         </button>
         <button type="button" className="button" onClick={() => fileInput.current?.click()}>
-          Open a .txt file <kbd>Alt+O</kbd>
+          Open a .txt file or PDF <kbd>Alt+O</kbd>
         </button>
         <button type="button" className="button" onClick={onClose}>
           Close <kbd>Esc</kbd>

@@ -1,5 +1,6 @@
-// Reading a .txt file the clerk opens, refusing what is not a summons and agenda as text
-// before the parser sees it: too large, a PDF or Word document, or binary junk.
+// Reading a file the clerk opens: a .txt file, refusing what is not a summons and agenda as text
+// before the parser sees it (too large, a Word document, or binary junk), or a PDF, whose text is
+// read by readPdfFile (pdf.js, loaded only then).
 import { checkPastedText } from '../../../../shared/import/agenda';
 
 /** A summons and agenda as text is a few tens of kilobytes; the parser refuses more than 5 million characters. */
@@ -15,7 +16,17 @@ const notText = (name: string, what: string) =>
 
 const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((byte, index) => bytes[index] === byte);
 
+const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46] as const; // %PDF
+
 export const readTextFile = async (file: File): Promise<FileRead> => {
+  if (file.size > 0 && startsWith(new Uint8Array(await file.slice(0, 4).arrayBuffer()), ...PDF_SIGNATURE)) {
+    try {
+      const { readPdfFile } = await import('./readPdfFile');
+      return await readPdfFile(file);
+    } catch {
+      return { error: `“${file.name}” could not be read: Chamber’s PDF reader did not start. Open the PDF, copy the agenda and paste it into the box.` };
+    }
+  }
   if (file.size > MAX_FILE_BYTES) {
     return {
       error: `“${file.name}” is ${sizeOf(file.size)}; a summons and agenda is far smaller, and the limit is 5 MB. Is it the right file? You can also copy just the agenda and paste it into the box.`,
@@ -23,7 +34,6 @@ export const readTextFile = async (file: File): Promise<FileRead> => {
   }
   if (file.size === 0) return { error: `“${file.name}” is empty.` };
   const head = new Uint8Array(await file.slice(0, 8).arrayBuffer());
-  if (startsWith(head, 0x25, 0x50, 0x44, 0x46)) return { error: notText(file.name, 'is a PDF, not a plain text file') };
   if (startsWith(head, 0x50, 0x4b, 0x03, 0x04) || startsWith(head, 0xd0, 0xcf, 0x11, 0xe0)) {
     return { error: notText(file.name, 'is a Word document or another packed file, not plain text') };
   }

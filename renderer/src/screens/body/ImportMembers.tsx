@@ -7,7 +7,8 @@ import type { ChamberError } from '../../../../shared/errors';
 import { fieldWords } from '../../../../shared/fieldNames';
 import type { ImportWarning } from '../../../../shared/import/agenda';
 import { MEMBER_CSV_COLUMNS, MEMBERS_CSV_TEMPLATE, memberFromPresentName, membersFromCsvRows } from '../../../../shared/import/membersCsv';
-import { parsePresentParagraph } from '../../../../shared/import/presentParagraph';
+import { parsePresentParagraph, type PresentParagraph } from '../../../../shared/import/presentParagraph';
+import { minutesStyleOf, type MinutesStyle } from '../../../../shared/minutes/style';
 import { memberFullName, memberKey, type BodyState } from '../../../../shared/state/body';
 import { fieldIssues } from '../../../../shared/validationMessages';
 import { readCsv } from '../../import/readCsv';
@@ -20,11 +21,15 @@ interface Candidate {
   /** The CSV line it came from. */
   line?: number;
   problem?: string;
+  /** What the clerk should check in a name read from the PRESENT paragraph ("no title", "two names run together?"). */
+  checks?: string[];
+  /** The PRESENT paragraph's word for the role, where it is not Chamber's ("Chair", "Mayor"). */
+  roleAsWritten?: string;
 }
 
 type Checked =
   | { error: { message: string; line?: number } }
-  | { candidates: Candidate[]; warnings: ImportWarning[]; problems: string[] };
+  | { candidates: Candidate[]; warnings: ImportWarning[]; problems: string[]; roleWords?: PresentParagraph['roleWords'] };
 
 const SOURCE_LABELS: Record<ImportSource, string> = {
   present_paragraph: 'the PRESENT paragraph of earlier minutes',
@@ -56,11 +61,17 @@ const listOfNames = (names: readonly string[]): string =>
 const check = (source: ImportSource, text: string, body: BodyState): Checked => {
   let candidates: Candidate[];
   let warnings: ImportWarning[] = [];
+  let roleWords: PresentParagraph['roleWords'] | undefined;
   if (source === 'present_paragraph') {
     const read = parsePresentParagraph(text);
     if ('error' in read) return read;
-    candidates = read.members.map((name) => ({ member: memberFromPresentName(name) }));
-    warnings = read.warnings;
+    candidates = read.members.map((name, index) => {
+      const { checks, roleAsWritten } = read.entries[index];
+      return { member: memberFromPresentName(name), ...(checks.length > 0 ? { checks } : {}), ...(roleAsWritten === undefined ? {} : { roleAsWritten }) };
+    });
+    // Notes on a name are shown beside it; here, the parts left out as not names.
+    warnings = read.warnings.filter((warning) => warning.member === undefined);
+    roleWords = read.roleWords;
   } else {
     const cells = readCsv(text);
     if ('error' in cells) return cells;
@@ -103,7 +114,15 @@ const check = (source: ImportSource, text: string, body: BodyState): Checked => 
     candidate.problem ??= 'listed twice';
     problems.push(`${memberFullName(candidate.member)} is listed twice (${where(candidates[earlier], earlier)} and ${where(candidate, index).toLowerCase()}).`);
   });
-  return { candidates, warnings, problems };
+  return { candidates, warnings, problems, ...(roleWords === undefined ? {} : { roleWords }) };
+};
+
+/** The body's house style with the paragraph's words for the chair, or undefined when they are already the body's. */
+const styleWithRoleWords = (body: BodyState, roleWords: PresentParagraph['roleWords'] | undefined): MinutesStyle | undefined => {
+  const style = minutesStyleOf(body);
+  const chairman = roleWords?.chairman ?? style.chairman;
+  const viceChairman = roleWords?.viceChairman ?? style.viceChairman;
+  return chairman === style.chairman && viceChairman === style.viceChairman ? undefined : { ...style, chairman, viceChairman };
 };
 
 /** Selects a line of the text, so the clerk lands on what needs correcting. */
@@ -131,11 +150,13 @@ const describeRefusal = (error: ChamberError, candidates: readonly Candidate[]):
 interface Props {
   body: BodyState;
   onImport(source: ImportSource, members: MemberDetails[]): Promise<ChamberError | undefined>;
+  /** Saves the body's house style: the PRESENT paragraph's words for the chair ("Chair", "Mayor"), when the clerk keeps them. */
+  onMinutesStyle?(style: MinutesStyle): Promise<ChamberError | undefined>;
   onDone(count: number, source: ImportSource): void;
   onCancel(): void;
 }
 
-export const ImportMembers = ({ body, onImport, onDone, onCancel }: Props) => {
+export const ImportMembers = ({ body, onImport, onMinutesStyle, onDone, onCancel }: Props) => {
   const [source, setSource] = useState<ImportSource>('present_paragraph');
   const [texts, setTexts] = useState<Record<ImportSource, string>>({ present_paragraph: '', csv: '' });
   const [fileName, setFileName] = useState<string>();
@@ -143,6 +164,7 @@ export const ImportMembers = ({ body, onImport, onDone, onCancel }: Props) => {
   const [previewing, setPreviewing] = useState(false);
   const [refusal, setRefusal] = useState<{ index?: number; message: string }>();
   const [saving, setSaving] = useState(false);
+  const [keepRoleWords, setKeepRoleWords] = useState(true);
   const area = useRef<HTMLTextAreaElement>(null);
   const file = useRef<HTMLInputElement>(null);
   const template = useRef<HTMLAnchorElement>(null);
@@ -153,6 +175,7 @@ export const ImportMembers = ({ body, onImport, onDone, onCancel }: Props) => {
   const readError = checked && 'error' in checked ? checked.error : undefined;
   const list = checked && !('error' in checked) ? checked : undefined;
   const canImport = list !== undefined && list.problems.length === 0 && list.candidates.length > 0;
+  const newStyle = list && source === 'present_paragraph' && onMinutesStyle ? styleWithRoleWords(body, list.roleWords) : undefined;
 
   // A layout effect: after a file is read the preview and the focus on its Import button come in
   // one paint, so Enter pressed the moment the preview shows imports (it used to land on <body>).
@@ -193,7 +216,8 @@ export const ImportMembers = ({ body, onImport, onDone, onCancel }: Props) => {
   const confirmImport = async () => {
     if (!list || !canImport || saving) return;
     setSaving(true);
-    const error = await onImport(source, list.candidates.map((c) => c.member));
+    let error = await onImport(source, list.candidates.map((c) => c.member));
+    if (!error && newStyle && keepRoleWords && onMinutesStyle) error = await onMinutesStyle(newStyle);
     setSaving(false);
     if (!error) {
       onDone(list.candidates.length, source);
@@ -223,11 +247,20 @@ export const ImportMembers = ({ body, onImport, onDone, onCancel }: Props) => {
 
   if (previewing && list) {
     const count = list.candidates.length;
+    const toCheck = list.candidates.filter((c) => c.checks !== undefined).length;
     return (
       <section className="bo-import" aria-labelledby={`${id}-preview`} onKeyDown={onPanelKey}>
         <h3 id={`${id}-preview`} ref={previewHeading} tabIndex={-1}>
           {count} {count === 1 ? 'member' : 'members'} read from {source === 'csv' ? (fileName ?? 'the CSV') : 'the PRESENT paragraph'}
         </h3>
+        {source === 'present_paragraph' && (
+          <p className="bo-import-count" id={`${id}-count`}>
+            <strong>
+              {count} {count === 1 ? 'name' : 'names'} read; {toCheck} to check
+            </strong>
+            {toCheck > 0 ? ': each is marked “Check” below with the reason. Compare them with the minutes before importing.' : '.'}
+          </p>
+        )}
         <p className="muted">Check the list. Nothing is saved until you import it; if anything is wrong, nothing is imported.</p>
         {(list.problems.length > 0 || refusal) && (
           <div className="bo-problem" role="alert">
@@ -245,7 +278,9 @@ export const ImportMembers = ({ body, onImport, onDone, onCancel }: Props) => {
         {list.warnings.length > 0 && (
           <div className="bo-warnings">
             <h4>
-              {list.warnings.length} {list.warnings.length === 1 ? 'thing' : 'things'} to check
+              {source === 'present_paragraph'
+                ? `${list.warnings.length} ${list.warnings.length === 1 ? 'part' : 'parts'} not read as ${list.warnings.length === 1 ? 'a name' : 'names'}, left out`
+                : `${list.warnings.length} ${list.warnings.length === 1 ? 'thing' : 'things'} to check`}
             </h4>
             <ul>
               {list.warnings.map((w, index) => (
@@ -260,20 +295,35 @@ export const ImportMembers = ({ body, onImport, onDone, onCancel }: Props) => {
           {list.candidates.map((c, index) => {
             const problem = refusal?.index === index ? 'refused' : c.problem;
             return (
-              <li key={index} className={problem ? 'bo-import-list__problem' : undefined}>
+              <li key={index} className={problem ? 'bo-import-list__problem' : c.checks ? 'bo-import-list__check' : undefined}>
                 <span className="bo-import-list__name">{memberFullName(c.member)}</span>
                 {c.member.roles.map((role) => (
                   <span key={role} className={`bo-role bo-role--${role === 'Chairman' ? 'chair' : role === 'Vice-Chairman' ? 'vice' : 'other'}`}>
-                    {role}
+                    {c.roleAsWritten ?? role}
                   </span>
                 ))}
                 {c.member.group && <span className="muted"> {c.member.group}</span>}
                 {!c.member.voting && <span className="bo-badge bo-badge--nonvoting">Non-voting</span>}
                 {problem && <span className="bo-import-list__why"> — {problem}</span>}
+                {c.checks && (
+                  <span className="bo-import-list__checks">
+                    {' '}
+                    — <strong>Check:</strong> {c.checks.join(' ')}
+                  </span>
+                )}
               </li>
             );
           })}
         </ol>
+        {newStyle && (
+          <div className="field">
+            <label className="bo-choice">
+              <input type="checkbox" checked={keepRoleWords} onChange={(e) => setKeepRoleWords(e.target.checked)} />
+              Write “{newStyle.chairman}” and “{newStyle.viceChairman}” in the minutes of {body.name}, as this paragraph does (the house style now says “
+              {minutesStyleOf(body).chairman}” and “{minutesStyleOf(body).viceChairman}”)
+            </label>
+          </div>
+        )}
         <div className="form-actions">
           {canImport && !refusal && (
             <button type="button" ref={confirm} className="button button--primary" onClick={() => void confirmImport()} disabled={saving}>

@@ -14,12 +14,14 @@ interface Values {
   knownAs: string;
   honours: string;
   group: string;
+  /** What the member sits for, separated by semicolons. */
+  sitsFor: string;
   roles: MemberRoleName[];
   voting: boolean;
   substituteFor: string;
 }
 
-const FIELD_ORDER = ['title', 'forenames', 'initials', 'surname', 'knownAs', 'honours', 'group', 'roles', 'voting', 'substituteFor'] as const;
+const FIELD_ORDER = ['title', 'forenames', 'initials', 'surname', 'knownAs', 'honours', 'group', 'sitsFor', 'roles', 'voting', 'substituteFor'] as const;
 
 const LABELS: Record<(typeof FIELD_ORDER)[number], string> = {
   title: 'Title',
@@ -29,6 +31,7 @@ const LABELS: Record<(typeof FIELD_ORDER)[number], string> = {
   knownAs: 'Known as',
   honours: 'Honours',
   group: 'Political group',
+  sitsFor: 'Sits for',
   roles: 'Roles',
   voting: 'Voting',
   substituteFor: 'Substitute for',
@@ -42,6 +45,7 @@ const valuesOf = (member: MemberDetails | undefined): Values => ({
   knownAs: member?.knownAs ?? '',
   honours: member?.honours.join(' ') ?? '',
   group: member?.group ?? '',
+  sitsFor: (member?.sitsFor ?? []).join('; '),
   roles: member?.roles ?? [],
   voting: member?.voting ?? true,
   substituteFor: member?.substituteFor ?? '',
@@ -58,6 +62,10 @@ export const detailsOf = (values: Values): { member: MemberDetails; errors: Reco
     .filter(Boolean);
   const forenames = values.forenames.trim();
   const knownAs = values.knownAs.trim();
+  const sitsFor = values.sitsFor
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return {
     member: {
       title: values.title.trim().replace(/\.$/, ''),
@@ -67,6 +75,7 @@ export const detailsOf = (values: Values): { member: MemberDetails; errors: Reco
       ...(knownAs ? { knownAs } : {}),
       honours,
       group: values.group.trim(),
+      ...(sitsFor.length ? { sitsFor } : {}),
       roles: MemberRoleName.options.filter((role) => values.roles.includes(role)),
       voting: values.voting,
       ...(values.substituteFor ? { substituteFor: values.substituteFor } : {}),
@@ -182,6 +191,14 @@ export const MemberForm = ({ member, bodyName, members, groups, onSubmit, onCanc
             <option key={g} value={g} />
           ))}
         </datalist>
+        <TextField
+          id={fieldId('sitsFor')}
+          label={LABELS.sitsFor}
+          hint="Under the body's terms of reference, as its quorum names them: organisation, area or capacity, separated by semicolons (e.g. Kent and Medway ICB; East Kent area). Usually empty."
+          value={values.sitsFor}
+          onChange={(v) => set('sitsFor', v)}
+          error={error('sitsFor')}
+        />
         <fieldset className={`bo-choices ${error('roles') ? 'field--error' : ''}`} aria-describedby={error('roles') ? fieldId('roles-error') : undefined}>
           <legend>{LABELS.roles}</legend>
           {MemberRoleName.options.map((role) => (

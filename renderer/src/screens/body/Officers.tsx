@@ -19,6 +19,7 @@ export type OfficerCommand =
 const ImportOfficers = ({ onImport, onCancel }: { onImport(officers: OfficerDetails[]): Promise<ChamberError | undefined>; onCancel(): void }) => {
   const [text, setText] = useState('');
   const [read, setRead] = useState<OfficerDetails[]>();
+  const [notes, setNotes] = useState<{ text: string; message: string }[]>([]);
   const [problem, setProblem] = useState<string>();
   const [busy, setBusy] = useState(false);
   const importButton = useRef<HTMLButtonElement>(null);
@@ -31,9 +32,11 @@ const ImportOfficers = ({ onImport, onCancel }: { onImport(officers: OfficerDeta
     const result = parseInAttendance(text);
     if ('error' in result) {
       setRead(undefined);
+      setNotes([]);
       setProblem(result.error.message);
     } else {
       setRead(result.officers);
+      setNotes(result.warnings ?? []);
       setProblem(undefined);
     }
   };
@@ -62,6 +65,20 @@ const ImportOfficers = ({ onImport, onCancel }: { onImport(officers: OfficerDeta
               </li>
             ))}
           </ul>
+          {notes.length > 0 && (
+            <div className="bo-warnings">
+              <h4>
+                {notes.length} {notes.length === 1 ? 'thing' : 'things'} to check
+              </h4>
+              <ul>
+                {notes.map((note, index) => (
+                  <li key={index}>
+                    “{note.text}” — {note.message}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
         </>
       )}
       <FormError message={problem} />

@@ -1,6 +1,6 @@
 // The standing-orders form as text the clerk types, and back: speech limits in minutes:seconds,
 // everything else in whole seconds, minutes or members. Pure, so it is easy to reason about.
-import type { StandingOrders } from '../../../../shared/procedure/standingOrders';
+import type { QuorumCondition, StandingOrders } from '../../../../shared/procedure/standingOrders';
 
 export const SPEECH_ROLES = [
   { key: 'mover', label: 'Mover of a motion' },
@@ -21,14 +21,21 @@ export interface SOValues {
   speech: Record<SpeechRole, string>;
   timeLimitedDebateMinutes: string;
   questionTimeMinutes: string;
-  quorumKind: 'fraction' | 'fixed';
+  quorumKind: 'fraction' | 'fixed' | 'none';
+  /** The terms of reference's conditions, carried through the form unchanged (shown in words). */
+  conditions: QuorumCondition[];
   numerator: string;
   denominator: string;
   count: string;
   composition: boolean;
   groups: string;
   minimumEach: string;
+  /** Who presides, in order: one role (or what a member sits for) per line; empty for none. */
+  presidingOrder: string;
   castingVote: boolean;
+  simpleMajorityOf: 'voting' | 'present';
+  /** The body's own reasons for excluding the public, one per line; empty for Schedule 12A. */
+  exclusionReasons: string;
   virtualQuorum: boolean;
   virtualVoting: boolean;
   recordedAlways: boolean;
@@ -98,10 +105,14 @@ export const valuesOf = (so: StandingOrders): SOValues => ({
   numerator: so.quorum.kind === 'fraction' ? String(so.quorum.numerator) : '1',
   denominator: so.quorum.kind === 'fraction' ? String(so.quorum.denominator) : '4',
   count: so.quorum.kind === 'fixed' ? String(so.quorum.count) : '3',
-  composition: so.quorum.composition !== undefined,
-  groups: so.quorum.composition?.groups.join('\n') ?? '',
-  minimumEach: String(so.quorum.composition?.minimumEach ?? 1),
+  conditions: so.quorum.conditions ?? [],
+  composition: so.quorum.kind !== 'none' && so.quorum.composition !== undefined,
+  groups: (so.quorum.kind !== 'none' && so.quorum.composition?.groups.join('\n')) || '',
+  minimumEach: String((so.quorum.kind !== 'none' && so.quorum.composition?.minimumEach) || 1),
+  presidingOrder: (so.presidingOrder ?? []).join('\n'),
   castingVote: so.castingVote,
+  simpleMajorityOf: so.simpleMajorityOf ?? 'voting',
+  exclusionReasons: (so.exclusionReasons ?? []).join('\n'),
   virtualQuorum: so.virtualAttendanceCounts.quorum,
   virtualVoting: so.virtualAttendanceCounts.voting,
   recordedAlways: so.recordedVote.always,
@@ -150,10 +161,21 @@ export const profileOf = (v: SOValues): { standingOrders: StandingOrders; errors
         },
       }
     : {};
+  const conditions = v.conditions.length ? { conditions: v.conditions } : {};
+  const exclusionReasons = v.exclusionReasons
+    .split(/\r\n|\n|\r/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  const presidingOrder = v.presidingOrder
+    .split(/\r\n|\n|\r/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const quorum: StandingOrders['quorum'] =
-    v.quorumKind === 'fraction'
-      ? { kind: 'fraction', numerator: whole('quorum.numerator', v.numerator), denominator: whole('quorum.denominator', v.denominator), ...composition }
-      : { kind: 'fixed', count: whole('quorum.count', v.count), ...composition };
+    v.quorumKind === 'none'
+      ? { kind: 'none', conditions: v.conditions }
+      : v.quorumKind === 'fraction'
+        ? { kind: 'fraction', numerator: whole('quorum.numerator', v.numerator), denominator: whole('quorum.denominator', v.denominator), ...composition, ...conditions }
+        : { kind: 'fixed', count: whole('quorum.count', v.count), ...composition, ...conditions };
   const standingOrders: StandingOrders = {
     divisionBell: { seconds: whole('divisionBell.seconds', v.bellSeconds), chairmanMaySkip: v.chairmanMaySkip },
     votingWindowSeconds: whole('votingWindowSeconds', v.votingWindowSeconds),
@@ -169,7 +191,10 @@ export const profileOf = (v: SOValues): { standingOrders: StandingOrders; errors
     timeLimitedDebateMinutes: whole('timeLimitedDebateMinutes', v.timeLimitedDebateMinutes),
     questionTimeMinutes: whole('questionTimeMinutes', v.questionTimeMinutes),
     quorum,
+    ...(presidingOrder.length ? { presidingOrder } : {}),
     castingVote: v.castingVote,
+    simpleMajorityOf: v.simpleMajorityOf,
+    ...(exclusionReasons.length ? { exclusionReasons } : {}),
     virtualAttendanceCounts: { quorum: v.virtualQuorum, voting: v.virtualVoting },
     recordedVote: {
       always: v.recordedAlways,
@@ -197,7 +222,9 @@ export const SO_FIELDS = [
   'quorum.count',
   'quorum.composition.groups',
   'quorum.composition.minimumEach',
+  'presidingOrder',
   'castingVote',
+  'simpleMajorityOf',
   'virtualAttendanceCounts.quorum',
   'virtualAttendanceCounts.voting',
   'recordedVote.always',
@@ -208,6 +235,7 @@ export const SO_FIELDS = [
   'divisionResults.votesFinalOnceCast',
   'divisionResults.closeWhenAllVoted',
   'specialMajorities',
+  'exclusionReasons',
 ] as const;
 
 /**

@@ -15,7 +15,8 @@ import { useShortcut } from '../../shortcuts';
 import { PrivateSessionForm } from './PrivateSessionForm';
 import { useCommand } from './useCommand';
 
-export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
+/** `exclusionReasons`: the body's own reasons for excluding the public, where its terms list them (else Schedule 12A). */
+export const AgendaClock = ({ meeting, exclusionReasons }: { meeting: MeetingState; exclusionReasons?: readonly string[] }) => {
   const { send, error } = useCommand();
   const tz = useTimeZone();
   const [excluding, setExcluding] = useState(false);
@@ -152,6 +153,7 @@ export const AgendaClock = ({ meeting }: { meeting: MeetingState }) => {
       <FormError message={error?.message} />
       {excluding && (
         <PrivateSessionForm
+          reasons={exclusionReasons}
           onCancel={() => setExcluding(false)}
           onSubmit={async (reason) => {
             if (await send({ type: 'session.private', meetingId, reason })) setExcluding(false);

@@ -1,5 +1,7 @@
 // Who presides: the Chairman; the Vice-Chairman in their absence; a member chosen when both are
 // absent. Alt+H, type the name, Enter: they take the chair, in the capacity their role gives.
+import { roleWordsOf } from '../../../../shared/minutes/style';
+import { presidingByList } from '../../../../shared/procedure/presiding';
 import { useState, type FormEvent } from 'react';
 import type { ChairCapacity } from '../../../../shared/commands/live';
 import { memberDisplayNames, type BodyState, type Member } from '../../../../shared/state/body';
@@ -11,12 +13,14 @@ import { MemberFinder } from '../../components/MemberFinder';
 import { useTimeZone } from '../../context';
 import { useCommand } from './useCommand';
 
-const CAPACITIES: Record<ChairCapacity, string> = {
-  chairman: 'Chairman',
-  vice_chairman: 'Vice-Chairman (Chairman absent)',
+/** The capacities, in the body's own words ("Chair" or "Chairman"). */
+const capacitiesIn = ({ chair, viceChair }: { chair: string; viceChair: string }): Record<ChairCapacity, string> => ({
+  chairman: chair,
+  vice_chairman: `${viceChair} (${chair} absent)`,
   chosen_member: 'Member chosen to preside',
-  outgoing_chairman: 'Outgoing Chairman (election)',
-};
+  outgoing_chairman: `Outgoing ${chair} (election)`,
+  presiding_list: 'Next on the presiding list',
+});
 
 /** The capacity a member takes the chair in by default: as their role says. */
 const capacityOf = (member: Member | undefined): ChairCapacity =>
@@ -29,7 +33,10 @@ export const ChairPanel = ({ meeting, body }: { meeting: MeetingState; body: Bod
   const here = body.members.filter((m) => m.active && isHere(meeting.attendance[m.id]));
   const [memberId, setMemberId] = useState('');
   const [capacity, setCapacity] = useState<ChairCapacity | ''>('');
+  const CAPACITIES = capacitiesIn(roleWordsOf(body));
   const now = presiding(meeting);
+  // The body's presiding list, where it has one: who should preside now (applied as each item is taken up).
+  const byList = presidingByList(meeting, body);
   const chosen = here.find((m) => m.id === memberId);
   // With nobody typed, the Chairman if present, else the Vice-Chairman, is the one offered.
   const suggested = here.find((m) => m.roles.includes('Chairman')) ?? here.find((m) => m.roles.includes('Vice-Chairman'));
@@ -58,6 +65,11 @@ export const ChairPanel = ({ meeting, body }: { meeting: MeetingState; body: Bod
           <span className="muted">Nobody recorded yet.</span>
         )}
       </p>
+      {byList && meeting.status !== 'closed' && (
+        <p className="muted" data-testid="presiding-list">
+          By the presiding list: {byList.words}
+        </p>
+      )}
       {meeting.status !== 'closed' && (
         <form className="compact-form" onSubmit={submit} aria-label="Who takes the chair">
           <MemberFinder

@@ -6,6 +6,7 @@
 // recorded vote as the minutes print it. The core closes the window by itself at its time.
 // Keys in the panel (not while typing in a box): B end the bell now (where allowed), E more time, P pause or resume, X close now,
 // M the bell's sound off or on, F/A the casting vote; in the grid, see DivisionGrid.
+import { roleWordsOf } from '../../../../shared/minutes/style';
 import { useCallback, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Command } from '../../../../shared/commands';
 import type { VoteChoice } from '../../../../shared/commands/division';
@@ -305,7 +306,7 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
               {tied && (
                 <div className="division__casting" role="group" aria-label="The chairman's casting vote" data-testid="division-casting">
                   <p>
-                    <strong>Equality of votes:</strong> ask the Chairman for the casting vote.
+                    <strong>Equality of votes:</strong> ask the {roleWordsOf(body).chair} for the casting vote.
                   </p>
                   <button type="button" className="button button--small" onClick={() => casting('for')} aria-keyshortcuts="F">
                     Casting vote for <kbd>F</kbd>
@@ -315,7 +316,7 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
                   </button>
                 </div>
               )}
-              {shown.castingVote && <p className="muted">Decided on the Chairman&rsquo;s casting vote ({shown.castingVote.choice}).</p>}
+              {shown.castingVote && <p className="muted">Decided on the {roleWordsOf(body).chair}&rsquo;s casting vote ({shown.castingVote.choice}).</p>}
               {shown.majority && (
                 <p className="muted">
                   Needed {MAJORITY_WORDS[shown.majority.fraction]} of {BASE_WORDS[shown.majority.of]} ({shown.majority.name}).

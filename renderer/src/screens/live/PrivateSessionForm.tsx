@@ -5,14 +5,24 @@ import { useId, useState, type FormEvent } from 'react';
 import { exemptReason, SCHEDULE_12A_PARAGRAPHS } from '../../../../shared/procedure/exemptInformation';
 
 interface Props {
+  /** The body's own reasons (its terms of reference); absent: the paragraphs of Schedule 12A. */
+  reasons?: readonly string[];
   onSubmit(reason: string): void;
   onCancel(): void;
 }
 
-export const PrivateSessionForm = ({ onSubmit, onCancel }: Props) => {
+/** The choices offered: the body's own reasons, or Schedule 12A's paragraphs, each with the reason the minutes give. */
+const choicesOf = (reasons: readonly string[] | undefined): { value: number; label: string; reason: string }[] =>
+  reasons?.length
+    ? reasons.map((reason, index) => ({ value: index + 1, label: reason, reason }))
+    : SCHEDULE_12A_PARAGRAPHS.map((p) => ({ value: p.paragraph, label: `Paragraph ${p.paragraph}: ${p.text}`, reason: exemptReason(p.paragraph) }));
+
+export const PrivateSessionForm = ({ reasons, onSubmit, onCancel }: Props) => {
   const id = useId();
-  const [paragraph, setParagraph] = useState<number | 'other'>(3);
-  const [reason, setReason] = useState(exemptReason(3));
+  const choices = choicesOf(reasons);
+  const first = reasons?.length ? choices[0] : (choices.find((c) => c.value === 3) ?? choices[0]);
+  const [paragraph, setParagraph] = useState<number | 'other'>(first.value);
+  const [reason, setReason] = useState(first.reason);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit(reason);
@@ -31,7 +41,7 @@ export const PrivateSessionForm = ({ onSubmit, onCancel }: Props) => {
       }}
     >
       <div className="field">
-        <label htmlFor={`${id}-paragraph`}>Exempt information (Schedule 12A, Part 1)</label>
+        <label htmlFor={`${id}-paragraph`}>{reasons?.length ? 'Reason, from the body’s terms of reference' : 'Exempt information (Schedule 12A, Part 1)'}</label>
         <select
           id={`${id}-paragraph`}
           autoFocus
@@ -39,7 +49,7 @@ export const PrivateSessionForm = ({ onSubmit, onCancel }: Props) => {
           onChange={(e) => {
             const value = e.target.value === 'other' ? 'other' : Number(e.target.value);
             setParagraph(value);
-            if (value !== 'other') setReason(exemptReason(value));
+            if (value !== 'other') setReason(choices.find((c) => c.value === value)?.reason ?? '');
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter') {
@@ -48,9 +58,9 @@ export const PrivateSessionForm = ({ onSubmit, onCancel }: Props) => {
             }
           }}
         >
-          {SCHEDULE_12A_PARAGRAPHS.map((p) => (
-            <option key={p.paragraph} value={p.paragraph}>
-              Paragraph {p.paragraph}: {p.text}
+          {choices.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
             </option>
           ))}
           <option value="other">Another reason (type it below)</option>

@@ -50,11 +50,19 @@ export const QuorumIndicator = ({ meeting, body }: { meeting: MeetingState; body
     >
       <strong>{running ? (quorum.quorate ? 'Quorate' : 'Inquorate') : quorum.quorate ? 'Quorum there' : 'Quorum not yet there'}</strong>
       <span>
-        {quorum.counted} present · {quorum.required} needed
+        {quorum.counted} present{quorum.required > 0 ? ` · ${quorum.required} needed` : ''}
         {!quorum.quorate && ` · ${quorum.shortBy} more`}
         {running && !quorum.quorate && lost && !lost.quorate && ` · since ${clockTime(lost.time, tz)}`}
       </span>
-      {quorum.failingGroups.length > 0 && <span>Missing: {quorum.failingGroups.join(', ')}</span>}
+      {!quorum.quorate && quorum.shortfalls.some((s) => s.condition !== -1) && (
+        <span data-testid="quorum-missing">
+          {quorum.shortfalls
+            .filter((s) => s.condition !== -1)
+            .map((s) => s.words)
+            .join('; ')
+            .replace(/^./, (c) => c.toUpperCase())}
+        </span>
+      )}
     </div>
   );
 };

@@ -3,21 +3,12 @@
 // end a speech.
 // Each is a command to the core; the core decides and refuses in the clerk's words.
 import { useCallback } from 'react';
-import type { SpeechRole } from '../../../../shared/commands/debate';
-import { currentSpeech, motionBeingDebated, speakersWaiting } from '../../../../shared/procedure/debate';
+import { currentSpeech, motionBeingDebated, speakersWaiting, speakingRoleFor } from '../../../../shared/procedure/debate';
 import type { MeetingState } from '../../../../shared/state/meeting';
-import type { Motion } from '../../../../shared/state/meetingDebate';
 import { useCommand } from './useCommand';
 
-/** The role a member speaks in when called: as the motion before the meeting makes them. */
-export const roleFor = (motion: Motion | undefined, memberId: string): SpeechRole => {
-  if (!motion) return 'other';
-  const spoken = motion.spokenBy.includes(memberId);
-  // Only the mover of the substantive motion has a right of reply; the mover of an amendment or a procedural motion has none.
-  if (motion.moverId === memberId) return !spoken ? (motion.kind === 'amendment' ? 'amendment_mover' : 'mover') : motion.kind === 'substantive' ? 'right_of_reply' : 'other';
-  if (motion.seconderId === memberId && !spoken) return 'seconder';
-  return 'other';
-};
+/** The role a member speaks in when called (shared with the core, which decides "call the next"). */
+export const roleFor = speakingRoleFor;
 
 export const useDebateActions = (meeting: MeetingState) => {
   const command = useCommand();
@@ -30,9 +21,17 @@ export const useDebateActions = (meeting: MeetingState) => {
   // The core decides whether a speech may start or end now, in the order the keys were pressed:
   // the screen does not second-guess it from a state that may be a moment old (X then N, pressed
   // together, must end one speech and call the next).
-  /** Call the member at `index` on the speakers' list (the first by default). */
+  /**
+   * Call the member at `index` on the speakers' list. The first is "the next": the core takes
+   * whoever heads the list when the command reaches it (a speaker added a moment ago, not yet
+   * on this screen, is called all the same); any other is the one the chairman sees and names.
+   */
   const call = useCallback(
     (index = 0): false | void => {
+      if (index === 0) {
+        void send({ type: 'speaker.callNext', meetingId: meeting.id });
+        return;
+      }
       const next = queue[index];
       if (!next) return false;
       void send({ type: 'speech.start', meetingId: meeting.id, memberId: next.memberId, role: next.role ?? roleFor(motion, next.memberId) });
