@@ -123,3 +123,81 @@ describe('parsePresentParagraph refuses text with no list of names', () => {
     expect(errorOf(parsePresentParagraph('Mr A Smith\u0000\u0001')).message).toMatch(/binary data/);
   });
 });
+
+describe('parsePresentParagraph on other councils\' paragraphs', () => {
+  const checksOf = (text: string): [string, string[]][] => {
+    const result = read(parsePresentParagraph(text));
+    return result.members.map((member, index) => [formatMemberName(member, { role: true }), result.entries[index].checks]);
+  };
+
+  it('splits names separated by full stops, as text scanned or converted from PDF has them', () => {
+    expect(formatted('PRESENT: Mr A B Hale (Chairman). Ms C Jones. Mrs D Brown, MBE, Mr E F Goodwin. Dr G H Ivers OBE. Mr R Tate.')).toEqual([
+      'Mr A B Hale (Chairman)',
+      'Ms C Jones',
+      'Mrs D Brown, MBE',
+      'Mr E F Goodwin',
+      'Dr G H Ivers, OBE',
+      'Mr R Tate',
+    ]);
+  });
+
+  it('keeps full stops that belong to a name: "Dr.", "M.R.", "St."', () => {
+    expect(formatted('PRESENT: Dr. M.R. Eddy, Mr H. St. John, Mrs A. B. Cole.')).toEqual(['Dr M R Eddy', 'Mr H St. John', 'Mrs A B Cole']);
+  });
+
+  it('starts a new name at a title inside what would be one name, and flags it', () => {
+    expect(checksOf('PRESENT: Mr A Kerr (Chairman), Mrs B Lamb Mr C Moss, Mr J Major')).toEqual([
+      ['Mr A Kerr (Chairman)', []],
+      ['Mrs B Lamb', []],
+      ['Mr C Moss', [expect.stringMatching(/no comma or full stop before it/)]],
+      ['Mr J Major', []],
+    ]);
+  });
+
+  it('ends a name at honours after a surname that is also a title: "Mr Major MBE" one a line', () => {
+    // Found by the property test: "Mr Major" looked like two titles, so "MBE" looked like initials
+    // and the next line was joined on ("Mr Major M B E Paul Levy").
+    expect(formatted('Mr Paul Gupta\nMr Major MBE\nPaul Levy\nCllr Lord OBE\nMr Major MBE TD\nPaul Bright')).toEqual([
+      'Mr Paul Gupta',
+      'Mr Major, MBE',
+      'Paul Levy',
+      'Cllr Lord, OBE',
+      'Mr Major, MBE, TD',
+      'Paul Bright',
+    ]);
+  });
+
+  it('reads names without titles and flags each one; none is dropped', () => {
+    expect(checksOf('Present: Alex Rowe (Chair), Sam\nBright, Kit Moss and Jo Marsh')).toEqual([
+      ['Alex Rowe (Chairman)', [expect.stringMatching(/no title/)]],
+      ['Sam Bright', [expect.stringMatching(/no title/)]],
+      ['Kit Moss', [expect.stringMatching(/no title/)]],
+      ['Jo Marsh', [expect.stringMatching(/no title/)]],
+    ]);
+  });
+
+  it('gives every name the title of "Councillors" before the list', () => {
+    expect(formatted('Present: Councillors Hollins (Chairman), Akers, Mrs Carrow and Dunstan.')).toEqual([
+      'Councillor Hollins (Chairman)',
+      'Councillor Akers',
+      'Councillor Mrs Carrow',
+      'Councillor Dunstan',
+    ]);
+  });
+
+  it('flags a name joined across a line break in running text, where it could be two', () => {
+    expect(checksOf('PRESENT: Mr A Smith, Mrs B Jones, Cllr Mrs Paul\nPaul Harrison, Mr C Dee')).toEqual([
+      ['Mr A Smith', []],
+      ['Mrs B Jones', []],
+      ['Cllr Mrs Paul Paul Harrison', [expect.stringMatching(/check it is not two names/)]],
+      ['Mr C Dee', []],
+    ]);
+  });
+
+  it('gives the paragraph\'s words for the chair', () => {
+    expect(read(parsePresentParagraph('PRESENT: Cllr A Okonjo (Mayor), Cllr D Whitcombe (Deputy Mayor), Cllr P Chaudhry (Leader)')).roleWords).toEqual({
+      chairman: 'Mayor',
+      viceChairman: 'Deputy Mayor',
+    });
+  });
+});
