@@ -261,6 +261,44 @@ export const StandingOrders = section('Standing orders', {
     .enum(['voting', 'present'], { error: 'A simple majority must be of those voting or of the members present' })
     .default('voting'),
   /**
+   * How the body usually decides, by its terms of reference: an electronic vote (a division, the
+   * default), a show of hands, or consensus first (an item may be adjourned and reconsidered
+   * before any vote). The live screen offers the usual way first; the others stay open to the chairman.
+   */
+  usualDecision: z
+    .enum(['electronic', 'show_of_hands', 'consensus_first'], { error: 'The usual way of deciding must be an electronic vote, a show of hands or consensus first' })
+    .default('electronic'),
+  /**
+   * Votes by organisation (a Health and Wellbeing Board's Clinical Commissioning Groups): members
+   * who sit for one of these organisations cast its one vote together, whoever of them attends;
+   * other members vote as themselves. When its representatives vote differently, the clerk's rule
+   * decides: the organisation abstains, its vote is not counted, or the first of its
+   * representatives on the list of members who voted gives its vote. Absent: every member votes.
+   */
+  organisationVotes: section('Votes by organisation', {
+    organisations: z
+      .array(
+        z
+          .string({ error: 'Each organisation that votes as one must be a name' })
+          .trim()
+          .min(1, { error: 'Each organisation that votes as one must be a name, not empty' })
+          .max(120, { error: 'Each organisation that votes as one must be at most 120 characters' }),
+        { error: 'The organisations that vote as one must be a list' },
+      )
+      .min(1, { error: 'Votes by organisation must name at least one organisation' })
+      .max(30, { error: 'Votes by organisation must name at most 30 organisations' })
+      .superRefine((names, ctx) => {
+        names.forEach((name, index) => {
+          if (names.findIndex((other) => sameGroupName(other, name)) !== index) {
+            ctx.addIssue({ code: 'custom', message: `Each organisation that votes as one must be listed once: "${name}" is listed twice`, path: [index] });
+          }
+        });
+      }),
+    whenRepresentativesDisagree: z.enum(['abstain', 'not_counted', 'first_listed'], {
+      error: 'When representatives disagree, the organisation must abstain, not be counted, or vote as its first-listed representative',
+    }),
+  }).optional(),
+  /**
    * Whether members attending virtually count. English law requires physical presence at a
    * formal meeting, hence false by default.
    */

@@ -43,7 +43,7 @@ describe('special majorities on the standing-orders form', () => {
 });
 
 describe("the standing-orders form keeps the body's terms of reference", () => {
-  it('carries quorum conditions, the presiding list, the reasons for excluding the public and the simple majority through an edit unchanged', () => {
+  it('carries quorum conditions, the presiding list, the reasons for excluding the public, the simple majority, the usual way of deciding and votes by organisation through an edit unchanged', () => {
     const so = StandingOrders.parse({
       ...defaultStandingOrders('joint_committee'),
       quorum: {
@@ -59,6 +59,8 @@ describe("the standing-orders form keeps the body's terms of reference", () => {
       exclusionReasons: ['Publicity would be prejudicial to the public interest by reason of the confidential nature of the business (Public Bodies (Admission to Meetings) Act 1960, s.1(2))'],
       simpleMajorityOf: 'present',
       castingVote: false,
+      usualDecision: 'consensus_first',
+      organisationVotes: { organisations: ['West Kent CCG', 'Swale CCG'], whenRepresentativesDisagree: 'first_listed' },
     });
     const { standingOrders, errors } = profileOf(valuesOf(so));
     expect(errors).toEqual({});

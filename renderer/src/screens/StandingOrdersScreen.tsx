@@ -192,6 +192,37 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
             <option value="present">the members present (more than half must vote for)</option>
           </select>
         </div>
+        <div className="field">
+          <label htmlFor={soId('usualDecision')}>The body usually decides by</label>
+          <select id={soId('usualDecision')} value={values.usualDecision} onChange={(e) => set('usualDecision', e.target.value as SOValues['usualDecision'])}>
+            <option value="electronic">an electronic vote (a division)</option>
+            <option value="show_of_hands">a show of hands</option>
+            <option value="consensus_first">consensus first (an item may be adjourned and reconsidered), then a vote</option>
+          </select>
+        </div>
+        <LinesField
+          field="organisationVotes.organisations"
+          label="Organisations that cast one vote, one per line"
+          value={values.organisations}
+          onChange={(v) => set('organisations', v)}
+          error={error('organisationVotes.organisations')}
+          errorLabel="Votes by organisation"
+          hint={<>As the members&rsquo; &ldquo;Sits for&rdquo; names them, e.g. West Kent CCG: its representatives cast one vote together, whoever of them attends. Leave empty when every member votes as themselves.</>}
+        />
+        {values.organisations.trim() !== '' && (
+          <div className="field">
+            <label htmlFor={soId('organisationVotes.whenRepresentativesDisagree')}>When an organisation&rsquo;s representatives vote differently</label>
+            <select
+              id={soId('organisationVotes.whenRepresentativesDisagree')}
+              value={values.whenRepresentativesDisagree}
+              onChange={(e) => set('whenRepresentativesDisagree', e.target.value as SOValues['whenRepresentativesDisagree'])}
+            >
+              <option value="abstain">the organisation abstains</option>
+              <option value="not_counted">its vote is not counted</option>
+              <option value="first_listed">its first-listed representative who voted gives its vote</option>
+            </select>
+          </div>
+        )}
       </fieldset>
 
       <fieldset className="bo-so-group">

@@ -34,6 +34,10 @@ export interface SOValues {
   presidingOrder: string;
   castingVote: boolean;
   simpleMajorityOf: 'voting' | 'present';
+  usualDecision: StandingOrders['usualDecision'];
+  /** Organisations that cast one vote together (one per line); empty when every member votes. */
+  organisations: string;
+  whenRepresentativesDisagree: NonNullable<StandingOrders['organisationVotes']>['whenRepresentativesDisagree'];
   /** The body's own reasons for excluding the public, one per line; empty for Schedule 12A. */
   exclusionReasons: string;
   virtualQuorum: boolean;
@@ -112,6 +116,9 @@ export const valuesOf = (so: StandingOrders): SOValues => ({
   presidingOrder: (so.presidingOrder ?? []).join('\n'),
   castingVote: so.castingVote,
   simpleMajorityOf: so.simpleMajorityOf ?? 'voting',
+  usualDecision: so.usualDecision ?? 'electronic',
+  organisations: (so.organisationVotes?.organisations ?? []).join('\n'),
+  whenRepresentativesDisagree: so.organisationVotes?.whenRepresentativesDisagree ?? 'abstain',
   exclusionReasons: (so.exclusionReasons ?? []).join('\n'),
   virtualQuorum: so.virtualAttendanceCounts.quorum,
   virtualVoting: so.virtualAttendanceCounts.voting,
@@ -170,6 +177,10 @@ export const profileOf = (v: SOValues): { standingOrders: StandingOrders; errors
     .split(/\r\n|\n|\r/)
     .map((line) => line.trim())
     .filter(Boolean);
+  const organisations = v.organisations
+    .split(/\r\n|\n|\r/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const quorum: StandingOrders['quorum'] =
     v.quorumKind === 'none'
       ? { kind: 'none', conditions: v.conditions }
@@ -194,6 +205,8 @@ export const profileOf = (v: SOValues): { standingOrders: StandingOrders; errors
     ...(presidingOrder.length ? { presidingOrder } : {}),
     castingVote: v.castingVote,
     simpleMajorityOf: v.simpleMajorityOf,
+    usualDecision: v.usualDecision,
+    ...(organisations.length ? { organisationVotes: { organisations, whenRepresentativesDisagree: v.whenRepresentativesDisagree } } : {}),
     ...(exclusionReasons.length ? { exclusionReasons } : {}),
     virtualAttendanceCounts: { quorum: v.virtualQuorum, voting: v.virtualVoting },
     recordedVote: {
@@ -225,6 +238,9 @@ export const SO_FIELDS = [
   'presidingOrder',
   'castingVote',
   'simpleMajorityOf',
+  'usualDecision',
+  'organisationVotes.organisations',
+  'organisationVotes.whenRepresentativesDisagree',
   'virtualAttendanceCounts.quorum',
   'virtualAttendanceCounts.voting',
   'recordedVote.always',
