@@ -168,6 +168,8 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   castingVote: 'casting vote',
   simpleMajorityOf: 'simple majority of',
   usualDecision: 'usual way of deciding',
+  consensusFirst: 'whether the body seeks consensus first',
+  'usualDecision.vote': 'how votes are usually taken',
   organisationVotes: 'votes by organisation',
   'organisationVotes.organisations': 'organisations that vote as one',
   whenRepresentativesDisagree: 'rule when representatives disagree',

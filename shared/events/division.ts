@@ -7,6 +7,14 @@ import { Id, Instant } from '../values';
 
 const m = { meetingId: Id };
 
+/** An organisation's one vote, where the standing orders have organisations vote as one (shared/procedure/organisationVotes.ts). */
+export const OrganisationVoteRecord = z.strictObject({
+  organisation: z.string(),
+  choice: VoteChoice.nullable(),
+  representatives: z.array(Id),
+  disagreed: z.boolean(),
+});
+
 export const DivisionResult = z.enum(['carried', 'lost', 'tied_no_casting_vote']);
 
 export const divisionEventSchemas = {
@@ -45,9 +53,23 @@ export const divisionEventSchemas = {
     attendanceAtClose: z.array(Id),
     /** For a special majority: those present (as the quorum counts them) and the whole membership, when it closed. */
     bases: z.strictObject({ present: z.int(), membership: z.int() }).optional(),
+    /** Where organisations vote as one: each organisation's vote (the tally counts it once). */
+    organisations: z.array(OrganisationVoteRecord).optional(),
   }),
   'division.castingVoteGiven': z.strictObject({ ...m, divisionId: Id, choice: CastingChoice, time: Instant }),
   /** The clerk corrected a vote after the close: what it was (none when the member had not voted), what it is now, why. */
-  'vote.corrected': z.strictObject({ ...m, divisionId: Id, memberId: Id, from: CorrectedChoice, to: CorrectedChoice, reason: z.string(), time: Instant }),
+  'vote.corrected': z.strictObject({
+    ...m,
+    divisionId: Id,
+    memberId: Id,
+    from: CorrectedChoice,
+    to: CorrectedChoice,
+    reason: z.string(),
+    time: Instant,
+    /** Where organisations vote as one: the counts and the organisations' votes after the correction (one member's vote need not move a count). */
+    byOrganisation: z
+      .strictObject({ counts: z.strictObject({ for: z.int(), against: z.int(), abstain: z.int() }), organisations: z.array(OrganisationVoteRecord) })
+      .optional(),
+  }),
   'vote.ownRecordAsked': z.strictObject({ ...m, divisionId: Id, memberId: Id, time: Instant }),
 } as const;

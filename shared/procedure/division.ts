@@ -14,6 +14,7 @@ import type { MeetingState } from '../state/meeting';
 import type { Division, DivisionTally } from '../state/meetingDivision';
 import { voteOf } from '../state/meetingDivision';
 import { votingEligibility } from './attendance';
+import { countByOrganisation } from './organisationVotes';
 
 export type DivisionPhase = 'bell' | 'voting' | 'paused' | 'closed';
 
@@ -96,13 +97,22 @@ export const divisionVotes = (meeting: Pick<MeetingState, 'votes'>, divisionId: 
   return votes;
 };
 
-/** How the votes stand in a division: for, against, abstaining, and how many votes there are. */
-export const divisionCounts = (meeting: Pick<MeetingState, 'votes'>, divisionId: string): Omit<DivisionTally, 'notVoted'> & { voted: number } => {
-  const counts = { for: 0, against: 0, abstain: 0, voted: 0 };
-  for (const choice of Object.values(divisionVotes(meeting, divisionId))) {
-    counts[choice] += 1;
-    counts.voted += 1;
-  }
+/**
+ * How the votes stand in a division: for, against, abstaining, and how many members have voted.
+ * Given the body, where its organisations vote as one, the counts are the organisations' (each
+ * counted once, shared/procedure/organisationVotes.ts) while `voted` still counts members.
+ */
+export const divisionCounts = (
+  meeting: Pick<MeetingState, 'votes'>,
+  divisionId: string,
+  body?: Pick<BodyState, 'members' | 'standingOrders'>,
+): Omit<DivisionTally, 'notVoted'> & { voted: number } => {
+  const votes = divisionVotes(meeting, divisionId);
+  const rule = body?.standingOrders.organisationVotes;
+  const voted = Object.keys(votes).length;
+  if (body && rule) return { ...countByOrganisation(votes, body.members, rule).counts, voted };
+  const counts = { for: 0, against: 0, abstain: 0, voted };
+  for (const choice of Object.values(votes)) counts[choice] += 1;
   return counts;
 };
 

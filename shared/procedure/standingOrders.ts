@@ -261,13 +261,15 @@ export const StandingOrders = section('Standing orders', {
     .enum(['voting', 'present'], { error: 'A simple majority must be of those voting or of the members present' })
     .default('voting'),
   /**
-   * How the body usually decides, by its terms of reference: an electronic vote (a division, the
-   * default), a show of hands, or consensus first (an item may be adjourned and reconsidered
-   * before any vote). The live screen offers the usual way first; the others stay open to the chairman.
+   * How the body usually decides, by its terms of reference: consensus first (an item may be
+   * adjourned and reconsidered before any vote) or not, and votes taken electronically (a
+   * division, the default) or by a show of hands. The live screen offers the usual way first; the
+   * other stays open to the chairman ("unless the Chairman decides otherwise").
    */
-  usualDecision: z
-    .enum(['electronic', 'show_of_hands', 'consensus_first'], { error: 'The usual way of deciding must be an electronic vote, a show of hands or consensus first' })
-    .default('electronic'),
+  usualDecision: section('The usual way of deciding', {
+    consensusFirst: yesNo('Whether the body seeks consensus before a vote').default(false),
+    vote: z.enum(['electronic', 'show_of_hands'], { error: 'Votes must usually be taken electronically or by a show of hands' }).default('electronic'),
+  }).prefault({}),
   /**
    * Votes by organisation (a Health and Wellbeing Board's Clinical Commissioning Groups): members
    * who sit for one of these organisations cast its one vote together, whoever of them attends;

@@ -177,7 +177,7 @@ const divisionOf = (meeting: MeetingState, body: BodyState | undefined, bell: { 
   const counts = closed
     ? { for: division.tally!.for, against: division.tally!.against, abstain: division.tally!.abstain, voted: division.tally!.for + division.tally!.against + division.tally!.abstain }
     : body.standingOrders.divisionResults.countsShownLive
-      ? divisionCounts(meeting, division.id)
+      ? divisionCounts(meeting, division.id, body)
       : undefined;
   const outcome =
     division.result === 'carried' || division.result === 'lost' ? outcomeWords(motion.kind, division.result) : division.result === 'tied_no_casting_vote' ? 'Equality of votes' : undefined;

@@ -3,6 +3,7 @@
 // record, keyed `${divisionId}:${memberId}`, so a vote writes and pushes one small part and the
 // head, never the day's votes. Clocks are stored instants: see shared/procedure/division.ts.
 import type { CastingChoice, CorrectedChoice, VoteChoice, VoteEnteredBy } from '../commands/division';
+import type { OrganisationVote } from '../procedure/organisationVotes';
 import type { SpecialMajority } from '../procedure/standingOrders';
 import type { RecordedEvent } from '../events';
 import { add, head, put, remove, type Change } from './parts';
@@ -45,6 +46,8 @@ export interface Division {
   attendanceAtClose?: string[];
   /** For a special majority: those present and the whole membership when it closed. */
   bases?: { present: number; membership: number };
+  /** Where organisations vote as one: each organisation's vote at the close, as corrected since. */
+  organisations?: OrganisationVote[];
   /** The chairman's casting vote after an equality. */
   castingVote?: { choice: CastingChoice; at: string };
   /** The special majority the decision needed; a simple majority of those voting when absent. */
@@ -135,13 +138,13 @@ export const divisionChanges = (state: MeetingDivision, event: RecordedEvent): C
       return [put('votes', key, vote)];
     }
     case 'division.closed': {
-      const { divisionId, closedAt, tally, result, attendanceAtClose, bases } = event.payload;
+      const { divisionId, closedAt, tally, result, attendanceAtClose, bases, organisations } = event.payload;
       const before = division(divisionId);
       if (!before) return [];
-      return [put('divisions', divisionId, { ...before, closedAt, tally, result, attendanceAtClose, ...(bases ? { bases } : {}) }), ...(state.openDivisionId === divisionId ? [head({ openDivisionId: null })] : [])];
+      return [put('divisions', divisionId, { ...before, closedAt, tally, result, attendanceAtClose, ...(bases ? { bases } : {}), ...(organisations ? { organisations } : {}) }), ...(state.openDivisionId === divisionId ? [head({ openDivisionId: null })] : [])];
     }
     case 'vote.corrected': {
-      const { divisionId, memberId, from, to, reason, time } = event.payload;
+      const { divisionId, memberId, from, to, reason, time, byOrganisation } = event.payload;
       const before = division(divisionId);
       if (!before) return [];
       const key = voteKey(divisionId, memberId);
@@ -154,13 +157,15 @@ export const divisionChanges = (state: MeetingDivision, event: RecordedEvent): C
         else if (mightHaveVoted) tally.notVoted -= 1;
         if (to !== 'none') tally[to] += 1;
         else if (mightHaveVoted) tally.notVoted += 1;
+        // Organisations voting as one: the counts are the organisations', as the correction recorded them.
+        if (byOrganisation) Object.assign(tally, byOrganisation.counts);
       }
       const corrections = [...(before.corrections ?? []), { memberId, from, to, reason, at: time }];
       const voteChange: Change =
         to === 'none'
           ? remove('votes', key)
           : put('votes', key, { divisionId, memberId, choice: to, at: old?.at ?? time, enteredBy: 'clerk', changes: old ? old.changes + 1 : 0, corrected: { from, reason, at: time } } satisfies Vote);
-      return [put('divisions', divisionId, { ...before, corrections, ...(tally ? { tally } : {}) }), voteChange];
+      return [put('divisions', divisionId, { ...before, corrections, ...(tally ? { tally } : {}), ...(byOrganisation ? { organisations: byOrganisation.organisations } : {}) }), voteChange];
     }
     case 'vote.ownRecordAsked': {
       const { divisionId, memberId } = event.payload;

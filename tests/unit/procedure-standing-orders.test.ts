@@ -93,6 +93,7 @@ describe('standing orders: defaults by kind of body', () => {
       quorum: { kind: 'fraction', numerator: 1, denominator: 4 },
       castingVote: true,
       simpleMajorityOf: 'voting',
+      usualDecision: { consensusFirst: false, vote: 'electronic' },
       virtualAttendanceCounts: { quorum: false, voting: false },
       recordedVote: { always: false, onRequestOf: 5, forBudget: true, nameStyle: 'title_initial_surname' },
       divisionResults: { countsShownLive: true, votesFinalOnceCast: false, closeWhenAllVoted: false },
@@ -262,6 +263,7 @@ describe('standing orders: properties of any profile the schema accepts', () => 
       ),
       castingVote: fc.boolean(),
       simpleMajorityOf: fc.constantFrom('voting' as const, 'present' as const),
+      usualDecision: fc.record({ consensusFirst: fc.boolean(), vote: fc.constantFrom('electronic' as const, 'show_of_hands' as const) }),
       virtualAttendanceCounts: fc.boolean().chain((quorum) => (quorum ? fc.boolean() : fc.constant(false)).map((voting) => ({ quorum, voting }))),
       recordedVote: fc.record({
         always: fc.boolean(),
@@ -279,8 +281,16 @@ describe('standing orders: properties of any profile the schema accepts', () => 
         { selector: (r) => r.name, maxLength: 5 },
       ),
     });
+    const organisationVotes = fc.option(
+      fc.record({
+        organisations: fc.uniqueArray(fc.constantFrom('West Kent CCG', 'Swale CCG', 'Medway CCG', 'Dartford, Gravesham and Swanley CCG'), { minLength: 1, maxLength: 4 }),
+        whenRepresentativesDisagree: fc.constantFrom('abstain' as const, 'not_counted' as const, 'first_listed' as const),
+      }),
+      { nil: undefined },
+    );
     fc.assert(
-      fc.property(valid, (profile) => {
+      fc.property(valid, organisationVotes, (withoutOrganisations, organisations) => {
+        const profile = organisations === undefined ? withoutOrganisations : { ...withoutOrganisations, organisationVotes: organisations };
         expect(StandingOrders.parse(profile)).toEqual(profile);
       }),
     );

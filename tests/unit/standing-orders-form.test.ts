@@ -59,7 +59,7 @@ describe("the standing-orders form keeps the body's terms of reference", () => {
       exclusionReasons: ['Publicity would be prejudicial to the public interest by reason of the confidential nature of the business (Public Bodies (Admission to Meetings) Act 1960, s.1(2))'],
       simpleMajorityOf: 'present',
       castingVote: false,
-      usualDecision: 'consensus_first',
+      usualDecision: { consensusFirst: true, vote: 'show_of_hands' },
       organisationVotes: { organisations: ['West Kent CCG', 'Swale CCG'], whenRepresentativesDisagree: 'first_listed' },
     });
     const { standingOrders, errors } = profileOf(valuesOf(so));

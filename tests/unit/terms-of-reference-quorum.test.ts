@@ -5,45 +5,14 @@
 // tests/fixtures/terms/, with the scenarios their texts describe. Then, over random compositions
 // and attendance, the shortfalls name exactly the conditions that fail.
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { MemberDetails } from '../../shared/commands/body';
-import { meetingQuorum } from '../../shared/procedure/attendance';
 import { presidingByList } from '../../shared/procedure/presiding';
 import { DEFAULT_MINUTES_STYLE, roleWordsOf } from '../../shared/minutes/style';
 import { chamberDisplay } from '../../shared/state/display';
 import { assessQuorum, describeQuorumRule, type AttendanceStatus, type QuorumMember } from '../../shared/procedure/quorum';
-import { defaultStandingOrders, QuorumRule, type BodyKind, type QuorumCondition, type StandingOrders } from '../../shared/procedure/standingOrders';
-import type { BodyState } from '../../shared/state/body';
-import type { MeetingState } from '../../shared/state/meeting';
-import { openTestCore, type TestCore } from '../support/meeting';
-
-interface Terms {
-  body: { name: string; kind: BodyKind };
-  quorum: unknown;
-  presidingOrder?: string[];
-  castingVote?: boolean;
-  simpleMajorityOf?: 'voting' | 'present';
-  members: MemberDetails[];
-}
-const terms = (name: string): Terms => JSON.parse(readFileSync(path.resolve(path.dirname(new URL(import.meta.url).pathname), '../fixtures/terms', `${name}.json`), 'utf8')) as Terms;
-
-/** The body set up through the core from its terms, a meeting, and a way to mark who is there. */
-const bodyFromTerms = (core: TestCore, t: Terms) => {
-  const { bodyId } = core.send({ type: 'body.create', name: t.body.name, kind: t.body.kind });
-  core.send({ type: 'member.import', bodyId, source: 'csv', members: t.members });
-  const so = defaultStandingOrders(t.body.kind);
-  core.send({ type: 'body.setStandingOrders', bodyId, standingOrders: { ...so, quorum: QuorumRule.parse(t.quorum), ...(t.presidingOrder ? { presidingOrder: t.presidingOrder } : {}), ...(t.castingVote === undefined ? {} : { castingVote: t.castingVote }), ...(t.simpleMajorityOf ? { simpleMajorityOf: t.simpleMajorityOf } : {}) } });
-  const { meetingId } = core.send({ type: 'meeting.create', bodyId, title: t.body.name, date: '2026-12-10', startTime: '10:00', venue: 'Sessions House' });
-  const body = () => (core.read(`body:${bodyId}`) as { ok: true; data: BodyState }).data;
-  const meeting = () => (core.read(`meeting:${meetingId}`) as { ok: true; data: MeetingState }).data;
-  const id = (surname: string) => body().members.find((m) => m.surname === surname)!.id;
-  const present = (...surnames: string[]) => {
-    for (const surname of surnames) core.send({ type: 'attendance.mark', meetingId, memberId: id(surname), state: 'present' });
-  };
-  return { bodyId, meetingId, body, meeting, id, present, quorum: () => meetingQuorum(meeting(), body()) };
-};
+import { QuorumRule, type QuorumCondition, type StandingOrders } from '../../shared/procedure/standingOrders';
+import { openTestCore } from '../support/meeting';
+import { bodyFromTerms, terms } from '../support/termsOfReference';
 
 describe("quorum by the body's terms of reference", () => {
   it('the Integrated Care Partnership: nine present with nobody from the ICB is inquorate, and says why', () => {

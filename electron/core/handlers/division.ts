@@ -9,7 +9,8 @@ import { streams, type NewEvent } from '../../../shared/events';
 import { motionBeingDebated } from '../../../shared/procedure/debate';
 import { closesAtMs, divisionPhase, divisionVotes, eligibleMembers, eligibleToVote, lastVoteMs, notYetVoted, openDivision } from '../../../shared/procedure/division';
 import { meetingQuorum, wholeMembership } from '../../../shared/procedure/attendance';
-import { tallyCounts, tallyVotes, type Majority } from '../../../shared/procedure/tally';
+import { countByOrganisation, votingUnits, type OrganisationVote } from '../../../shared/procedure/organisationVotes';
+import { tallyCounts, type Majority, type VoteChoice } from '../../../shared/procedure/tally';
 import { memberDisplayNames } from '../../../shared/state/body';
 import type { BodyState } from '../../../shared/state/body';
 import type { MeetingState } from '../../../shared/state/meeting';
@@ -46,19 +47,45 @@ const at = (instantMs: number, ctx: HandlerContext): string => clockTimeWithSeco
 /** The majority the division needs: the special majority named when it was called, else a simple one. */
 const majorityOf = (division: Division): Majority => (division.majority ? { kind: 'special', fraction: division.majority.fraction, of: division.majority.of } : 'simple');
 
+/**
+ * How a division's votes count: one a member, or, where organisations vote as one, one an
+ * organisation (with each organisation's vote). `present` is the base of a majority of the members
+ * present: as the quorum counts them, or the voting units among those who might vote.
+ */
+const counted = (body: BodyState, votes: Readonly<Record<string, VoteChoice>>, mightVote: readonly string[], quorumPresent: number) => {
+  const rule = body.standingOrders.organisationVotes;
+  if (!rule) {
+    const counts = { for: 0, against: 0, abstain: 0 };
+    for (const choice of Object.values(votes)) counts[choice] += 1;
+    return { counts, present: quorumPresent, organisations: undefined };
+  }
+  const { counts, organisations } = countByOrganisation(votes, body.members, rule);
+  return { counts, present: votingUnits(mightVote, body.members, rule), organisations };
+};
+
 /** The events that close a division at `closedAt`: the result, and the motion resolved when there is one. `votes` defaults to those recorded. */
 const closing = (meeting: MeetingState, body: BodyState, division: Division, closedAt: string, votes = divisionVotes(meeting, division.id)): NewEvent[] => {
   const attendanceAtClose = eligibleMembers(meeting, body, division.itemId);
-  const bases = { present: meetingQuorum(meeting, body).counted, membership: wholeMembership(body) };
+  const { counts, present, organisations } = counted(body, votes, attendanceAtClose, meetingQuorum(meeting, body).counted);
+  const bases = { present, membership: wholeMembership(body) };
   const simpleOf = body.standingOrders.simpleMajorityOf ?? 'voting';
-  const tally = tallyVotes(votes, { castingVote: body.standingOrders.castingVote, majority: majorityOf(division), simpleOf, ...bases });
+  const tally = tallyCounts(counts, { castingVote: body.standingOrders.castingVote, majority: majorityOf(division), simpleOf, ...bases });
   const notVoted = attendanceAtClose.filter((id) => !votes[id]).length;
   const meetingId = meeting.id;
   const events: NewEvent[] = [
     {
       stream: streams.meeting(meetingId),
       type: 'division.closed',
-      payload: { meetingId, divisionId: division.id, closedAt, tally: { for: tally.for, against: tally.against, abstain: tally.abstain, notVoted }, result: tally.result, attendanceAtClose, ...(division.majority || simpleOf === 'present' ? { bases } : {}) },
+      payload: {
+        meetingId,
+        divisionId: division.id,
+        closedAt,
+        tally: { for: tally.for, against: tally.against, abstain: tally.abstain, notVoted },
+        result: tally.result,
+        attendanceAtClose,
+        ...(division.majority || simpleOf === 'present' ? { bases } : {}),
+        ...(organisations ? { organisations } : {}),
+      },
     },
   ];
   if (tally.result !== 'tied_no_casting_vote') events.push(...resolving(meeting, division, tally.result, tally, closedAt));
@@ -305,17 +332,28 @@ export const divisionHandlers: Handlers<
             return { error: refused(`${names[memberId]} could not vote in this division (not eligible when it was called or closed), so no vote can be added for them.`, 'memberId') };
           }
           // The declared result stands: a correction that would change it is refused.
-          const t = { ...division.tally };
-          if (from !== 'none') t[from] -= 1;
-          if (choice !== 'none') t[choice] += 1;
+          let t = { ...division.tally };
+          let byOrganisation: { counts: { for: number; against: number; abstain: number }; organisations: OrganisationVote[] } | undefined;
+          const rule = body.standingOrders.organisationVotes;
+          if (division.organisations && rule) {
+            // Organisations vote as one: count them again with this vote corrected.
+            const votes = divisionVotes(meeting, divisionId);
+            if (choice === 'none') delete votes[memberId];
+            else votes[memberId] = choice;
+            byOrganisation = countByOrganisation(votes, body.members, rule);
+            t = { ...t, ...byOrganisation.counts };
+          } else {
+            if (from !== 'none') t[from] -= 1;
+            if (choice !== 'none') t[choice] += 1;
+          }
           // A simple majority of the members present was reckoned on the number recorded at the close (bases).
           const simpleOf = !division.majority && division.bases ? (body.standingOrders.simpleMajorityOf ?? 'voting') : 'voting';
-          const counted = tallyCounts(t, { castingVote: body.standingOrders.castingVote, majority: majorityOf(division), simpleOf, ...division.bases, chairmanCasting: division.castingVote?.choice }).result;
+          const result = tallyCounts(t, { castingVote: body.standingOrders.castingVote, majority: majorityOf(division), simpleOf, ...division.bases, chairmanCasting: division.castingVote?.choice }).result;
           const declared = division.result === 'tied_no_casting_vote' && division.castingVote ? (division.castingVote.choice === 'for' ? 'carried' : 'lost') : division.result;
-          if (counted !== declared) {
+          if (result !== declared) {
             return { error: refused(`This correction would change the result declared at ${at(Date.parse(division.closedAt), ctx)}; a declared result is not changed by correcting a vote. Record what happened in the minutes instead.`, 'choice') };
           }
-          return { events: [{ stream: streams.meeting(meetingId), type: 'vote.corrected', payload: { meetingId, divisionId, memberId, from, to: choice, reason, time: ctx.now } }] };
+          return { events: [{ stream: streams.meeting(meetingId), type: 'vote.corrected', payload: { meetingId, divisionId, memberId, from, to: choice, reason, time: ctx.now, ...(byOrganisation ? { byOrganisation } : {}) } }] };
         }),
       ),
       { allowClosed: true },

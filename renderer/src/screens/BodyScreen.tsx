@@ -3,6 +3,7 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { MemberDetails } from '../../../shared/commands/body';
 import type { ChamberError } from '../../../shared/errors';
+import { describeOrganisationVotes } from '../../../shared/procedure/organisationVotes';
 import { describeQuorumRule, quorumRequired } from '../../../shared/procedure/quorum';
 import type { StandingOrders } from '../../../shared/procedure/standingOrders';
 import { BODY_KIND_LABELS, memberDisplayNames, memberFullName } from '../../../shared/state/body';
@@ -32,6 +33,12 @@ type Mode =
 const VIEW: Mode = { kind: 'view' };
 
 const seconds = (s: number): string => (s % 60 === 0 ? `${s / 60} min` : s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`);
+
+/** "decides by consensus first, then a show of hands". */
+const usualDecisionWords = ({ consensusFirst, vote }: StandingOrders['usualDecision']): string => {
+  const voting = vote === 'show_of_hands' ? 'a show of hands' : 'an electronic vote';
+  return consensusFirst ? `decides by consensus first, then ${voting}` : `usually decides by ${voting}`;
+};
 
 /** One line on the rules the clerk most often checks before a meeting. */
 const quorumSummary = (so: StandingOrders, voting: number, seats: number | undefined): string => {
@@ -288,8 +295,15 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
               <dd>
                 Division bell {seconds(so.divisionBell.seconds)}
                 {so.divisionBell.chairmanMaySkip ? ' (the chairman may skip it)' : ''}; voting window {seconds(so.votingWindowSeconds)};{' '}
-                {so.castingVote ? 'chairman has a casting vote' : 'no casting vote'}
+                {so.castingVote ? 'chairman has a casting vote' : 'no casting vote'}; {usualDecisionWords(so.usualDecision)}
+                {so.simpleMajorityOf === 'present' ? '; a simple majority of the members present' : ''}
               </dd>
+              {so.organisationVotes && (
+                <>
+                  <dt>Votes by organisation</dt>
+                  <dd data-testid="body-organisation-votes">{describeOrganisationVotes(so.organisationVotes)}</dd>
+                </>
+              )}
             </dl>
             {viewing && (
               <div className="form-actions">

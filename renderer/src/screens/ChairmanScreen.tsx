@@ -71,7 +71,7 @@ const ChairmanDivision = ({ meeting, body }: Loaded) => {
   const phase = useDivisionPhase(open);
   if (!division) return null;
   const motion = meeting.motions.findLast((m) => m.id === division.motionId);
-  const counts = divisionCounts(meeting, division.id);
+  const counts = divisionCounts(meeting, division.id, body);
   const eligible = open ? eligibleMembers(meeting, body, division.itemId).length : (division.attendanceAtClose?.length ?? 0);
   const outcome = divisionOutcome(meeting, division.id);
   return (

@@ -192,12 +192,19 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
             <option value="present">the members present (more than half must vote for)</option>
           </select>
         </div>
+        <Check
+          field="usualDecision.consensusFirst"
+          label="The body seeks consensus first (an item may be adjourned and reconsidered before a vote)"
+          errorLabel="The usual way of deciding"
+          checked={values.consensusFirst}
+          onChange={(v) => set('consensusFirst', v)}
+          error={error('usualDecision.consensusFirst')}
+        />
         <div className="field">
-          <label htmlFor={soId('usualDecision')}>The body usually decides by</label>
-          <select id={soId('usualDecision')} value={values.usualDecision} onChange={(e) => set('usualDecision', e.target.value as SOValues['usualDecision'])}>
+          <label htmlFor={soId('usualDecision.vote')}>Votes are usually taken by</label>
+          <select id={soId('usualDecision.vote')} value={values.usualVote} onChange={(e) => set('usualVote', e.target.value as SOValues['usualVote'])}>
             <option value="electronic">an electronic vote (a division)</option>
             <option value="show_of_hands">a show of hands</option>
-            <option value="consensus_first">consensus first (an item may be adjourned and reconsidered), then a vote</option>
           </select>
         </div>
         <LinesField

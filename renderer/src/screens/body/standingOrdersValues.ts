@@ -34,7 +34,8 @@ export interface SOValues {
   presidingOrder: string;
   castingVote: boolean;
   simpleMajorityOf: 'voting' | 'present';
-  usualDecision: StandingOrders['usualDecision'];
+  consensusFirst: boolean;
+  usualVote: StandingOrders['usualDecision']['vote'];
   /** Organisations that cast one vote together (one per line); empty when every member votes. */
   organisations: string;
   whenRepresentativesDisagree: NonNullable<StandingOrders['organisationVotes']>['whenRepresentativesDisagree'];
@@ -116,7 +117,8 @@ export const valuesOf = (so: StandingOrders): SOValues => ({
   presidingOrder: (so.presidingOrder ?? []).join('\n'),
   castingVote: so.castingVote,
   simpleMajorityOf: so.simpleMajorityOf ?? 'voting',
-  usualDecision: so.usualDecision ?? 'electronic',
+  consensusFirst: so.usualDecision.consensusFirst,
+  usualVote: so.usualDecision.vote,
   organisations: (so.organisationVotes?.organisations ?? []).join('\n'),
   whenRepresentativesDisagree: so.organisationVotes?.whenRepresentativesDisagree ?? 'abstain',
   exclusionReasons: (so.exclusionReasons ?? []).join('\n'),
@@ -205,7 +207,7 @@ export const profileOf = (v: SOValues): { standingOrders: StandingOrders; errors
     ...(presidingOrder.length ? { presidingOrder } : {}),
     castingVote: v.castingVote,
     simpleMajorityOf: v.simpleMajorityOf,
-    usualDecision: v.usualDecision,
+    usualDecision: { consensusFirst: v.consensusFirst, vote: v.usualVote },
     ...(organisations.length ? { organisationVotes: { organisations, whenRepresentativesDisagree: v.whenRepresentativesDisagree } } : {}),
     ...(exclusionReasons.length ? { exclusionReasons } : {}),
     virtualAttendanceCounts: { quorum: v.virtualQuorum, voting: v.virtualVoting },
@@ -238,7 +240,8 @@ export const SO_FIELDS = [
   'presidingOrder',
   'castingVote',
   'simpleMajorityOf',
-  'usualDecision',
+  'usualDecision.consensusFirst',
+  'usualDecision.vote',
   'organisationVotes.organisations',
   'organisationVotes.whenRepresentativesDisagree',
   'virtualAttendanceCounts.quorum',

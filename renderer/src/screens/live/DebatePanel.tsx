@@ -41,6 +41,7 @@ export const DebatePanel = ({ meeting, body, onDivision }: { meeting: MeetingSta
   const substantive = item ? substantiveMotion(meeting, item.itemId) : undefined;
   const amendment = item ? pendingAmendment(meeting, item.itemId) : undefined;
   const debateLimit = item ? debateLimitFor(meeting, item, body.standingOrders) : undefined;
+  const usual = body.standingOrders.usualDecision;
   const warningSeconds = useSpeechWarningSeconds();
   const [asking, setAsking] = useState('');
   const [wording, setWording] = useState(item?.motionText ?? '');
@@ -213,6 +214,13 @@ export const DebatePanel = ({ meeting, body, onDivision }: { meeting: MeetingSta
                 {motionText(m!).length > 160 ? '…' : ''}
               </p>
             ))}
+          {/* The body's usual way, where it is not the council's (an electronic vote, no consensus sought first). */}
+          {(usual.consensusFirst || usual.vote === 'show_of_hands') && (
+            <p className="field__hint debate__usual" data-testid="usual-decision">
+              {usual.consensusFirst ? 'This body seeks consensus first: record it agreed by consensus, or adjourn the debate (Alt+V) to reconsider the item. ' : ''}
+              {usual.vote === 'show_of_hands' ? 'Votes are usually by a show of hands: type the counts, then Carried or Lost.' : 'Votes are usually electronic: put it to the vote (Alt+U).'}
+            </p>
+          )}
           <div className="compact-form debate__outcome" role="group" aria-label="Outcome">
             {(['for', 'against', 'abstained'] as const).map((k) => (
               <div className="field" key={k}>
@@ -221,7 +229,7 @@ export const DebatePanel = ({ meeting, body, onDivision }: { meeting: MeetingSta
               </div>
             ))}
             <button type="button" className="button" onClick={() => void resolve('carried')}>
-              Carried
+              {usual.consensusFirst ? 'Agreed by consensus' : 'Carried'}
             </button>
             <button type="button" className="button" onClick={() => void resolve('carried', true)}>
               Carried unanimously

@@ -12,6 +12,7 @@ import type { Command } from '../../../../shared/commands';
 import type { VoteChoice } from '../../../../shared/commands/division';
 import { motionBeingDebated, motionText } from '../../../../shared/procedure/debate';
 import { divisionCounts, eligibleMembers, openDivision } from '../../../../shared/procedure/division';
+import { describeOrganisationVote } from '../../../../shared/procedure/organisationVotes';
 import { divisionOutcome, divisionRecordedVote } from '../../../../shared/procedure/divisionRecord';
 import { memberDisplayNames, type BodyState } from '../../../../shared/state/body';
 import type { MeetingState } from '../../../../shared/state/meeting';
@@ -67,7 +68,7 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
   const motion = item ? motionBeingDebated(meeting, item.itemId) : undefined;
   const bellRule = body.standingOrders.divisionBell;
   const eligible = shown && !shown.closedAt ? eligibleMembers(meeting, body, shown.itemId) : [];
-  const counts = shown ? divisionCounts(meeting, shown.id) : undefined;
+  const counts = shown ? divisionCounts(meeting, shown.id, body) : undefined;
   const notVoted = shown && !shown.closedAt ? eligible.filter((id) => !meeting.votes[shown.id]?.[id]) : [];
   const paused = phase === 'paused';
 
@@ -122,6 +123,7 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
   };
 
   const tied = shown?.result === 'tied_no_casting_vote' && body.standingOrders.castingVote;
+  const organisationRule = body.standingOrders.organisationVotes;
   // The panel's own keys, when the focus is in it but not in a box (the grid's rows take F/A/N first).
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target)) return;
@@ -297,6 +299,13 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
                   <span className="way way--for">For {shown.tally.for}</span> <span className="way way--against">Against {shown.tally.against}</span> <span className="way way--abstain">Abstain {shown.tally.abstain}</span>{' '}
                   <span className="muted">· did not vote {shown.tally.notVoted}</span>
                 </p>
+              )}
+              {shown.organisations && shown.organisations.length > 0 && organisationRule && (
+                <ul className="division__organisations" data-testid="division-organisations" aria-label="Votes by organisation">
+                  {shown.organisations.map((vote) => (
+                    <li key={vote.organisation}>{describeOrganisationVote(vote, organisationRule)}</li>
+                  ))}
+                </ul>
               )}
               <p className="muted">
                 {KIND_LABELS[divisionMotion.kind]}: {motionText(divisionMotion).slice(0, 160)}
