@@ -170,7 +170,7 @@ const QuorumConditions = ({ conditions, onChange, error, withNumber }: Condition
                   aria-describedby={`${namesId}-hint${namesError ? ` ${namesId}-error` : ''}`}
                 />
                 <p className="field__hint" id={`${namesId}-hint`}>
-                  As the members’ Group, Roles or Sits for gives them, e.g. Independent Person.
+                  As the members&rsquo; Group, Roles or Sits for gives them, e.g. {condition.kind === 'amongRoles' ? 'Independent Person' : 'Kent County Council'}.
                 </p>
                 {namesError && (
                   <p className="field__error" id={`${namesId}-error`} role="alert">
