@@ -192,3 +192,24 @@ describe('quorum conditions edited on the standing-orders form', () => {
     expect(readableCondition({ kind: 'fromEach', names: '', number: '1' })).toBeUndefined();
   });
 });
+
+describe('quorum conditions: any list the schema accepts goes through the form and back unchanged', () => {
+  it('reads back any conditions it writes, on a fixed number or on none', () => {
+    const name = fc.stringMatching(/^[A-Za-z][A-Za-z ,'()-]{0,30}[A-Za-z]$/);
+    const names = fc.uniqueArray(name, { selector: (n) => n.trim().toLowerCase(), minLength: 1, maxLength: 5 });
+    const condition = fc.oneof(
+      fc.record({ kind: fc.constant('fromEach' as const), groups: names, minimum: fc.integer({ min: 1, max: 1000 }) }),
+      fc.record({ kind: fc.constant('amongRoles' as const), roles: names, minimum: fc.integer({ min: 1, max: 1000 }) }),
+      names.chain((groups) => fc.record({ kind: fc.constant('groupsRepresented' as const), groups: fc.constant(groups), atLeast: fc.integer({ min: 1, max: groups.length }) })),
+    );
+    fc.assert(
+      fc.property(fc.array(condition, { maxLength: 5 }), fc.boolean(), (conditions, withNumber) => {
+        const quorum = withNumber || conditions.length === 0 ? { kind: 'fixed' as const, count: 4, ...(conditions.length ? { conditions } : {}) } : { kind: 'none' as const, conditions };
+        const so = StandingOrders.parse({ ...defaultStandingOrders('panel'), quorum });
+        const { standingOrders, errors } = profileOf(valuesOf(so));
+        expect(errors).toEqual({});
+        expect(StandingOrders.parse(standingOrders)).toEqual(so);
+      }),
+    );
+  });
+});

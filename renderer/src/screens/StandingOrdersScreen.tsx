@@ -90,6 +90,9 @@ interface ConditionsProps {
   withNumber: boolean;
 }
 
+/** As many as the standing orders accept (shared/procedure/standingOrders.ts). */
+const MAX_CONDITIONS = 20;
+
 /**
  * The quorum conditions of the body's terms of reference, one group of fields each: its kind, its
  * names one per line and its number, with the condition in words under it as the clerk types.
@@ -103,11 +106,12 @@ const QuorumConditions = ({ conditions, onChange, error, withNumber }: Condition
     document.getElementById(focusOn.current)?.focus();
     focusOn.current = undefined;
   }, [conditions.length]);
+  const full = conditions.length >= MAX_CONDITIONS;
   const add = useCallback(() => {
     onChange([...conditions, blankCondition()]);
     focusOn.current = soId(conditionField(conditions.length, 'kind'));
   }, [conditions, onChange]);
-  useShortcut('q', add, { alt: true });
+  useShortcut('q', add, { alt: true, enabled: !full });
   const remove = (index: number) => {
     onChange(conditions.filter((_, i) => i !== index));
     focusOn.current = index < conditions.length - 1 ? soId(conditionField(index, 'kind')) : soId('quorum.conditions');
@@ -206,10 +210,11 @@ const QuorumConditions = ({ conditions, onChange, error, withNumber }: Condition
         onClick={add}
         aria-invalid={listError ? true : undefined}
         aria-describedby={listError ? `${listId}-error` : undefined}
-        disabled={conditions.length >= 20}
+        disabled={full}
       >
         Add a condition <kbd>Alt+Q</kbd>
       </button>
+      {full && <p className="field__hint">The standing orders allow at most {MAX_CONDITIONS} conditions.</p>}
       {listError && (
         <p className="field__error" id={`${listId}-error`} role="alert">
           {withLabel('Quorum conditions', listError)}
