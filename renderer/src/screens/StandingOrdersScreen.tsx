@@ -10,13 +10,19 @@ import { useChamber, useTopic } from '../context';
 import { useShortcut } from '../shortcuts';
 import { firstWithError, formErrors, formKeys, mergeErrors, TextField, withLabel, type FormErrors } from './body/formParts';
 import {
+  blankCondition,
+  CONDITION_KINDS,
+  conditionField,
   parseMinutesSeconds,
   profileOf,
-  SO_FIELDS,
+  readableCondition,
+  type SO_FIELDS,
   soFieldOf,
+  soFieldsInOrder,
   soId,
   SPEECH_ROLES,
   valuesOf,
+  type ConditionValues,
   type SOValues,
   type SpeechRole,
 } from './body/standingOrdersValues';
@@ -75,6 +81,149 @@ const LinesField = ({ field, label, value, onChange, error, hint, errorLabel }: 
   );
 };
 
+interface ConditionsProps {
+  conditions: ConditionValues[];
+  onChange(conditions: ConditionValues[]): void;
+  /** The error for a field of the form, by its name ("quorum.conditions.1.names"). */
+  error(field: string): string | undefined;
+  /** Whether the rule has a number: the conditions come on top of it, or instead of one. */
+  withNumber: boolean;
+}
+
+/** As many as the standing orders accept (shared/procedure/standingOrders.ts). */
+const MAX_CONDITIONS = 20;
+
+/**
+ * The quorum conditions of the body's terms of reference, one group of fields each: its kind, its
+ * names one per line and its number, with the condition in words under it as the clerk types.
+ * Alt+Q adds one and puts the focus on its kind; removing one puts the focus on the next.
+ */
+const QuorumConditions = ({ conditions, onChange, error, withNumber }: ConditionsProps) => {
+  // Where the focus goes once the list has changed (the new condition, or the next one).
+  const focusOn = useRef<string>(undefined);
+  useEffect(() => {
+    if (focusOn.current === undefined) return;
+    document.getElementById(focusOn.current)?.focus();
+    focusOn.current = undefined;
+  }, [conditions.length]);
+  const full = conditions.length >= MAX_CONDITIONS;
+  const add = useCallback(() => {
+    onChange([...conditions, blankCondition()]);
+    focusOn.current = soId(conditionField(conditions.length, 'kind'));
+  }, [conditions, onChange]);
+  useShortcut('q', add, { alt: true, enabled: !full });
+  const remove = (index: number) => {
+    onChange(conditions.filter((_, i) => i !== index));
+    focusOn.current = index < conditions.length - 1 ? soId(conditionField(index, 'kind')) : soId('quorum.conditions');
+  };
+  const change = (index: number, patch: Partial<ConditionValues>) => onChange(conditions.map((c, i) => (i === index ? { ...c, ...patch } : c)));
+  const listId = soId('quorum.conditions');
+  const listError = error('quorum.conditions');
+
+  return (
+    <div className="bo-so-conditions">
+      <p className="bo-so-conditions__intro">
+        {conditions.length === 0
+          ? 'No conditions. Add one when the body’s terms of reference require particular members present, e.g. two Independent Persons, or one from each partner.'
+          : withNumber
+            ? 'Conditions from the body’s terms of reference, on top of the number:'
+            : 'Conditions from the body’s terms of reference: the meeting may proceed when all are met.'}
+      </p>
+      {conditions.map((condition, index) => {
+        const kind = CONDITION_KINDS.find((k) => k.key === condition.kind) ?? CONDITION_KINDS[0];
+        const kindId = soId(conditionField(index, 'kind'));
+        const namesField = conditionField(index, 'names');
+        const namesId = soId(namesField);
+        const numberField = conditionField(index, 'number');
+        const kindError = error(conditionField(index, 'kind'));
+        const namesError = error(namesField);
+        const readable = readableCondition(condition);
+        return (
+          <fieldset key={index} className="bo-so-condition" aria-describedby={`${kindId}-words`}>
+            <legend>Condition {index + 1}</legend>
+            <div className={`field ${kindError ? 'field--error' : ''}`}>
+              <label htmlFor={kindId}>Kind of condition</label>
+              <select
+                id={kindId}
+                value={condition.kind}
+                onChange={(e) => change(index, { kind: e.target.value as ConditionValues['kind'] })}
+                aria-invalid={kindError ? true : undefined}
+                aria-describedby={kindError ? `${kindId}-error` : undefined}
+              >
+                {CONDITION_KINDS.map((k) => (
+                  <option key={k.key} value={k.key}>
+                    {k.label}
+                  </option>
+                ))}
+              </select>
+              {kindError && (
+                <p className="field__error" id={`${kindId}-error`} role="alert">
+                  {withLabel('Kind of condition', kindError)}
+                </p>
+              )}
+            </div>
+            <div className="bo-so-condition__fields">
+              <div className={`field ${namesError ? 'field--error' : ''}`}>
+                <label htmlFor={namesId}>{kind.names}, one per line</label>
+                <textarea
+                  id={namesId}
+                  rows={3}
+                  value={condition.names}
+                  onChange={(e) => change(index, { names: e.target.value })}
+                  aria-invalid={namesError ? true : undefined}
+                  aria-describedby={`${namesId}-hint${namesError ? ` ${namesId}-error` : ''}`}
+                />
+                <p className="field__hint" id={`${namesId}-hint`}>
+                  As the members&rsquo; Group, Roles or Sits for gives them, e.g. {condition.kind === 'amongRoles' ? 'Independent Person' : 'Kent County Council'}.
+                </p>
+                {namesError && (
+                  <p className="field__error" id={`${namesId}-error`} role="alert">
+                    {withLabel(kind.names, namesError)}
+                  </p>
+                )}
+              </div>
+              <TextField
+                id={soId(numberField)}
+                label={kind.number}
+                numeric
+                className="bo-field--narrow"
+                value={condition.number}
+                onChange={(v) => change(index, { number: v })}
+                error={error(numberField)}
+              />
+            </div>
+            <div className="bo-so-condition__foot">
+              <p className="bo-so-condition__words" id={`${kindId}-words`} aria-live="polite">
+                {readable ? `Needs ${describeQuorumCondition(readable)}.` : `Type the ${kind.names.toLowerCase()} and a whole number to see the condition in words.`}
+              </p>
+              <button type="button" className="button bo-button--small bo-button--danger-outline" onClick={() => remove(index)}>
+                Remove condition {index + 1}
+              </button>
+            </div>
+          </fieldset>
+        );
+      })}
+      <button
+        type="button"
+        id={listId}
+        className="button bo-button--small"
+        onClick={add}
+        aria-invalid={listError ? true : undefined}
+        aria-describedby={listError ? `${listId}-error` : undefined}
+        disabled={full}
+      >
+        Add a condition <kbd>Alt+Q</kbd>
+      </button>
+      {full && <p className="field__hint">The standing orders allow at most {MAX_CONDITIONS} conditions.</p>}
+      {listError && (
+        <p className="field__error" id={`${listId}-error`} role="alert">
+          {withLabel('Quorum conditions', listError)}
+        </p>
+      )}
+    </div>
+  );
+};
+
 /** "5:00" → "5 minutes", for the clerk to see what was understood. */
 const spoken = (text: string, zero = 'no limit'): string => {
   const seconds = parseMinutesSeconds(text);
@@ -107,6 +256,13 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
   };
   const setSpeech = (role: SpeechRole, text: string) => set('speech', { ...values.speech, [role]: text });
   const error = (field: (typeof SO_FIELDS)[number]) => errors.byField[field];
+  const fieldError = useCallback((field: string): string | undefined => errors.byField[field], [errors]);
+  // Adding or removing a condition renumbers those after it: their errors no longer say which is which.
+  const setConditions = useCallback((conditions: ConditionValues[]) => {
+    setValues((v) => ({ ...v, conditions }));
+    setLeaveWarned(false);
+    setErrors((e) => ({ ...e, byField: Object.fromEntries(Object.entries(e.byField).filter(([field]) => !field.startsWith('quorum.conditions'))) }));
+  }, []);
   const voting = body.members.filter((m) => m.active && m.voting).length;
 
   const reset = useCallback(() => {
@@ -141,7 +297,7 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
     const found = mergeErrors(local, formErrors(outcome.error, soFieldOf));
     setErrors(found);
     setStatus(undefined);
-    const wrong = firstWithError(SO_FIELDS, found.byField);
+    const wrong = firstWithError(soFieldsInOrder(values.conditions.length), found.byField);
     const target = wrong === 'quorum' ? soId('quorum-fraction') : wrong ? soId(wrong) : undefined;
     if (target) document.getElementById(target)?.focus();
   };
@@ -324,16 +480,7 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
         ) : values.quorumKind === 'fixed' ? (
           number('quorum.count', 'Quorum (number of members)', 'count')
         ) : null}
-        {values.conditions.length > 0 && (
-          <div className="bo-so-conditions">
-            <p>Conditions from the body&rsquo;s terms of reference, on top of the number:</p>
-            <ul>
-              {values.conditions.map((condition, i) => (
-                <li key={i}>{describeQuorumCondition(condition)}</li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <QuorumConditions conditions={values.conditions} onChange={setConditions} error={fieldError} withNumber={values.quorumKind !== 'none'} />
         <p className="bo-so-result" aria-live="polite">
           {values.quorumKind === 'none' ? (
             'The meeting may proceed when the conditions are met, whatever the number present.'
@@ -561,7 +708,7 @@ export const StandingOrdersScreen = ({ bodyId }: { bodyId: string }) => {
       </p>
       <StandingOrdersForm key={body.id} body={body} onLeave={back} />
       <footer className="shortcuts" aria-label="Keyboard shortcuts">
-        <kbd>Tab</kbd> next field · <kbd>Enter</kbd> save · <kbd>Alt+R</kbd> defaults for this kind · <kbd>Esc</kbd> back to {body.name}
+        <kbd>Tab</kbd> next field · <kbd>Enter</kbd> save · <kbd>Alt+Q</kbd> add a quorum condition · <kbd>Alt+R</kbd> defaults for this kind · <kbd>Esc</kbd> back to {body.name}
       </footer>
     </main>
   );

@@ -14,6 +14,59 @@ export const SPEECH_ROLES = [
 
 export type SpeechRole = (typeof SPEECH_ROLES)[number]['key'];
 
+/** The kinds of quorum condition, as the form offers them. */
+export const CONDITION_KINDS = [
+  { key: 'fromEach', label: 'a minimum from each of these groups', names: 'Groups', number: 'Minimum from each' },
+  { key: 'amongRoles', label: 'a minimum among members holding these roles', names: 'Roles', number: 'Minimum among them' },
+  { key: 'groupsRepresented', label: 'at least a number of these groups represented', names: 'Groups', number: 'Groups to be represented' },
+] as const satisfies readonly { key: QuorumCondition['kind']; label: string; names: string; number: string }[];
+
+/**
+ * One quorum condition as text: its kind, its names one per line (groups, roles, or what members
+ * sit for) and its number (the minimum, or how many groups must be represented).
+ */
+export interface ConditionValues {
+  kind: QuorumCondition['kind'];
+  names: string;
+  number: string;
+}
+
+/** A new condition's blank fields: a minimum among members holding roles, the commonest in a panel's terms. */
+export const blankCondition = (): ConditionValues => ({ kind: 'amongRoles', names: '', number: '1' });
+
+export const conditionValuesOf = (condition: QuorumCondition): ConditionValues =>
+  condition.kind === 'fromEach'
+    ? { kind: 'fromEach', names: condition.groups.join('\n'), number: String(condition.minimum) }
+    : condition.kind === 'amongRoles'
+      ? { kind: 'amongRoles', names: condition.roles.join('\n'), number: String(condition.minimum) }
+      : { kind: 'groupsRepresented', names: condition.groups.join('\n'), number: String(condition.atLeast) };
+
+const linesOf = (text: string): string[] =>
+  text
+    .split(/\r\n|\n|\r/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/**
+ * A condition's text back to the schema's shape. A number that is not a number is sent as typed
+ * (and `whole` records our error), so the core reports the names at the same time.
+ */
+const conditionOf = (c: ConditionValues, whole: (text: string) => number): QuorumCondition => {
+  const names = linesOf(c.names);
+  if (c.kind === 'fromEach') return { kind: 'fromEach', groups: names, minimum: whole(c.number) };
+  if (c.kind === 'amongRoles') return { kind: 'amongRoles', roles: names, minimum: whole(c.number) };
+  return { kind: 'groupsRepresented', groups: names, atLeast: whole(c.number) };
+};
+
+/** A condition's field on the form: "quorum.conditions.1.names". */
+export const conditionField = (index: number, part: 'kind' | 'names' | 'number'): string => `quorum.conditions.${index}.${part}`;
+
+/** The condition as far as it can be read, for its words under it; undefined while a number is not yet a whole number of 1 or more. */
+export const readableCondition = (c: ConditionValues): QuorumCondition | undefined => {
+  if (!/^\s*\d+\s*$/.test(c.number) || Number(c.number) < 1 || linesOf(c.names).length === 0) return undefined;
+  return conditionOf(c, Number);
+};
+
 export interface SOValues {
   bellSeconds: string;
   chairmanMaySkip: boolean;
@@ -22,8 +75,8 @@ export interface SOValues {
   timeLimitedDebateMinutes: string;
   questionTimeMinutes: string;
   quorumKind: 'fraction' | 'fixed' | 'none';
-  /** The terms of reference's conditions, carried through the form unchanged (shown in words). */
-  conditions: QuorumCondition[];
+  /** The terms of reference's conditions, as the clerk types them: on top of the number, or instead of one. */
+  conditions: ConditionValues[];
   numerator: string;
   denominator: string;
   count: string;
@@ -110,7 +163,7 @@ export const valuesOf = (so: StandingOrders): SOValues => ({
   numerator: so.quorum.kind === 'fraction' ? String(so.quorum.numerator) : '1',
   denominator: so.quorum.kind === 'fraction' ? String(so.quorum.denominator) : '4',
   count: so.quorum.kind === 'fixed' ? String(so.quorum.count) : '3',
-  conditions: so.quorum.conditions ?? [],
+  conditions: (so.quorum.conditions ?? []).map(conditionValuesOf),
   composition: so.quorum.kind !== 'none' && so.quorum.composition !== undefined,
   groups: (so.quorum.kind !== 'none' && so.quorum.composition?.groups.join('\n')) || '',
   minimumEach: String((so.quorum.kind !== 'none' && so.quorum.composition?.minimumEach) || 1),
@@ -170,7 +223,8 @@ export const profileOf = (v: SOValues): { standingOrders: StandingOrders; errors
         },
       }
     : {};
-  const conditions = v.conditions.length ? { conditions: v.conditions } : {};
+  const conditionList = v.conditions.map((c, i) => conditionOf(c, (text) => whole(conditionField(i, 'number'), text)));
+  const conditions = conditionList.length ? { conditions: conditionList } : {};
   const exclusionReasons = v.exclusionReasons
     .split(/\r\n|\n|\r/)
     .map((line) => line.trim())
@@ -185,7 +239,7 @@ export const profileOf = (v: SOValues): { standingOrders: StandingOrders; errors
     .filter(Boolean);
   const quorum: StandingOrders['quorum'] =
     v.quorumKind === 'none'
-      ? { kind: 'none', conditions: v.conditions }
+      ? { kind: 'none', conditions: conditionList }
       : v.quorumKind === 'fraction'
         ? { kind: 'fraction', numerator: whole('quorum.numerator', v.numerator), denominator: whole('quorum.denominator', v.denominator), ...composition, ...conditions }
         : { kind: 'fixed', count: whole('quorum.count', v.count), ...composition, ...conditions };
@@ -258,11 +312,40 @@ export const SO_FIELDS = [
 ] as const;
 
 /**
+ * The form's fields in the order they appear, with the fields of each quorum condition after the
+ * quorum's number and the list itself (its error sits by the Add button) after them.
+ */
+export const soFieldsInOrder = (conditionCount: number): string[] => {
+  const after = SO_FIELDS.indexOf('quorum.count') + 1;
+  const conditions = Array.from({ length: conditionCount }, (_, i) => [conditionField(i, 'kind'), conditionField(i, 'names'), conditionField(i, 'number')]).flat();
+  return [...SO_FIELDS.slice(0, after), ...conditions, 'quorum.conditions', ...SO_FIELDS.slice(after)];
+};
+
+/**
+ * A path inside the quorum's conditions to its field on the form: the names for a list of groups
+ * or roles (or one name in it), the number for a minimum or how many groups; the kind for the
+ * condition as a whole (an unknown kind, a key it does not recognise); the list for the list.
+ */
+const conditionFieldOf = (inner: string): string | undefined => {
+  if (inner === 'quorum.conditions') return 'quorum.conditions';
+  const match = /^quorum\.conditions\.(\d+)(?:\.([A-Za-z]+))?/.exec(inner);
+  if (!match) return undefined;
+  const index = Number(match[1]);
+  const part = match[2];
+  if (part === 'groups' || part === 'roles') return conditionField(index, 'names');
+  if (part === 'minimum' || part === 'atLeast') return conditionField(index, 'number');
+  return conditionField(index, 'kind');
+};
+
+/**
  * "standingOrders.quorum.composition.groups.2" → "quorum.composition.groups": the longest field
- * of the form that the core's path starts with.
+ * of the form that the core's path starts with; "standingOrders.quorum.conditions.1.roles.0" →
+ * "quorum.conditions.1.names", the condition's own field.
  */
 export const soFieldOf = (path: string): string | undefined => {
   const inner = path.replace(/^standingOrders\.?/, '');
+  const condition = conditionFieldOf(inner);
+  if (condition) return condition;
   let best: string | undefined;
   for (const field of SO_FIELDS) {
     if ((inner === field || inner.startsWith(`${field}.`)) && (!best || field.length > best.length)) best = field;
