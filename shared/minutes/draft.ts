@@ -16,6 +16,7 @@ import type { MemberDetails, OfficerDetails } from '../commands/body';
 import type { MotionKind } from '../commands/debate';
 import { formatLongDate, formatPackDate, joinWithAnd } from '../format';
 import { divisionVotes } from '../procedure/division';
+import { describeOrganisationVote } from '../procedure/organisationVotes';
 import { bySurnameForVote, outcomeWords, recordedVoteNames, type VoteWay } from '../procedure/recordedVote';
 import type { BodyState, Member } from '../state/body';
 import { memberDisplayNames, memberFullName } from '../state/body';
@@ -316,8 +317,14 @@ const motionParagraphs = (ctx: Context, motion: Motion, itemDone: boolean): Raw[
       blocks.push({ key: `${base}:put`, kind: 'paragraph', text: sentence(style.putMotionToRecordedVote, { chair, kind, paragraph: '{paragraph}' }), refersTo: `${base}:moved` });
     }
   }
+  // Where organisations vote as one, the counts are theirs: say how each voted, under the names.
+  const rule = ctx.body?.standingOrders.organisationVotes;
+  const byOrganisation: Raw[] =
+    division?.organisations?.length && rule
+      ? [{ key: `item:${motion.itemId}:division:${division.id}:organisations`, kind: 'paragraph', text: `Votes by organisation: ${division.organisations.map((vote) => describeOrganisationVote(vote, rule)).join('; ')}.` }]
+      : [];
   if (lists && division) {
-    blocks.push({ key: `item:${motion.itemId}:division:${division.id}:vote`, kind: 'recordedVote', text: voteListsText(lists), vote: lists });
+    blocks.push({ key: `item:${motion.itemId}:division:${division.id}:vote`, kind: 'recordedVote', text: voteListsText(lists), vote: lists }, ...byOrganisation);
     return blocks;
   }
   const o = motion.outcome;
@@ -332,7 +339,7 @@ const motionParagraphs = (ctx: Context, motion: Motion, itemDone: boolean): Raw[
     // A division's counts are its tally, as corrected after the close.
     const counts = division?.tally ? { for: division.tally.for, against: division.tally.against, abstained: division.tally.abstain } : { for: o.for ?? 0, against: o.against ?? 0, abstained: o.abstained ?? 0 };
     const template = o.how === 'show_of_hands' ? style.showOfHands : style.divisionCounts;
-    blocks.push({ key: `${base}:outcome`, kind: 'paragraph', text: sentence(template, { kind, result: o.result, ...counts }) });
+    blocks.push({ key: `${base}:outcome`, kind: 'paragraph', text: sentence(template, { kind, result: o.result, ...counts }) }, ...byOrganisation);
   }
   return blocks;
 };

@@ -4,6 +4,7 @@
 // over random memberships and votes.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { draftMinutes } from '../../shared/minutes/draft';
 import { divisionCounts } from '../../shared/procedure/division';
 import { countByOrganisation, describeOrganisationVote, describeOrganisationVotes, votingUnits, type OrganisationVoteRule } from '../../shared/procedure/organisationVotes';
 import { StandingOrders } from '../../shared/procedure/standingOrders';
@@ -51,6 +52,10 @@ describe("votes by the body's terms of reference", () => {
       });
       core.send({ type: 'division.castingVote', meetingId: hwb.meetingId, divisionId, choice: 'against' });
       expect(hwb.meeting().motions.find((m) => m.id === motionId)).toMatchObject({ status: 'lost' });
+      // The draft minutes give the organisation's counts and say how it voted.
+      const paragraphs = draftMinutes(hwb.meeting(), hwb.body(), { timeZone: 'Europe/London' }).minutes.flatMap((minute) => minute.blocks.map((block) => block.text));
+      expect(paragraphs).toContain('The motion was put to the vote and lost (For 1, Against 1, Abstain 1).');
+      expect(paragraphs).toContain('Votes by organisation: West Kent CCG: for (2 representatives).');
     } finally {
       core.dispose();
     }
