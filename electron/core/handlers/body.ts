@@ -7,11 +7,15 @@ import { memberFullName, memberKey, type BodyState } from '../../../shared/state
 import { withBody } from './lookups';
 import type { Handlers } from './types';
 
-const UNIQUE_ROLES = ['Chairman', 'Vice-Chairman', 'Leader'] as const;
+/**
+ * Roles only one member may hold. A joint committee's members include the Leaders of each partner
+ * council (the Integrated Care Partnership has two), so there only the chair's roles are single.
+ */
+const uniqueRoles = (body: BodyState): readonly MemberDetails['roles'][number][] => (body.kind === 'joint_committee' ? ['Chairman', 'Vice-Chairman'] : ['Chairman', 'Vice-Chairman', 'Leader']);
 
 /**
  * Check members about to be added or changed against the body and each other: no duplicate names,
- * one Chairman, one Vice-Chairman and one Leader, substitutes standing in for a real member.
+ * one Chairman, one Vice-Chairman and (but on a joint committee) one Leader, substitutes standing in for a real member.
  * `field(i)` names the field of the i-th member in the command.
  */
 const checkMembers = (
@@ -32,7 +36,7 @@ const checkMembers = (
       return refused(`${name} appears twice in the list (entries ${earlier + 1} and ${i + 1}). Nothing was imported.`, field(i));
     }
     seen.set(key, i);
-    for (const role of UNIQUE_ROLES) {
+    for (const role of uniqueRoles(body)) {
       if (!member.roles.includes(role)) continue;
       const holder =
         others.find((m) => m.roles.includes(role)) ??
@@ -98,6 +102,11 @@ export const bodyHandlers = {
         if (holders > seats) {
           return { error: refused(`${body.name} lists ${holders} voting members holding seats, so it cannot have fewer than ${holders} seats.`, 'seats') };
         }
+      }
+      // A joint committee may have a Leader of each partner council; another kind of body has one.
+      const leaders = activeMembers(body).filter((m) => m.roles.includes('Leader'));
+      if (kind !== body.kind && uniqueRoles({ ...body, kind }).includes('Leader') && leaders.length > 1) {
+        return { error: refused(`${body.name} has ${leaders.length} members holding the role Leader (${leaders.map(memberFullName).join(', ')}); a ${kind.replace('_', ' ')} has one. Change their roles first.`, 'kind') };
       }
       const stream = streams.body(bodyId);
       return {
