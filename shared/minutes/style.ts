@@ -104,6 +104,10 @@ export const roleWordsOf = (body: { minutesStyle?: Partial<MinutesStyle> } | und
   return { chair: style.chairman.trim() || 'Chairman', viceChair: style.viceChairman.trim() || 'Vice-Chairman' };
 };
 
+/** A member's role as the body words it: "Vice-Chair" for Vice-Chairman where its style says so; other roles as they are. */
+export const roleInWords = (role: string, words: { chair: string; viceChair: string }): string =>
+  role === 'Chairman' ? words.chair : role === 'Vice-Chairman' ? words.viceChair : role;
+
 /**
  * A template filled: each {name} replaced by its value; a placeholder with no value is left as it
  * is, so a mistyped name shows in the preview rather than vanishing.

@@ -148,6 +148,9 @@ test('a panel whose minutes write first names and "Chair": the names to check ar
   ]);
   expect(body.members[0].roles).toEqual(['Chairman']);
   expect(body.minutesStyle).toMatchObject({ chairman: 'Chair', viceChairman: 'Vice-Chairman' });
+  // The members' table says the role in the panel's own word.
+  await expect(page.getByRole('row', { name: /Alex Rowe/ })).toContainText('Chair');
+  await expect(page.getByRole('row', { name: /Alex Rowe/ })).not.toContainText('Chairman');
 });
 
 test('the bodies list: ↑/↓ move, Enter opens', async ({ page, chamber }) => {

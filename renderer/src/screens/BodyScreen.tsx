@@ -3,6 +3,7 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { MemberDetails } from '../../../shared/commands/body';
 import type { ChamberError } from '../../../shared/errors';
+import { roleWordsOf } from '../../../shared/minutes/style';
 import { describeOrganisationVotes } from '../../../shared/procedure/organisationVotes';
 import { describeQuorumRule, quorumRequired } from '../../../shared/procedure/quorum';
 import type { StandingOrders } from '../../../shared/procedure/standingOrders';
@@ -343,6 +344,7 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
           ) : (
             <MembersTable
               bodyName={body.name}
+              roleWords={roleWordsOf(body)}
               members={members}
               names={names}
               query={query}

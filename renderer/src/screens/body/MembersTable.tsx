@@ -1,10 +1,13 @@
 // The members of a body as a compact table that stays usable with 80 and more: find by name or
 // group, ↑/↓ between rows, Enter to edit, Delete to remove.
 import { useRef, type KeyboardEvent, type Ref } from 'react';
+import { roleInWords } from '../../../../shared/minutes/style';
 import { memberFullName, type Member } from '../../../../shared/state/body';
 
 interface Props {
   bodyName: string;
+  /** The body's words for the chair's roles ("Chair", "Vice-Chair"). */
+  roleWords: { chair: string; viceChair: string };
   /** Current members, in the body's order. */
   members: readonly Member[];
   names: Record<string, string>;
@@ -15,16 +18,16 @@ interface Props {
   onRemove(memberId: string): void;
 }
 
-const matches = (member: Member, name: string, words: readonly string[]): boolean => {
-  const haystack = [name, memberFullName(member), member.group, ...member.roles].join(' ').toLowerCase();
+const matches = (member: Member, name: string, words: readonly string[], roleWords: Props['roleWords']): boolean => {
+  const haystack = [name, memberFullName(member), member.group, ...member.roles, ...member.roles.map((role) => roleInWords(role, roleWords))].join(' ').toLowerCase();
   return words.every((word) => haystack.includes(word));
 };
 
 export const rowId = (memberId: string) => `member-row-${memberId}`;
 
-export const MembersTable = ({ bodyName, members, names, query, onQuery, searchRef, onEdit, onRemove }: Props) => {
+export const MembersTable = ({ bodyName, roleWords, members, names, query, onQuery, searchRef, onEdit, onRemove }: Props) => {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const shown = words.length ? members.filter((m) => matches(m, names[m.id] ?? '', words)) : members;
+  const shown = words.length ? members.filter((m) => matches(m, names[m.id] ?? '', words, roleWords)) : members;
   const body = useRef<HTMLTableSectionElement>(null);
   const byId = new Map(members.map((m) => [m.id, m]));
   const nonVoting = members.filter((m) => !m.voting).length;
@@ -140,7 +143,7 @@ export const MembersTable = ({ bodyName, members, names, query, onQuery, searchR
                     <td>
                       {m.roles.map((role) => (
                         <span key={role} className={`bo-role bo-role--${role === 'Chairman' ? 'chair' : role === 'Vice-Chairman' ? 'vice' : 'other'}`}>
-                          {role}
+                          {roleInWords(role, roleWords)}
                         </span>
                       ))}
                       {m.substituteFor && <span className="muted">Substitute for {standsFor ? names[standsFor.id] : 'a former member'}</span>}
