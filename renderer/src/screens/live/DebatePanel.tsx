@@ -6,6 +6,7 @@
 // Alt+Y gives the speaker a minute more (the chairman's discretion, recorded with its reason).
 import { useCallback, useState, type FormEvent } from 'react';
 import { debateClock, debateLimitFor, motionText, pendingAmendment, substantiveMotion } from '../../../../shared/procedure/debate';
+import { roleWordsOf } from '../../../../shared/minutes/style';
 import { memberDisplayNames, type BodyState } from '../../../../shared/state/body';
 import { SPEECH_ROLE_LABELS } from '../../../../shared/state/display';
 import type { MeetingState } from '../../../../shared/state/meeting';
@@ -42,6 +43,8 @@ export const DebatePanel = ({ meeting, body, onDivision }: { meeting: MeetingSta
   const amendment = item ? pendingAmendment(meeting, item.itemId) : undefined;
   const debateLimit = item ? debateLimitFor(meeting, item, body.standingOrders) : undefined;
   const usual = body.standingOrders.usualDecision;
+  /** The body's word for the one presiding ("Chair", "Chairman"). */
+  const chair = roleWordsOf(body).chair;
   const warningSeconds = useSpeechWarningSeconds();
   const [asking, setAsking] = useState('');
   const [wording, setWording] = useState(item?.motionText ?? '');
@@ -172,7 +175,7 @@ export const DebatePanel = ({ meeting, body, onDivision }: { meeting: MeetingSta
                   </button>
                 )}
                 {!speech && spoken && (
-                  <button type="button" className="mini" onClick={() => setAllowing({ memberId: q.memberId, reason: 'The chairman allowed a further speech' })}>
+                  <button type="button" className="mini" onClick={() => setAllowing({ memberId: q.memberId, reason: `The ${chair} allowed a further speech` })}>
                     Allow another speech
                   </button>
                 )}
@@ -180,9 +183,9 @@ export const DebatePanel = ({ meeting, body, onDivision }: { meeting: MeetingSta
                   ×
                 </button>
                 {allowing?.memberId === q.memberId && (
-                  <form className="compact-form" aria-label="The chairman allows another speech" onSubmit={(e) => void allow(e)}>
+                  <form className="compact-form" aria-label={`The ${chair} allows another speech`} onSubmit={(e) => void allow(e)}>
                     <div className="field">
-                      <label htmlFor="allow-reason">The chairman&rsquo;s reason</label>
+                      <label htmlFor="allow-reason">The {chair}&rsquo;s reason</label>
                       <input id="allow-reason" autoFocus value={allowing.reason} onChange={(e) => setAllowing({ ...allowing, reason: e.target.value })} />
                     </div>
                     <button type="submit" className="button">

@@ -215,7 +215,7 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
                 </div>
               )}
               <div className="field division__reason">
-                <label htmlFor="division-reason">The chairman&rsquo;s reason</label>
+                <label htmlFor="division-reason">The {roleWordsOf(body).chair}&rsquo;s reason</label>
                 <input
                   id="division-reason"
                   value={reason}
@@ -262,7 +262,7 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
               </p>
               {bellRule.chairmanMaySkip && bellRule.seconds > 0 && (
                 <label className="division__skip">
-                  <input type="checkbox" checked={skipBell} onChange={(e) => setSkipBell(e.target.checked)} /> Skip the bell (the chairman is satisfied every member is here)
+                  <input type="checkbox" checked={skipBell} onChange={(e) => setSkipBell(e.target.checked)} /> Skip the bell (the {roleWordsOf(body).chair} is satisfied every member is here)
                 </label>
               )}
               {body.standingOrders.specialMajorities.length > 0 && (
@@ -313,7 +313,7 @@ export const DivisionPanel = ({ meeting, body }: { meeting: MeetingState; body: 
                 {shown.closedAt && ` Closed at ${clockTimeWithSeconds(new Date(shown.closedAt), tz)}.`}
               </p>
               {tied && (
-                <div className="division__casting" role="group" aria-label="The chairman's casting vote" data-testid="division-casting">
+                <div className="division__casting" role="group" aria-label={`The ${roleWordsOf(body).chair}'s casting vote`} data-testid="division-casting">
                   <p>
                     <strong>Equality of votes:</strong> ask the {roleWordsOf(body).chair} for the casting vote.
                   </p>
