@@ -3,7 +3,7 @@
 // vote and the minutes all get the same answers.
 import type { BodyState, Member } from '../state/body';
 import type { MeetingState } from '../state/meeting';
-import { isHere } from '../state/meetingLive';
+import { isHere, type VirtualAttendanceRuling } from '../state/meetingLive';
 import { assessQuorum, type AttendanceStatus, type QuorumAssessment } from './quorum';
 
 /** Members who hold a seat on the body (substitutes fill a seat; they do not add one). */
@@ -46,13 +46,51 @@ export const seatStatuses = (meeting: MeetingState, body: BodyState): Record<str
 /** The whole number of seats the quorum is reckoned on: the body's seats (vacancies included) when set. */
 export const wholeMembership = (body: BodyState): number => body.seats ?? seatHolders(body).filter((m) => m.voting).length;
 
+/**
+ * Whether members attending virtually count at this meeting, for the quorum and for voting, and
+ * why in words: by the standing orders, or where they leave it to the Chair, by the Chair's last
+ * ruling at this meeting (until the Chair rules, they do not count).
+ */
+export interface VirtualAttendanceRule {
+  quorum: boolean;
+  voting: boolean;
+  atChairsDiscretion: boolean;
+  /** The ruling in force, where the Chair decides. */
+  ruling?: VirtualAttendanceRuling;
+  /** "Virtual attendance does not count: the Chair has not ruled at this meeting." */
+  words: string;
+}
+
+export const virtualAttendanceRule = (meeting: Pick<MeetingState, 'virtualAttendanceRulings'>, body: BodyState): VirtualAttendanceRule => {
+  const so = body.standingOrders.virtualAttendanceCounts;
+  if (!so.atChairsDiscretion) {
+    const words = so.voting
+      ? 'Virtual attendance counts towards the quorum and for voting, by the standing orders.'
+      : so.quorum
+        ? 'Virtual attendance counts towards the quorum but not for voting, by the standing orders.'
+        : 'Virtual attendance does not count, by the standing orders.';
+    return { quorum: so.quorum, voting: so.voting, atChairsDiscretion: false, words };
+  }
+  const ruling = meeting.virtualAttendanceRulings?.at(-1);
+  if (!ruling) {
+    return { quorum: false, voting: false, atChairsDiscretion: true, words: "Virtual attendance does not count: it is at the Chair's discretion and the Chair has not ruled at this meeting." };
+  }
+  return {
+    quorum: ruling.counts,
+    voting: ruling.counts,
+    atChairsDiscretion: true,
+    ruling,
+    words: ruling.counts ? 'Virtual attendance counts, by the Chair’s ruling.' : 'Virtual attendance does not count, by the Chair’s ruling.',
+  };
+};
+
 export const meetingQuorum = (meeting: MeetingState, body: BodyState): QuorumAssessment => {
   const rule = body.standingOrders.quorum;
   // Labels (roles, what a member sits for) only when a condition may name them.
   const labelled = (rule.conditions?.length ?? 0) > 0;
   return assessQuorum({
     rule,
-    virtualCounts: body.standingOrders.virtualAttendanceCounts.quorum,
+    virtualCounts: virtualAttendanceRule(meeting, body).quorum,
     members: seatHolders(body).map((m) => ({ id: m.id, group: m.group || undefined, labels: labelled ? [...m.roles, ...(m.sitsFor ?? [])] : undefined, voting: m.voting })),
     attendance: seatStatuses(meeting, body),
     wholeMembership: wholeMembership(body),
@@ -124,8 +162,16 @@ export const votingEligibility = (meeting: MeetingState, body: BodyState, member
   if (!member.voting) return { eligible: false, reason: 'a non-voting member' };
   const a = meeting.attendance[memberId];
   if (!isHere(a)) return { eligible: false, reason: 'not present' };
-  if (a?.state === 'virtual' && !body.standingOrders.virtualAttendanceCounts.voting) {
-    return { eligible: false, reason: 'attending virtually, which these standing orders do not allow for voting' };
+  if (a?.state === 'virtual') {
+    const virtual = virtualAttendanceRule(meeting, body);
+    if (!virtual.voting) {
+      const why = !virtual.atChairsDiscretion
+        ? 'which these standing orders do not allow for voting'
+        : virtual.ruling
+          ? 'which the Chair has ruled does not count at this meeting'
+          : 'which counts only if the Chair rules so, and the Chair has not ruled at this meeting';
+      return { eligible: false, reason: `attending virtually, ${why}` };
+    }
   }
   if (isWithdrawnFrom(meeting, memberId, itemId)) return { eligible: false, reason: 'withdrawn from this item after declaring an interest' };
   if (member.substituteFor === undefined) {
