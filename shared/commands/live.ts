@@ -90,7 +90,7 @@ export const ruleVirtualAttendance = z
       'The Chair\'s ruling: true if members attending virtually count towards the quorum and may vote at this meeting, false if not.',
     ),
     time,
-    reason: OptionalLine(300).describe('e.g. "Members joining by video from the ICB offices".'),
+    reason: OptionalLine(300).optional().describe('Why, if the Chair gave a reason, e.g. "Members joining by video from the ICB offices".'),
   })
   .describe(
     "Record the Chair's ruling on whether virtual attendance counts at this meeting, where the body's standing orders leave it to the Chair's discretion. Until the Chair rules, members attending virtually do not count; a later ruling replaces an earlier one (both are kept). If the ruling makes the meeting quorate or inquorate, that is recorded too.",

@@ -212,7 +212,7 @@ export const liveHandlers = {
         const early = afterSittingBegan(time, meeting, ctx);
         if (early) return { error: early };
         // Recorded even when it repeats the ruling in force: the Chair ruled again, and the minutes say so.
-        return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.virtualAttendanceRuled', payload: { meetingId, counts, time, reason } }] };
+        return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.virtualAttendanceRuled', payload: { meetingId, counts, time, reason: reason ?? '' } }] };
       }),
     ),
 
