@@ -3,6 +3,8 @@
 // quorum explained on the body's screen; inquorate with nobody from the ICB, and said so on the
 // live screen and the chamber display; the Chair withdrawn from an item and the other Leader
 // presiding for it, by the presiding list; the public excluded for the reason its own terms give.
+// Then video attendance at the Chair's discretion: the Chair's ruling recorded by Alt+Shift+V, the
+// quorum following it; and a non-voting member listed apart from the voting members.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,8 @@ const icp = JSON.parse(readFileSync(path.join(here, '../fixtures/terms/icp.json'
   presidingOrder: string[];
   castingVote: boolean;
   simpleMajorityOf: string;
+  virtualAttendanceCounts: object;
+  deputies: object;
   members: { surname: string }[];
 };
 const REASON = 'Publicity would be prejudicial to the public interest by reason of the confidential nature of the business (Public Bodies (Admission to Meetings) Act 1960, section 1(2)).';
@@ -87,4 +91,75 @@ test('the Integrated Care Partnership by its terms: quorum conditions, who presi
   await expect(form).toBeHidden();
   const after = (await chamber.read(`meeting:${meetingId}`)) as { data: { privateSessions: { reason: string; to?: string }[] } };
   expect(after.data.privateSessions).toMatchObject([{ reason: REASON }]);
+});
+
+test("the Integrated Care Partnership's Chair rules on video attendance, by Alt+Shift+V, and the quorum follows; non-voting members listed apart", async ({ page, chamber }) => {
+  test.setTimeout(90_000);
+  const ok = async (command: unknown) => {
+    const reply = await chamber.post(command);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return (reply.body as { result: { ids: Record<string, string> } }).result.ids;
+  };
+  const { bodyId } = await ok({ type: 'body.create', name: icp.body.name, kind: icp.body.kind });
+  await ok({ type: 'member.import', bodyId, source: 'csv', members: icp.members });
+  // A non-voting participant, as the partnership's terms allow (Healthwatch).
+  await ok({ type: 'member.add', bodyId, member: { title: 'Mr', initials: ['S'], surname: 'Inett', honours: [], group: '', roles: [], voting: false, sitsFor: ['Healthwatch Kent'] } });
+  const body = (await chamber.read(`body:${bodyId}`)) as { data: { standingOrders: object; members: { id: string; surname: string }[] } };
+  await ok({
+    type: 'body.setStandingOrders',
+    bodyId,
+    standingOrders: { ...body.data.standingOrders, quorum: icp.quorum, virtualAttendanceCounts: icp.virtualAttendanceCounts, deputies: icp.deputies },
+  });
+  const id = (surname: string) => body.data.members.find((m) => m.surname === surname)!.id;
+  const { meetingId } = await ok({ type: 'meeting.create', bodyId, title: icp.body.name, date: '2026-12-10', startTime: '14:00', venue: 'Sessions House, Maidstone' });
+  await ok({ type: 'agenda.import', meetingId, replace: true, items: [{ number: '1', title: 'Joint forward plan', kind: 'report' }] });
+  // Nine in the room, the ICB Chair on video (the only one from the ICB), and the Healthwatch member.
+  for (const surname of ['Gough', 'Watts', 'Bell', 'Jarrett', 'Wildey', 'Hall', 'Smith', 'Ward', 'Allen', 'Inett']) await ok({ type: 'attendance.mark', meetingId, memberId: id(surname), state: 'present' });
+  await ok({ type: 'attendance.mark', meetingId, memberId: id('Gutteridge'), state: 'virtual' });
+  await ok({ type: 'meeting.start', meetingId });
+
+  await page.goto(`${chamber.url}/#/meetings/${meetingId}/live`);
+  const quorum = page.getByTestId('quorum');
+  const ruling = page.getByTestId('virtual-ruling');
+  await expect(quorum).toContainText('Inquorate');
+  await expect(ruling).toContainText("Virtual attendance does not count: it is at the Chair's discretion and the Chair has not ruled at this meeting.");
+
+  // The non-voting member is listed in a section of their own, after the voting members, and not among them.
+  await expect(page.getByTestId('attendance-rows')).not.toContainText('Inett');
+  const nonVoting = page.getByTestId('attendance-rows-non-voting');
+  await expect(nonVoting.getByRole('row')).toHaveCount(2);
+  await expect(nonVoting.getByRole('row').first()).toHaveText('Non-voting members');
+  await expect(nonVoting.getByRole('row').last().getByRole('rowheader')).toHaveText('Mr Inett');
+  await expect(page.getByTestId('attendance-rows').getByRole('row')).toHaveCount(17);
+
+  // Alt+Shift+V: the Chair rules that it counts (offered first while nothing counts); Enter records it.
+  await page.keyboard.press('Alt+Shift+V');
+  const form = page.getByRole('form', { name: 'The Chair’s ruling on virtual attendance' });
+  const choice = form.getByLabel('The Chair rules that virtual attendance');
+  await expect(choice).toBeFocused();
+  await expect(choice).toHaveValue('counts');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('The ICB Chair is joining by video from Maidstone');
+  await expectAccessible(page);
+  await screenshot(page, 'terms-icp-virtual-ruling-form');
+  await page.keyboard.press('Enter');
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('virtual-ruling-announce')).toHaveText('The Chair’s ruling is recorded: virtual attendance counts. The meeting is quorate again.');
+  await expect(quorum).toContainText('Quorate');
+  await expect(ruling).toContainText('Virtual attendance counts, by the Chair’s ruling.');
+  await expect(ruling).toContainText('The ICB Chair is joining by video from Maidstone');
+  await expectAccessible(page);
+  await screenshot(page, 'terms-icp-virtual-ruling');
+
+  // A later ruling that it does not count: inquorate again, and recorded.
+  await page.keyboard.press('Alt+Shift+V');
+  await expect(choice).toHaveValue('not');
+  await page.keyboard.press('Enter');
+  await expect(quorum).toContainText('Inquorate');
+  await expect(page.getByTestId('virtual-ruling-announce')).toHaveText('The Chair’s ruling is recorded: virtual attendance does not count. The meeting is now inquorate.');
+  await expect(ruling).toContainText('Virtual attendance does not count, by the Chair’s ruling.');
+  await expect(ruling).toContainText('replacing an earlier ruling');
+  const after = (await chamber.read(`meeting:${meetingId}`)) as { data: { quorumChanges: { quorate: boolean }[]; virtualAttendanceRulings: { counts: boolean }[] } };
+  expect(after.data.quorumChanges.map((q) => q.quorate)).toEqual([false, true, false]);
+  expect(after.data.virtualAttendanceRulings.map((r) => r.counts)).toEqual([true, false]);
 });

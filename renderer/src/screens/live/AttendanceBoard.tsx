@@ -1,6 +1,9 @@
 // The attendance board: type part of a name, then one key for the state. Every member of the
 // body in surname order, each with every stay on the record, and counts that agree with the rows
-// and with the quorum (a member withdrawn from the item being taken shows as withdrawn).
+// and with the quorum (a member withdrawn from the item being taken shows as withdrawn). Voting
+// members first; non-voting members (co-opted, advisers) in their own section after them, as they
+// never count for the quorum. Where virtual attendance is at the Chair's discretion, the ruling
+// in force, and Alt+Shift+V to record one.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { InvokeResult } from '../../../../shared/api';
 import type { Command } from '../../../../shared/commands';
@@ -14,6 +17,7 @@ import { clockTime } from '../../../../shared/time';
 import { useTimeZone } from '../../context';
 import { useNow } from '../../hooks';
 import { useCommand } from './useCommand';
+import { VirtualAttendanceRuling } from './VirtualAttendanceRuling';
 import { FormError } from '../../components/FormParts';
 
 type Action = 'present' | 'virtual' | 'apologies' | 'absent' | 'left';
@@ -97,7 +101,11 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
   // Current members, and any former member with attendance at this meeting; in surname order.
   const members = useMemo(() => body.members.filter((m) => m.active || meeting.attendance[m.id]), [body.members, meeting.attendance]);
   const names = useMemo(() => memberDisplayNames(body.members), [body.members]);
-  const matches = useMemo(() => findMembers(members, names, query.trim()), [members, names, query]);
+  // Voting members, then non-voting ones: the order the rows are shown and the arrow keys move in.
+  const matches = useMemo(() => {
+    const found = findMembers(members, names, query.trim());
+    return [...found.filter((m) => m.voting), ...found.filter((m) => !m.voting)];
+  }, [members, names, query]);
   const currentNumber = meeting.agenda.find((i) => i.itemId === meeting.currentItemId)?.number;
   const selected = query ? matches[Math.min(highlight, matches.length - 1)] : undefined;
   const counts = attendanceCounts(meeting, body);
@@ -161,6 +169,50 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
   };
 
   const shown = (Object.keys(STANDING_LABELS) as AttendanceStanding[]).filter((k) => k !== 'unmarked' && (counts.total[k] > 0 || ALWAYS_COUNTED.includes(k)));
+  const voting = matches.filter((m) => m.voting);
+  const nonVoting = matches.filter((m) => !m.voting);
+
+  const row = (member: Member) => {
+    const a = meeting.attendance[member.id];
+    const standing = attendanceStanding(meeting, member.id);
+    const note = timeNote(meeting, a, tz);
+    const label = standing === 'withdrawn' && currentNumber ? `Withdrawn from item ${currentNumber}` : STANDING_LABELS[standing];
+    return (
+      <tr key={member.id} className={member === selected ? 'is-selected' : undefined} aria-selected={member === selected}>
+        <th scope="row">
+          {names[member.id]}
+          {member.roles.length > 0 && <span className="muted"> ({member.roles.join(', ')})</span>}
+          {a?.inPlaceOf && <span className="muted"> for {names[a.inPlaceOf]}</span>}
+        </th>
+        <td>{member.group}</td>
+        <td>
+          <span className={`pill pill--${standing}`}>{label}</span>
+          {note && <span className="muted attendance__note"> {note}</span>}
+        </td>
+        {!closed && (
+          <td className="attendance__actions">
+            {ACTIONS.map(({ action, label: actionLabel, short }) => (
+              <button
+                key={action}
+                type="button"
+                className="mini"
+                title={`${actionLabel}: ${names[member.id]}`}
+                aria-pressed={standing === action}
+                disabled={action === 'left' && !isHere(a)}
+                onClick={() => void mark(member, action)}
+              >
+                {short}
+                <span className="visually-hidden">
+                  {' '}
+                  {actionLabel}: {names[member.id]}
+                </span>
+              </button>
+            ))}
+          </td>
+        )}
+      </tr>
+    );
+  };
 
   return (
     <section className="panel attendance" aria-labelledby="attendance-heading">
@@ -175,6 +227,7 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
           {counts.total.unmarked > 0 && <span className="count count--unmarked">Not marked {counts.total.unmarked}</span>}
         </p>
       </header>
+      <VirtualAttendanceRuling meeting={meeting} body={body} />
       {!closed && (
         <div className="attendance__find">
           <div className="field attendance__search">
@@ -227,49 +280,17 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
               {!closed && <th scope="col">Mark</th>}
             </tr>
           </thead>
-          <tbody data-testid="attendance-rows">
-            {matches.map((member) => {
-              const a = meeting.attendance[member.id];
-              const standing = attendanceStanding(meeting, member.id);
-              const note = timeNote(meeting, a, tz);
-              const label = standing === 'withdrawn' && currentNumber ? `Withdrawn from item ${currentNumber}` : STANDING_LABELS[standing];
-              return (
-                <tr key={member.id} className={member === selected ? 'is-selected' : undefined} aria-selected={member === selected}>
-                  <th scope="row">
-                    {names[member.id]}
-                    {member.roles.length > 0 && <span className="muted"> ({member.roles.join(', ')})</span>}
-                    {a?.inPlaceOf && <span className="muted"> for {names[a.inPlaceOf]}</span>}
-                  </th>
-                  <td>{member.group}</td>
-                  <td>
-                    <span className={`pill pill--${standing}`}>{label}</span>
-                    {note && <span className="muted attendance__note"> {note}</span>}
-                  </td>
-                  {!closed && (
-                    <td className="attendance__actions">
-                      {ACTIONS.map(({ action, label: actionLabel, short }) => (
-                        <button
-                          key={action}
-                          type="button"
-                          className="mini"
-                          title={`${actionLabel}: ${names[member.id]}`}
-                          aria-pressed={standing === action}
-                          disabled={action === 'left' && !isHere(a)}
-                          onClick={() => void mark(member, action)}
-                        >
-                          {short}
-                          <span className="visually-hidden">
-                            {' '}
-                            {actionLabel}: {names[member.id]}
-                          </span>
-                        </button>
-                      ))}
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
+          <tbody data-testid="attendance-rows">{voting.map(row)}</tbody>
+          {nonVoting.length > 0 && (
+            <tbody data-testid="attendance-rows-non-voting" aria-labelledby="attendance-non-voting">
+              <tr className="attendance__section">
+                <th scope="colgroup" colSpan={closed ? 3 : 4} id="attendance-non-voting">
+                  Non-voting members
+                </th>
+              </tr>
+              {nonVoting.map(row)}
+            </tbody>
+          )}
         </table>
         {matches.length === 0 && <p className="muted">No member matches “{query}”.</p>}
         <details className="attendance__groups">
