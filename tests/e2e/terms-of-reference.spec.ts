@@ -163,3 +163,48 @@ test("the Integrated Care Partnership's Chair rules on video attendance, by Alt+
   expect(after.data.quorumChanges.map((q) => q.quorate)).toEqual([false, true, false]);
   expect(after.data.virtualAttendanceRulings.map((r) => r.counts)).toEqual([true, false]);
 });
+
+test("the Health and Wellbeing Board's alternate: the notice date asked before the mark, too little notice refused in words, enough recorded", async ({ page, chamber }) => {
+  test.setTimeout(90_000);
+  const hwb = JSON.parse(readFileSync(path.join(here, '../fixtures/terms/hwb.json'), 'utf8')) as { body: { name: string; kind: string }; quorum: unknown; deputies: object; members: { surname: string }[] };
+  const ok = async (command: unknown) => {
+    const reply = await chamber.post(command);
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    return (reply.body as { result: { ids: Record<string, string> } }).result.ids;
+  };
+  const { bodyId } = await ok({ type: 'body.create', name: hwb.body.name, kind: hwb.body.kind });
+  await ok({ type: 'member.import', bodyId, source: 'csv', members: hwb.members });
+  const read = async () => (await chamber.read(`body:${bodyId}`)) as { data: { standingOrders: object; members: { id: string; surname: string }[] } };
+  const body = await read();
+  const carter = body.data.members.find((m) => m.surname === 'Carter')!.id;
+  await ok({ type: 'body.setStandingOrders', bodyId, standingOrders: { ...body.data.standingOrders, quorum: hwb.quorum, deputies: hwb.deputies } });
+  await ok({ type: 'member.add', bodyId, member: { title: 'Mr', initials: ['M'], surname: 'Whiting', honours: [], group: '', roles: [], voting: true, substituteFor: carter } });
+  const { meetingId } = await ok({ type: 'meeting.create', bodyId, title: hwb.body.name, date: '2026-12-10', startTime: '10:00', venue: 'Darent Room, Sessions House' });
+  await ok({ type: 'agenda.import', meetingId, replace: true, items: [{ number: '1', title: 'Joint Health and Wellbeing Strategy', kind: 'report' }] });
+  await ok({ type: 'meeting.start', meetingId });
+
+  await page.goto(`${chamber.url}/#/meetings/${meetingId}/live`);
+  await page.getByLabel('Find member').fill('Whiting');
+  await page.keyboard.press('Enter');
+  const notice = page.getByRole('form', { name: 'Notice of an alternate' });
+  const date = notice.getByLabel('Notice that Mr Whiting attends for Mr Carter received on');
+  await expect(date).toBeFocused();
+  await expect(notice).toContainText('at least 5 working days before the meeting');
+  await expectAccessible(page);
+  await screenshot(page, 'terms-hwb-alternate-notice');
+  // Monday 7 December for Thursday 10 December: three working days, refused.
+  await date.fill('07/12/2026');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.attendance .form-error')).toHaveText(
+    'The Kent Health and Wellbeing Board accepts an alternate only with notice at least five working days before the meeting; notice received on Monday, 7 December 2026 is three working days before it.',
+  );
+  await expect(page.getByTestId('attendance-announce')).toHaveText('Mr Whiting: not recorded.');
+  // Wednesday 2 December: six working days, recorded in Mr Carter's place.
+  await page.getByLabel('Find member').focus();
+  await page.keyboard.press('Enter');
+  await date.fill('2/12/26');
+  await page.keyboard.press('Enter');
+  await expect(notice).toBeHidden();
+  await expect(page.getByTestId('attendance-rows').getByRole('row').filter({ hasText: 'Whiting' })).toContainText('for Mr Carter');
+  await expect(page.getByTestId('attendance-rows').getByRole('row').filter({ hasText: 'Whiting' })).toContainText('Present');
+});

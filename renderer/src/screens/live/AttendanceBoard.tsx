@@ -7,7 +7,7 @@
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { InvokeResult } from '../../../../shared/api';
 import type { Command } from '../../../../shared/commands';
-import { parseTimeInput } from '../../../../shared/format';
+import { parseDateInput, parseTimeInput } from '../../../../shared/format';
 import { attendanceCounts, attendanceStanding, type AttendanceStanding } from '../../../../shared/procedure/attendance';
 import { memberDisplayNames, type BodyState, type Member } from '../../../../shared/state/body';
 import { findMembers } from '../../../../shared/state/memberSearch';
@@ -91,6 +91,9 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
   const [highlight, setHighlight] = useState(0);
   const [timeText, setTimeText] = useState('');
   const [announcement, setAnnouncement] = useState('');
+  /** An alternate's mark waiting for the date notice was received. */
+  const [pending, setPending] = useState<{ member: Member; action: Action }>();
+  const [noticeDate, setNoticeDate] = useState('');
   const search = useRef<HTMLInputElement>(null);
   /** Marks are sent one after another, in the order of the keys (present, then left, stays so). */
   const marks = useRef<Promise<unknown>>(Promise.resolve());
@@ -110,7 +113,23 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
   const selected = query ? matches[Math.min(highlight, matches.length - 1)] : undefined;
   const counts = attendanceCounts(meeting, body);
 
-  const mark = async (member: Member, action: Action) => {
+  /**
+   * Where the body takes alternates only with notice, an alternate first recorded in a member's
+   * place at this meeting needs the date notice was received: the mark waits for it.
+   */
+  const needsNotice = (member: Member, action: Action): boolean =>
+    body.standingOrders.deputies.kind === 'alternates' &&
+    member.substituteFor !== undefined &&
+    (action === 'present' || action === 'virtual') &&
+    meeting.attendance[member.id]?.inPlaceOf !== member.substituteFor;
+
+  const mark = async (member: Member, action: Action, notice?: { received?: string }) => {
+    if (!notice && needsNotice(member, action)) {
+      setPending({ member, action });
+      setNoticeDate('');
+      return;
+    }
+    setPending(undefined);
     // A typed time is sent as it was typed (24-hour, local): the core places it on the day the meeting is sitting.
     const time = timeText.trim() ? parseTimeInput(timeText) : undefined;
     if (timeText.trim() && !time) {
@@ -134,6 +153,7 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
             ...(time ? { time } : {}),
             // A committee substitute present stands in for the member named in the membership.
             ...(member.substituteFor && (action === 'present' || action === 'virtual') ? { inPlaceOf: member.substituteFor } : {}),
+            ...(notice?.received ? { noticeReceived: notice.received } : {}),
           };
     const sent: Promise<InvokeResult> = marks.current.then(() => run(command));
     marks.current = sent.then((o) => o.ok).catch(() => false);
@@ -264,6 +284,63 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
             />
           </div>
         </div>
+      )}
+      {pending && !closed && (
+        <form
+          className="attendance__notice"
+          aria-label="Notice of an alternate"
+          onSubmit={(e) => {
+            e.preventDefault();
+            // A date as the clerk types it (22/10/2015, 22 Oct 2015); left empty, the core says notice is needed.
+            const received = noticeDate.trim() ? parseDateInput(noticeDate) : undefined;
+            if (noticeDate.trim() && !received) {
+              setAnnouncement('The date notice was received must be written like 02/12/2026.');
+              return;
+            }
+            void mark(pending.member, pending.action, { received });
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              setPending(undefined);
+              search.current?.focus();
+            }
+          }}
+        >
+          <div className="field">
+            <label htmlFor="alternate-notice">
+              Notice that {names[pending.member.id]} attends for {pending.member.substituteFor ? names[pending.member.substituteFor] : 'a member'} received on
+            </label>
+            <input
+              id="alternate-notice"
+              type="text"
+              autoFocus
+              autoComplete="off"
+              placeholder="dd/mm/yyyy"
+              value={noticeDate}
+              onChange={(e) => setNoticeDate(e.target.value)}
+              aria-describedby="alternate-notice-hint"
+            />
+          </div>
+          <button type="submit" className="button button--primary button--small">
+            Record <kbd>Enter</kbd>
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setPending(undefined);
+              search.current?.focus();
+            }}
+          >
+            Cancel <kbd>Esc</kbd>
+          </button>
+          <p className="field__hint" id="alternate-notice-hint">
+            {body.standingOrders.deputies.kind === 'alternates' &&
+              `By its terms, an alternate attends only with notice at least ${body.standingOrders.deputies.noticeWorkingDays} working days before the meeting (Monday to Friday).`}
+          </p>
+        </form>
       )}
       <p className="attendance__announce" aria-live="polite" data-testid="attendance-announce">
         {/* After the close, the last mark's news is old: nothing is said. */}
