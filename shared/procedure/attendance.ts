@@ -3,6 +3,7 @@
 // vote and the minutes all get the same answers.
 import type { BodyState, Member } from '../state/body';
 import type { MeetingState } from '../state/meeting';
+import { roleWordsOf } from '../minutes/style';
 import { isHere, type VirtualAttendanceRuling } from '../state/meetingLive';
 import { assessQuorum, type AttendanceStatus, type QuorumAssessment } from './quorum';
 
@@ -57,7 +58,7 @@ export interface VirtualAttendanceRule {
   atChairsDiscretion: boolean;
   /** The ruling in force, where the Chair decides. */
   ruling?: VirtualAttendanceRuling;
-  /** "Virtual attendance does not count: the Chair has not ruled at this meeting." */
+  /** "Virtual attendance does not count: it is at the Chairman's discretion and the Chairman has not ruled at this meeting." */
   words: string;
 }
 
@@ -71,16 +72,18 @@ export const virtualAttendanceRule = (meeting: Pick<MeetingState, 'virtualAttend
         : 'Virtual attendance does not count, by the standing orders.';
     return { quorum: so.quorum, voting: so.voting, atChairsDiscretion: false, words };
   }
+  // The one presiding as the body calls them: the Chairman, the Chair.
+  const chair = roleWordsOf(body).chair;
   const ruling = meeting.virtualAttendanceRulings?.at(-1);
   if (!ruling) {
-    return { quorum: false, voting: false, atChairsDiscretion: true, words: "Virtual attendance does not count: it is at the Chair's discretion and the Chair has not ruled at this meeting." };
+    return { quorum: false, voting: false, atChairsDiscretion: true, words: `Virtual attendance does not count: it is at the ${chair}'s discretion and the ${chair} has not ruled at this meeting.` };
   }
   return {
     quorum: ruling.counts,
     voting: ruling.counts,
     atChairsDiscretion: true,
     ruling,
-    words: ruling.counts ? 'Virtual attendance counts, by the Chair’s ruling.' : 'Virtual attendance does not count, by the Chair’s ruling.',
+    words: `Virtual attendance ${ruling.counts ? 'counts' : 'does not count'}, by the ${chair}'s ruling.`,
   };
 };
 
@@ -165,11 +168,12 @@ export const votingEligibility = (meeting: MeetingState, body: BodyState, member
   if (a?.state === 'virtual') {
     const virtual = virtualAttendanceRule(meeting, body);
     if (!virtual.voting) {
+      const chair = roleWordsOf(body).chair;
       const why = !virtual.atChairsDiscretion
         ? 'which these standing orders do not allow for voting'
         : virtual.ruling
-          ? 'which the Chair has ruled does not count at this meeting'
-          : 'which counts only if the Chair rules so, and the Chair has not ruled at this meeting';
+          ? `which the ${chair} has ruled does not count at this meeting`
+          : `which counts only if the ${chair} rules so, and the ${chair} has not ruled at this meeting`;
       return { eligible: false, reason: `attending virtually, ${why}` };
     }
   }

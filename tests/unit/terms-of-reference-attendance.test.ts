@@ -4,6 +4,7 @@
 // notice. Then the working-days count, against a day-by-day count over random dates.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_MINUTES_STYLE } from '../../shared/minutes/style';
 import { virtualAttendanceRule, votingEligibility } from '../../shared/procedure/attendance';
 import { workingDaysBefore } from '../../shared/procedure/deputies';
 import { openTestCore } from '../support/meeting';
@@ -14,6 +15,8 @@ describe("virtual attendance at the Chair's discretion: the Integrated Care Part
     const core = openTestCore();
     try {
       const icp = bodyFromTerms(core, terms('icp'));
+      // The partnership calls the one presiding its Chair: the words follow.
+      core.send({ type: 'body.setMinutesStyle', bodyId: icp.bodyId, style: { ...DEFAULT_MINUTES_STYLE, chairman: 'Chair', viceChairman: 'Vice-Chair' } });
       expect(icp.body().standingOrders.virtualAttendanceCounts).toEqual({ quorum: false, voting: false, atChairsDiscretion: true });
       core.send({ type: 'agenda.import', meetingId: icp.meetingId, replace: true, items: [{ number: '1', title: 'Joint forward plan', kind: 'report' }] });
       // Nine in the room, the ICB Chair on video: quorate only if she counts (she is the only one from the ICB).
@@ -38,7 +41,7 @@ describe("virtual attendance at the Chair's discretion: the Integrated Care Part
       expect(ruled.ok && ruled.result.recorded).toEqual(['meeting.virtualAttendanceRuled', 'quorum.regained']);
       expect(icp.quorum()).toMatchObject({ quorate: true, counted: 10 });
       expect(votingEligibility(icp.meeting(), icp.body(), icp.id('Gutteridge'), itemId)).toEqual({ eligible: true });
-      expect(virtualAttendanceRule(icp.meeting(), icp.body())).toMatchObject({ quorum: true, voting: true, words: 'Virtual attendance counts, by the Chair’s ruling.' });
+      expect(virtualAttendanceRule(icp.meeting(), icp.body())).toMatchObject({ quorum: true, voting: true, words: "Virtual attendance counts, by the Chair's ruling." });
 
       // A later ruling that it does not count replaces it: inquorate again, recorded as other attendance changes are.
       core.send({ type: 'attendance.ruleVirtual', meetingId: icp.meetingId, counts: false });
@@ -67,14 +70,14 @@ describe("virtual attendance at the Chair's discretion: the Integrated Care Part
     try {
       const icp = bodyFromTerms(core, terms('icp'));
       expect(core.refusal({ type: 'attendance.ruleVirtual', meetingId: icp.meetingId, counts: true })).toMatchObject({
-        message: 'The meeting has not started: the Chair rules on virtual attendance at the meeting.',
+        message: 'The meeting has not started: the Chairman rules on virtual attendance at the meeting.',
         details: { field: 'meetingId' },
       });
       const hwb = bodyFromTerms(core, terms('hwb'));
       core.send({ type: 'agenda.import', meetingId: hwb.meetingId, replace: true, items: [{ number: '1', title: 'Joint Health and Wellbeing Strategy', kind: 'report' }] });
       core.send({ type: 'meeting.start', meetingId: hwb.meetingId });
       expect(core.refusal({ type: 'attendance.ruleVirtual', meetingId: hwb.meetingId, counts: true })).toMatchObject({
-        message: "By the standing orders of Kent Health and Wellbeing Board, virtual attendance does not count: it is not at the Chair's discretion, so there is no ruling to record.",
+        message: "By the standing orders of Kent Health and Wellbeing Board, virtual attendance does not count: it is not at the Chairman's discretion, so there is no ruling to record.",
         details: { field: 'counts' },
       });
     } finally {

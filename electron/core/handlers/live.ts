@@ -5,6 +5,7 @@ import type { CommandOf } from '../../../shared/commands';
 import { notFound, refused, type ChamberError } from '../../../shared/errors';
 import { capitalise } from '../../../shared/fieldNames';
 import { streams, type NewEvent } from '../../../shared/events';
+import { roleWordsOf } from '../../../shared/minutes/style';
 import { currentSpeech } from '../../../shared/procedure/debate';
 import { deputyProblem } from '../../../shared/procedure/deputies';
 import { resolveGivenTime, sittingStart } from '../../../shared/procedure/meetingTime';
@@ -198,20 +199,21 @@ export const liveHandlers = {
     withMeeting(view, meetingId, (meeting) =>
       withBodyOf(view, meeting, (body) => {
         const so = body.standingOrders.virtualAttendanceCounts;
+        const chair = roleWordsOf(body).chair;
         if (!so.atChairsDiscretion) {
           const rule = so.quorum ? 'always counts' : 'does not count';
           return {
-            error: refused(`By the standing orders of ${body.name}, virtual attendance ${rule}: it is not at the Chair's discretion, so there is no ruling to record.`, 'counts'),
+            error: refused(`By the standing orders of ${body.name}, virtual attendance ${rule}: it is not at the ${chair}'s discretion, so there is no ruling to record.`, 'counts'),
           };
         }
         if (meeting.status !== 'in_progress' && meeting.status !== 'adjourned') {
-          return { error: refused("The meeting has not started: the Chair rules on virtual attendance at the meeting.", 'meetingId') };
+          return { error: refused(`The meeting has not started: the ${chair} rules on virtual attendance at the meeting.`, 'meetingId') };
         }
         const time = timeOf(given, meeting, ctx);
         if (isError(time)) return { error: time };
         const early = afterSittingBegan(time, meeting, ctx);
         if (early) return { error: early };
-        // Recorded even when it repeats the ruling in force: the Chair ruled again, and the minutes say so.
+        // Recorded even when it repeats the ruling in force: the Chair ruled again, and the record says so.
         return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.virtualAttendanceRuled', payload: { meetingId, counts, time, reason: reason ?? '' } }] };
       }),
     ),

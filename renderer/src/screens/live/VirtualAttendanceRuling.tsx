@@ -4,6 +4,7 @@
 // follow the ruling; a change of quorum it causes is recorded by the core and said here.
 import { useId, useState, type FormEvent } from 'react';
 import { parseTimeInput } from '../../../../shared/format';
+import { roleWordsOf } from '../../../../shared/minutes/style';
 import { virtualAttendanceRule } from '../../../../shared/procedure/attendance';
 import type { BodyState } from '../../../../shared/state/body';
 import type { MeetingState } from '../../../../shared/state/meeting';
@@ -18,6 +19,7 @@ export const VirtualAttendanceRuling = ({ meeting, body }: { meeting: MeetingSta
   const tz = useTimeZone();
   const { run, error, clearError } = useCommand();
   const rule = virtualAttendanceRule(meeting, body);
+  const chair = roleWordsOf(body).chair;
   const sitting = meeting.status === 'in_progress' || meeting.status === 'adjourned';
   const [open, setOpen] = useState(false);
   const [counts, setCounts] = useState(true);
@@ -55,7 +57,7 @@ export const VirtualAttendanceRuling = ({ meeting, body }: { meeting: MeetingSta
     if (!outcome.ok) return;
     const recorded = outcome.result.recorded;
     const quorum = recorded.includes('quorum.lost') ? ' The meeting is now inquorate.' : recorded.includes('quorum.regained') ? ' The meeting is quorate again.' : '';
-    setAnnouncement(`The Chair’s ruling is recorded: virtual attendance ${counts ? 'counts' : 'does not count'}.${quorum}`);
+    setAnnouncement(`The ${chair}’s ruling is recorded: virtual attendance ${counts ? 'counts' : 'does not count'}.${quorum}`);
     setOpen(false);
     document.getElementById('attendance-search')?.focus();
   };
@@ -78,7 +80,7 @@ export const VirtualAttendanceRuling = ({ meeting, body }: { meeting: MeetingSta
           <>
             {' '}
             <button type="button" className="mini" aria-keyshortcuts="Alt+Shift+V" onClick={toggle}>
-              Chair’s ruling <kbd>Alt+Shift+V</kbd>
+              {chair}&rsquo;s ruling <kbd>Alt+Shift+V</kbd>
             </button>
           </>
         )}
@@ -89,7 +91,7 @@ export const VirtualAttendanceRuling = ({ meeting, body }: { meeting: MeetingSta
       {open && sitting && (
         <form
           className="virtual-ruling__form"
-          aria-label="The Chair’s ruling on virtual attendance"
+          aria-label={`The ${chair}’s ruling on virtual attendance`}
           onSubmit={(e) => void submit(e)}
           onKeyDown={(e) => {
             if (e.key === 'Escape') {
@@ -101,7 +103,7 @@ export const VirtualAttendanceRuling = ({ meeting, body }: { meeting: MeetingSta
         >
           <div className="field">
             <label htmlFor={`${id}-counts`} title="For the quorum and for voting, at this meeting">
-              The Chair rules that virtual attendance
+              The {chair} rules that virtual attendance
             </label>
             <select
               id={`${id}-counts`}
