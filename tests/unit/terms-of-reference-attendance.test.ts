@@ -65,6 +65,35 @@ describe("virtual attendance at the Chair's discretion: the Integrated Care Part
     }
   });
 
+  it("a member on video may vote in a division once the Chair rules that virtual attendance counts, and not before", () => {
+    const core = openTestCore();
+    try {
+      const icp = bodyFromTerms(core, terms('icp'));
+      core.send({ type: 'agenda.import', meetingId: icp.meetingId, replace: true, items: [{ number: '1', title: 'Joint forward plan', kind: 'report' }] });
+      const room = ['Gough', 'Watts', 'Bell', 'Jarrett', 'Wildey', 'Gutteridge', 'Hall', 'Smith', 'Ward'];
+      icp.present(...room);
+      core.send({ type: 'attendance.mark', meetingId: icp.meetingId, memberId: icp.id('Kumar'), state: 'virtual' });
+      core.send({ type: 'meeting.start', meetingId: icp.meetingId });
+      const itemId = icp.meeting().agenda[0].itemId;
+      core.send({ type: 'item.start', meetingId: icp.meetingId, itemId });
+      const division = () => {
+        const { motionId } = core.send({ type: 'motion.move', meetingId: icp.meetingId, itemId, kind: 'substantive', wording: 'That the plan be agreed.', moverId: icp.id('Watts'), seconderId: icp.id('Bell') });
+        return core.send({ type: 'division.call', meetingId: icp.meetingId, motionId, skipBell: true }).divisionId;
+      };
+      const first = division();
+      expect(core.refusal({ type: 'vote.cast', meetingId: icp.meetingId, divisionId: first, memberId: icp.id('Kumar'), choice: 'for' }).message).toMatch(/attending virtually/);
+      // Everyone in the room votes, so the division may close: Dr Kumar was not among those who might.
+      for (const surname of room) core.send({ type: 'vote.cast', meetingId: icp.meetingId, divisionId: first, memberId: icp.id(surname), choice: 'for' });
+      core.send({ type: 'division.close', meetingId: icp.meetingId, divisionId: first });
+      core.send({ type: 'attendance.ruleVirtual', meetingId: icp.meetingId, counts: true });
+      const second = division();
+      core.send({ type: 'vote.cast', meetingId: icp.meetingId, divisionId: second, memberId: icp.id('Kumar'), choice: 'for' });
+      expect(icp.meeting().votes[second]?.[icp.id('Kumar')]).toBeDefined();
+    } finally {
+      core.dispose();
+    }
+  });
+
   it('a ruling is refused before the meeting starts, and for a body whose standing orders decide it themselves', () => {
     const core = openTestCore();
     try {
