@@ -211,3 +211,49 @@ test("the Health and Wellbeing Board's alternate: the notice date asked before t
   await expect(page.getByTestId('attendance-rows').getByRole('row').filter({ hasText: 'Whiting' })).toContainText('for Mr Carter');
   await expect(page.getByTestId('attendance-rows').getByRole('row').filter({ hasText: 'Whiting' })).toContainText('Present');
 });
+
+test("the standing-orders form: virtual attendance at the Chair's discretion and alternates with notice, saved and read back", async ({ page, chamber }) => {
+  const created = await chamber.post({ type: 'body.create', name: 'Kent Health and Wellbeing Board', kind: 'committee' });
+  const bodyId = (created.body as { result: { ids: { bodyId: string } } }).result.ids.bodyId;
+  await page.goto(`${chamber.url}/#/bodies/${bodyId}`);
+  await expect(page.getByRole('heading', { name: 'Kent Health and Wellbeing Board', level: 1 })).toBeFocused();
+  await page.keyboard.press('s');
+  await expect(page.getByRole('heading', { name: 'Standing orders: Kent Health and Wellbeing Board' })).toBeFocused();
+  const discretion = page.getByLabel('Virtual attendance counts at the Chair’s discretion (ruled at each meeting)');
+  const deputies = page.getByLabel('Someone may attend in a member’s place');
+  await expect(discretion).not.toBeChecked();
+  await expect(deputies).toHaveValue('substitutes');
+
+  // The Chair's discretion with virtual members always counting is refused beside its box.
+  await page.getByLabel('Members attending virtually count towards the quorum').check();
+  await discretion.check();
+  await discretion.press('Enter');
+  await expect(discretion).toHaveAccessibleDescription(/the Chair's ruling at each meeting decides the quorum and voting: it cannot also always count/);
+  await page.getByLabel('Members attending virtually count towards the quorum').uncheck();
+
+  // Alternates, with a notice that is not a number, then five working days.
+  await deputies.selectOption('alternates');
+  const notice = page.getByLabel('Notice of an alternate (working days before the meeting)');
+  await notice.fill('five');
+  await notice.press('Enter');
+  await expect(notice).toHaveAccessibleDescription(/must be a whole number/);
+  await notice.fill('5');
+  await notice.press('Enter');
+  await expect(page.getByText(/Standing orders saved at/)).toBeVisible();
+  expect(((await chamber.read(`body:${bodyId}`)) as { data: { standingOrders: object } }).data.standingOrders).toMatchObject({
+    virtualAttendanceCounts: { quorum: false, voting: false, atChairsDiscretion: true },
+    deputies: { kind: 'alternates', noticeWorkingDays: 5 },
+  });
+  await expectAccessible(page);
+
+  await page.reload();
+  await expect(discretion).toBeChecked();
+  await expect(deputies).toHaveValue('alternates');
+  await expect(notice).toHaveValue('5');
+  // No deputies: the notice is no longer asked.
+  await deputies.selectOption('none');
+  await expect(notice).toBeHidden();
+  await page.keyboard.press('Enter');
+  await expect(page.getByText(/Standing orders saved at/)).toBeVisible();
+  expect(((await chamber.read(`body:${bodyId}`)) as { data: { standingOrders: { deputies: object } } }).data.standingOrders.deputies).toEqual({ kind: 'none' });
+});
