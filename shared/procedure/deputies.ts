@@ -44,6 +44,13 @@ const days = (n: number): string => `${['no', 'one', 'two', 'three', 'four', 'fi
 const theBody = (name: string): string => (/^the\s/i.test(name) ? `T${name.slice(1)}` : `The ${name}`);
 
 /**
+ * The body's rule for deputies. A profile stored before the rule existed has none (stored events
+ * are replayed as they were written, without the schema's defaults): substitutes, as then.
+ */
+export const deputiesOf = (so: Pick<StandingOrders, 'deputies'>): StandingOrders['deputies'] =>
+  (so as Partial<Pick<StandingOrders, 'deputies'>>).deputies ?? { kind: 'substitutes' };
+
+/**
  * Why someone may not attend in a member's place at this meeting, in the clerk's words, with the
  * field at fault; undefined when they may. `noticeReceived` is the date (YYYY-MM-DD) notice of an
  * alternate was received, if given.

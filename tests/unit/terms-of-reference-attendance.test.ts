@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MINUTES_STYLE } from '../../shared/minutes/style';
 import { virtualAttendanceRule, votingEligibility } from '../../shared/procedure/attendance';
-import { workingDaysBefore } from '../../shared/procedure/deputies';
+import { deputiesOf, deputyProblem, workingDaysBefore } from '../../shared/procedure/deputies';
+import type { BodyState } from '../../shared/state/body';
 import { openTestCore } from '../support/meeting';
 import { bodyFromTerms, terms } from '../support/termsOfReference';
 
@@ -201,6 +202,29 @@ describe("deputies by the body's terms of reference", () => {
       const { bodyId } = core.send({ type: 'body.create', name: 'Planning Applications Committee', kind: 'committee' });
       const body = core.read(`body:${bodyId}`) as { ok: true; data: { standingOrders: { deputies: unknown } } };
       expect(body.data.standingOrders.deputies).toEqual({ kind: 'substitutes' });
+    } finally {
+      core.dispose();
+    }
+  });
+});
+
+describe('standing orders stored before these rules existed', () => {
+  it('take substitutes, and count virtual attendance by their own booleans, with no ruling asked', () => {
+    const core = openTestCore();
+    try {
+      const hwb = bodyFromTerms(core, terms('hwb'));
+      // As a body's state reads when its standing orders were recorded before the fields existed:
+      // stored events are replayed as written, without the schema's defaults.
+      const { deputies: _d, ...rest } = hwb.body().standingOrders;
+      const older = { ...hwb.body(), standingOrders: { ...rest, virtualAttendanceCounts: { quorum: true, voting: false } } } as unknown as BodyState;
+      expect(deputiesOf(older.standingOrders)).toEqual({ kind: 'substitutes' });
+      expect(deputyProblem(deputiesOf(older.standingOrders), older.name, '2026-12-10', undefined)).toBeUndefined();
+      expect(virtualAttendanceRule(hwb.meeting(), older)).toEqual({
+        quorum: true,
+        voting: false,
+        atChairsDiscretion: false,
+        words: 'Virtual attendance counts towards the quorum but not for voting, by the standing orders.',
+      });
     } finally {
       core.dispose();
     }

@@ -7,7 +7,7 @@ import { capitalise } from '../../../shared/fieldNames';
 import { streams, type NewEvent } from '../../../shared/events';
 import { roleWordsOf } from '../../../shared/minutes/style';
 import { currentSpeech } from '../../../shared/procedure/debate';
-import { deputyProblem } from '../../../shared/procedure/deputies';
+import { deputiesOf, deputyProblem } from '../../../shared/procedure/deputies';
 import { resolveGivenTime, sittingStart } from '../../../shared/procedure/meetingTime';
 import { readinessProblem } from '../../../shared/procedure/readiness';
 import type { BodyState, Member } from '../../../shared/state/body';
@@ -144,7 +144,7 @@ export const liveHandlers = {
           // The body's terms say whether anyone may stand in at all, and with what notice. Notice
           // is checked when someone is first recorded in the seat at this meeting, not on each return.
           const already = meeting.attendance[memberId]?.inPlaceOf === seat.id;
-          const problem = already ? undefined : deputyProblem(body.standingOrders.deputies, body.name, meeting.date, noticeReceived);
+          const problem = already ? undefined : deputyProblem(deputiesOf(body.standingOrders), body.name, meeting.date, noticeReceived);
           if (problem) return { error: refused(problem.message, problem.field) };
           if (isHere(meeting.attendance[seat.id])) return { error: refused(`${seat.surname} is present, so nobody can stand in for them.`, 'inPlaceOf') };
           const other = Object.entries(meeting.attendance).find(([id, a]) => id !== memberId && a.inPlaceOf === seat.id && isHere(a));

@@ -9,6 +9,7 @@ import type { InvokeResult } from '../../../../shared/api';
 import type { Command } from '../../../../shared/commands';
 import { parseDateInput, parseTimeInput } from '../../../../shared/format';
 import { attendanceCounts, attendanceStanding, type AttendanceStanding } from '../../../../shared/procedure/attendance';
+import { deputiesOf } from '../../../../shared/procedure/deputies';
 import { memberDisplayNames, type BodyState, type Member } from '../../../../shared/state/body';
 import { findMembers } from '../../../../shared/state/memberSearch';
 import type { MeetingState } from '../../../../shared/state/meeting';
@@ -117,8 +118,9 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
    * Where the body takes alternates only with notice, an alternate first recorded in a member's
    * place at this meeting needs the date notice was received: the mark waits for it.
    */
+  const deputies = deputiesOf(body.standingOrders);
   const needsNotice = (member: Member, action: Action): boolean =>
-    body.standingOrders.deputies.kind === 'alternates' &&
+    deputies.kind === 'alternates' &&
     member.substituteFor !== undefined &&
     (action === 'present' || action === 'virtual') &&
     meeting.attendance[member.id]?.inPlaceOf !== member.substituteFor;
@@ -337,8 +339,8 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
             Cancel <kbd>Esc</kbd>
           </button>
           <p className="field__hint" id="alternate-notice-hint">
-            {body.standingOrders.deputies.kind === 'alternates' &&
-              `By its terms, an alternate attends only with notice at least ${body.standingOrders.deputies.noticeWorkingDays} working days before the meeting (Monday to Friday).`}
+            {deputies.kind === 'alternates' &&
+              `By its terms, an alternate attends only with notice at least ${deputies.noticeWorkingDays} working day${deputies.noticeWorkingDays === 1 ? '' : 's'} before the meeting (Monday to Friday).`}
           </p>
         </form>
       )}
