@@ -5,6 +5,7 @@ import type { BodyState, Member } from '../state/body';
 import type { MeetingState } from '../state/meeting';
 import { roleWordsOf } from '../minutes/style';
 import { isHere, type VirtualAttendanceRuling } from '../state/meetingLive';
+import { deputiesOf } from './deputies';
 import { assessQuorum, type AttendanceStatus, type QuorumAssessment } from './quorum';
 
 /** Members who hold a seat on the body (substitutes fill a seat; they do not add one). */
@@ -85,6 +86,30 @@ export const virtualAttendanceRule = (meeting: Pick<MeetingState, 'virtualAttend
     ruling,
     words: `Virtual attendance ${ruling.counts ? 'counts' : 'does not count'}, by the ${chair}'s ruling.`,
   };
+};
+
+/**
+ * The body's attendance rules in words, for its screen: "virtual attendance counts at the Chair's
+ * discretion, ruled at each meeting; no deputies: a member cannot be replaced".
+ */
+export const describeAttendanceRules = (body: BodyState): string => {
+  const v = body.standingOrders.virtualAttendanceCounts;
+  const chair = roleWordsOf(body).chair;
+  const virtual = v.atChairsDiscretion
+    ? `virtual attendance counts at the ${chair}'s discretion, ruled at each meeting`
+    : v.voting
+      ? 'virtual attendance counts towards the quorum and for voting'
+      : v.quorum
+        ? 'virtual attendance counts towards the quorum, not for voting'
+        : 'virtual attendance does not count';
+  const d = deputiesOf(body.standingOrders);
+  const deputies =
+    d.kind === 'none'
+      ? 'no deputies: a member cannot be replaced'
+      : d.kind === 'alternates'
+        ? `alternates may attend in a member's place with notice at least ${d.noticeWorkingDays} working day${d.noticeWorkingDays === 1 ? '' : 's'} before the meeting`
+        : 'named substitutes may attend in a member\'s place';
+  return `${virtual}; ${deputies}`;
 };
 
 export const meetingQuorum = (meeting: MeetingState, body: BodyState): QuorumAssessment => {

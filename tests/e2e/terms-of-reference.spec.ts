@@ -256,4 +256,7 @@ test("the standing-orders form: virtual attendance at the Chair's discretion and
   await page.keyboard.press('Enter');
   await expect(page.getByText(/Standing orders saved at/)).toBeVisible();
   expect(((await chamber.read(`body:${bodyId}`)) as { data: { standingOrders: { deputies: object } } }).data.standingOrders.deputies).toEqual({ kind: 'none' });
+  // The body's screen says the rules in words.
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('body-attendance-rules')).toHaveText("Virtual attendance counts at the Chairman's discretion, ruled at each meeting; no deputies: a member cannot be replaced");
 });

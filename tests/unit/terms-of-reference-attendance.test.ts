@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MINUTES_STYLE } from '../../shared/minutes/style';
-import { virtualAttendanceRule, votingEligibility } from '../../shared/procedure/attendance';
+import { describeAttendanceRules, virtualAttendanceRule, votingEligibility } from '../../shared/procedure/attendance';
 import { deputiesOf, deputyProblem, workingDaysBefore } from '../../shared/procedure/deputies';
 import type { BodyState } from '../../shared/state/body';
 import { openTestCore } from '../support/meeting';
@@ -225,6 +225,23 @@ describe('standing orders stored before these rules existed', () => {
         atChairsDiscretion: false,
         words: 'Virtual attendance counts towards the quorum but not for voting, by the standing orders.',
       });
+    } finally {
+      core.dispose();
+    }
+  });
+});
+
+describe("the body's attendance rules in words", () => {
+  it('say how virtual attendance counts and who may stand in', () => {
+    const core = openTestCore();
+    try {
+      const icp = bodyFromTerms(core, terms('icp'));
+      const hwb = bodyFromTerms(core, terms('hwb'));
+      expect(describeAttendanceRules(icp.body())).toBe("virtual attendance counts at the Chairman's discretion, ruled at each meeting; no deputies: a member cannot be replaced");
+      expect(describeAttendanceRules(hwb.body())).toBe("virtual attendance does not count; alternates may attend in a member's place with notice at least 5 working days before the meeting");
+      const { bodyId } = core.send({ type: 'body.create', name: 'Planning Applications Committee', kind: 'committee' });
+      const planning = (core.read(`body:${bodyId}`) as { ok: true; data: BodyState }).data;
+      expect(describeAttendanceRules(planning)).toBe("virtual attendance does not count; named substitutes may attend in a member's place");
     } finally {
       core.dispose();
     }

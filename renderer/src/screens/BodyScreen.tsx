@@ -3,6 +3,8 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { MemberDetails } from '../../../shared/commands/body';
 import type { ChamberError } from '../../../shared/errors';
+import { capitalise } from '../../../shared/fieldNames';
+import { describeAttendanceRules } from '../../../shared/procedure/attendance';
 import { describeOrganisationVotes } from '../../../shared/procedure/organisationVotes';
 import { describeQuorumRule, quorumRequired } from '../../../shared/procedure/quorum';
 import type { StandingOrders } from '../../../shared/procedure/standingOrders';
@@ -298,6 +300,8 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
                 {so.castingVote ? 'chairman has a casting vote' : 'no casting vote'}; {usualDecisionWords(so.usualDecision)}
                 {so.simpleMajorityOf === 'present' ? '; a simple majority of the members present' : ''}
               </dd>
+              <dt>Attendance</dt>
+              <dd data-testid="body-attendance-rules">{capitalise(describeAttendanceRules(body))}</dd>
               {so.organisationVotes && (
                 <>
                   <dt>Votes by organisation</dt>
