@@ -141,6 +141,8 @@ test("the Integrated Care Partnership's Chair rules on video attendance, by Alt+
   const choice = form.getByLabel('The Chair rules that virtual attendance');
   await expect(choice).toBeFocused();
   await expect(choice).toHaveValue('counts');
+  // Alt+Shift+V is not Alt+V: the debate panel's key did not fire with it.
+  await expect(page.getByRole('tab', { name: /^Agenda/ })).toHaveAttribute('aria-selected', 'true');
   await page.keyboard.press('Tab');
   await page.keyboard.type('The ICB Chair is joining by video from Maidstone');
   await expectAccessible(page);
