@@ -1,7 +1,7 @@
 // Commands the clerk gives while the meeting runs: attendance, declarations, the chair, the
 // agenda clock, private session, notes; and corrections once the meeting is closed.
 import { z } from 'zod';
-import { ClockTime, Id, Instant, Line, OptionalLine, orMissing } from '../values';
+import { CalendarDate, ClockTime, Id, Instant, Line, OptionalLine, orMissing } from '../values';
 
 /**
  * A time the clerk gives: an ISO instant, or a 24-hour local time "HH:MM" in the installation's
@@ -29,9 +29,14 @@ export const markAttendance = z
     memberId: Id,
     state: AttendanceState,
     time,
-    inPlaceOf: Id.optional().describe('For a substitute: the member they stand in for.'),
+    inPlaceOf: Id.optional().describe('For a substitute or an alternate: the member they stand in for.'),
+    noticeReceived: CalendarDate.optional().describe(
+      "For an alternate, where the body's terms require notice: the date (YYYY-MM-DD) notice of their attendance was received.",
+    ),
   })
-  .describe('Mark a member present (in the room), present virtually, sending apologies, or absent. Marking a member present after the start records a late arrival.');
+  .describe(
+    "Mark a member present (in the room), present virtually, sending apologies, or absent. Marking a member present after the start records a late arrival. Someone in a member's place is refused where the body has no deputies, or takes alternates only with notice and too little was given.",
+  );
 
 export const recordDeparture = z
   .strictObject({ type: z.literal('attendance.depart'), meetingId: Id, memberId: Id, time })
@@ -75,6 +80,20 @@ export const correctAttendance = z
   })
   .describe(
     "Correct a member's attendance: their mark and, if given, every stay (arrival and departure). Used during the meeting to put right a time recorded wrongly, and after it closes for any change. Recorded with its reason.",
+  );
+
+export const ruleVirtualAttendance = z
+  .strictObject({
+    type: z.literal('attendance.ruleVirtual'),
+    meetingId: Id,
+    counts: z.boolean({ error: orMissing('must be true (virtual attendance counts) or false (it does not)') }).describe(
+      'The Chair\'s ruling: true if members attending virtually count towards the quorum and may vote at this meeting, false if not.',
+    ),
+    time,
+    reason: OptionalLine(300).optional().describe('Why, if the Chair gave a reason, e.g. "Members joining by video from the ICB offices".'),
+  })
+  .describe(
+    "Record the Chair's ruling on whether virtual attendance counts at this meeting, where the body's standing orders leave it to the Chair's discretion. Until the Chair rules, members attending virtually do not count; a later ruling replaces an earlier one (both are kept). If the ruling makes the meeting quorate or inquorate, that is recorded too.",
   );
 
 export const DeclarationKind = z.enum(['disclosable_pecuniary', 'other_significant', 'other'], {
@@ -182,6 +201,7 @@ export const liveCommands = [
   addOtherAttendee,
   removeOtherAttendee,
   correctAttendance,
+  ruleVirtualAttendance,
   recordDeclaration,
   removeDeclaration,
   takeChair,

@@ -32,6 +32,8 @@ export const liveEventSchemas = {
     memberId: Id.optional(),
     reason: z.string(),
   }),
+  /** The Chair's ruling on whether virtual attendance counts at this meeting (standing orders leaving it to the Chair). */
+  'meeting.virtualAttendanceRuled': z.strictObject({ ...m, counts: z.boolean(), time: Instant, reason: z.string() }),
   'quorum.lost': z.strictObject({ ...m, time: Instant, present: z.int(), required: z.int() }),
   'quorum.regained': z.strictObject({ ...m, time: Instant, present: z.int(), required: z.int() }),
   'declaration.recorded': z.strictObject({

@@ -3,7 +3,9 @@
 // vote and the minutes all get the same answers.
 import type { BodyState, Member } from '../state/body';
 import type { MeetingState } from '../state/meeting';
-import { isHere } from '../state/meetingLive';
+import { roleWordsOf } from '../minutes/style';
+import { isHere, type VirtualAttendanceRuling } from '../state/meetingLive';
+import { deputiesOf } from './deputies';
 import { assessQuorum, type AttendanceStatus, type QuorumAssessment } from './quorum';
 
 /** Members who hold a seat on the body (substitutes fill a seat; they do not add one). */
@@ -46,13 +48,77 @@ export const seatStatuses = (meeting: MeetingState, body: BodyState): Record<str
 /** The whole number of seats the quorum is reckoned on: the body's seats (vacancies included) when set. */
 export const wholeMembership = (body: BodyState): number => body.seats ?? seatHolders(body).filter((m) => m.voting).length;
 
+/**
+ * Whether members attending virtually count at this meeting, for the quorum and for voting, and
+ * why in words: by the standing orders, or where they leave it to the Chair, by the Chair's last
+ * ruling at this meeting (until the Chair rules, they do not count).
+ */
+export interface VirtualAttendanceRule {
+  quorum: boolean;
+  voting: boolean;
+  atChairsDiscretion: boolean;
+  /** The ruling in force, where the Chair decides. */
+  ruling?: VirtualAttendanceRuling;
+  /** "Virtual attendance does not count: it is at the Chairman's discretion and the Chairman has not ruled at this meeting." */
+  words: string;
+}
+
+export const virtualAttendanceRule = (meeting: Pick<MeetingState, 'virtualAttendanceRulings'>, body: BodyState): VirtualAttendanceRule => {
+  const so = body.standingOrders.virtualAttendanceCounts;
+  if (!so.atChairsDiscretion) {
+    const words = so.voting
+      ? 'Virtual attendance counts towards the quorum and for voting, by the standing orders.'
+      : so.quorum
+        ? 'Virtual attendance counts towards the quorum but not for voting, by the standing orders.'
+        : 'Virtual attendance does not count, by the standing orders.';
+    return { quorum: so.quorum, voting: so.voting, atChairsDiscretion: false, words };
+  }
+  // The one presiding as the body calls them: the Chairman, the Chair.
+  const chair = roleWordsOf(body).chair;
+  const ruling = meeting.virtualAttendanceRulings?.at(-1);
+  if (!ruling) {
+    return { quorum: false, voting: false, atChairsDiscretion: true, words: `Virtual attendance does not count: it is at the ${chair}'s discretion and the ${chair} has not ruled at this meeting.` };
+  }
+  return {
+    quorum: ruling.counts,
+    voting: ruling.counts,
+    atChairsDiscretion: true,
+    ruling,
+    words: `Virtual attendance ${ruling.counts ? 'counts' : 'does not count'}, by the ${chair}'s ruling.`,
+  };
+};
+
+/**
+ * The body's attendance rules in words, for its screen: "virtual attendance counts at the Chair's
+ * discretion, ruled at each meeting; no deputies: a member cannot be replaced".
+ */
+export const describeAttendanceRules = (body: BodyState): string => {
+  const v = body.standingOrders.virtualAttendanceCounts;
+  const chair = roleWordsOf(body).chair;
+  const virtual = v.atChairsDiscretion
+    ? `virtual attendance counts at the ${chair}'s discretion, ruled at each meeting`
+    : v.voting
+      ? 'virtual attendance counts towards the quorum and for voting'
+      : v.quorum
+        ? 'virtual attendance counts towards the quorum, not for voting'
+        : 'virtual attendance does not count';
+  const d = deputiesOf(body.standingOrders);
+  const deputies =
+    d.kind === 'none'
+      ? 'no deputies: a member cannot be replaced'
+      : d.kind === 'alternates'
+        ? `alternates may attend in a member's place with notice at least ${d.noticeWorkingDays} working day${d.noticeWorkingDays === 1 ? '' : 's'} before the meeting`
+        : 'named substitutes may attend in a member\'s place';
+  return `${virtual}; ${deputies}`;
+};
+
 export const meetingQuorum = (meeting: MeetingState, body: BodyState): QuorumAssessment => {
   const rule = body.standingOrders.quorum;
   // Labels (roles, what a member sits for) only when a condition may name them.
   const labelled = (rule.conditions?.length ?? 0) > 0;
   return assessQuorum({
     rule,
-    virtualCounts: body.standingOrders.virtualAttendanceCounts.quorum,
+    virtualCounts: virtualAttendanceRule(meeting, body).quorum,
     members: seatHolders(body).map((m) => ({ id: m.id, group: m.group || undefined, labels: labelled ? [...m.roles, ...(m.sitsFor ?? [])] : undefined, voting: m.voting })),
     attendance: seatStatuses(meeting, body),
     wholeMembership: wholeMembership(body),
@@ -124,8 +190,17 @@ export const votingEligibility = (meeting: MeetingState, body: BodyState, member
   if (!member.voting) return { eligible: false, reason: 'a non-voting member' };
   const a = meeting.attendance[memberId];
   if (!isHere(a)) return { eligible: false, reason: 'not present' };
-  if (a?.state === 'virtual' && !body.standingOrders.virtualAttendanceCounts.voting) {
-    return { eligible: false, reason: 'attending virtually, which these standing orders do not allow for voting' };
+  if (a?.state === 'virtual') {
+    const virtual = virtualAttendanceRule(meeting, body);
+    if (!virtual.voting) {
+      const chair = roleWordsOf(body).chair;
+      const why = !virtual.atChairsDiscretion
+        ? 'which these standing orders do not allow for voting'
+        : virtual.ruling
+          ? `which the ${chair} has ruled does not count at this meeting`
+          : `which counts only if the ${chair} rules so, and the ${chair} has not ruled at this meeting`;
+      return { eligible: false, reason: `attending virtually, ${why}` };
+    }
   }
   if (isWithdrawnFrom(meeting, memberId, itemId)) return { eligible: false, reason: 'withdrawn from this item after declaring an interest' };
   if (member.substituteFor === undefined) {

@@ -307,6 +307,13 @@ export const StandingOrders = section('Standing orders', {
   virtualAttendanceCounts: section('Virtual attendance', {
     quorum: yesNo('Whether virtual attendance counts towards the quorum').default(false),
     voting: yesNo('Whether members attending virtually may vote').default(false),
+    /**
+     * Whether virtual attendance counts at the Chair's discretion (a body's terms: "video
+     * attendance may count at the Chair's discretion"): the Chair rules at each meeting, the clerk
+     * records the ruling, and it decides both the quorum and voting for that meeting. Until the
+     * Chair rules, members attending virtually do not count.
+     */
+    atChairsDiscretion: yesNo("Whether virtual attendance counts at the Chair's discretion").default(false),
   })
     .superRefine((v, ctx) => {
       if (v.voting === true && v.quorum === false) {
@@ -316,8 +323,41 @@ export const StandingOrders = section('Standing orders', {
           path: ['voting'],
         });
       }
+      // One rule or the other: the standing orders decide for every meeting, or the Chair at each.
+      if (v.atChairsDiscretion === true && (v.quorum === true || v.voting === true)) {
+        ctx.addIssue({
+          code: 'custom',
+          message:
+            "When virtual attendance counts at the Chair's discretion, the Chair's ruling at each meeting decides the quorum and voting: it cannot also always count",
+          path: ['atChairsDiscretion'],
+        });
+      }
     })
     .prefault({}),
+  /**
+   * Who may attend in a member's place, by the body's terms of reference: substitutes (a member
+   * named as a substitute stands in, the default), alternates only with notice given at least so
+   * many working days before the meeting, or nobody (no deputies).
+   */
+  deputies: z
+    .discriminatedUnion(
+      'kind',
+      [
+        section('Deputies', { kind: z.literal('substitutes') }),
+        section('Deputies', {
+          kind: z.literal('alternates'),
+          noticeWorkingDays: wholeNumber("Notice of an alternate's attendance", 'working days', 0, 60),
+        }),
+        section('Deputies', { kind: z.literal('none') }),
+      ],
+      {
+        error: (issue) =>
+          issue.code === 'invalid_union' || issue.code === 'invalid_type'
+            ? 'Deputies must be substitutes, alternates with notice (a number of working days), or none'
+            : undefined,
+      },
+    )
+    .default({ kind: 'substitutes' }),
   /** When the names of members voting each way must be recorded in the minutes. */
   recordedVote: section('Recorded votes', {
     always: yesNo('Whether every vote is recorded').default(false),

@@ -50,7 +50,7 @@ export const meetingShape: Shape = {
   records: ['attendance', 'progress', 'notes', 'speakerQueue', 'itemLimits', 'votes', 'devices', 'minutesEdits', 'previousMinutes'],
   // Votes by division, then member: a vote copies its division's votes, not the day's.
   grouped: ['votes'],
-  lists: ['declarations', 'chair', 'adjournments', 'privateSessions', 'quorumChanges', 'corrections', 'others', 'motions', 'speeches', 'rulings', 'divisions'],
+  lists: ['declarations', 'chair', 'adjournments', 'privateSessions', 'quorumChanges', 'virtualAttendanceRulings', 'corrections', 'others', 'motions', 'speeches', 'rulings', 'divisions'],
 };
 
 /** The line shown in the meetings list. */

@@ -72,6 +72,15 @@ export interface QuorumChange {
   required: number;
 }
 
+/** The Chair's ruling on virtual attendance at this meeting; the last recorded is in force. */
+export interface VirtualAttendanceRuling {
+  id: string;
+  counts: boolean;
+  time: string;
+  reason: string;
+  recordedAt: string;
+}
+
 export interface Correction {
   id: string;
   recordedAt: string;
@@ -94,6 +103,8 @@ export interface MeetingLive {
   adjournments: Period[];
   privateSessions: Period[];
   quorumChanges: QuorumChange[];
+  /** The Chair's rulings on virtual attendance, in the order recorded. */
+  virtualAttendanceRulings: VirtualAttendanceRuling[];
   corrections: Correction[];
   others: OtherAttendee[];
 }
@@ -182,6 +193,10 @@ export const liveChanges = (state: LiveState, event: RecordedEvent): Change[] | 
     }
     case 'attendance.otherRemoved':
       return [remove('others', event.payload.attendeeId)];
+    case 'meeting.virtualAttendanceRuled': {
+      const { counts, time, reason } = event.payload;
+      return [put('virtualAttendanceRulings', id, { id, counts, time, reason, recordedAt: event.at })];
+    }
     case 'quorum.lost':
     case 'quorum.regained': {
       const { time, present, required } = event.payload;

@@ -19,6 +19,8 @@ export interface Terms {
   simpleMajorityOf?: 'voting' | 'present';
   usualDecision?: unknown;
   organisationVotes?: unknown;
+  virtualAttendanceCounts?: unknown;
+  deputies?: unknown;
   members: MemberDetails[];
 }
 
@@ -35,6 +37,8 @@ export const standingOrdersOf = (t: Terms): StandingOrders =>
     ...(t.simpleMajorityOf ? { simpleMajorityOf: t.simpleMajorityOf } : {}),
     ...(t.usualDecision === undefined ? {} : { usualDecision: t.usualDecision }),
     ...(t.organisationVotes === undefined ? {} : { organisationVotes: t.organisationVotes }),
+    ...(t.virtualAttendanceCounts === undefined ? {} : { virtualAttendanceCounts: t.virtualAttendanceCounts }),
+    ...(t.deputies === undefined ? {} : { deputies: t.deputies }),
   });
 
 /** The body set up through the core from its terms, a meeting, and a way to mark who is there. */

@@ -49,7 +49,8 @@ const profileArb = fc
     questionTimeMinutes: maybe(numberish),
     quorum: quorumArb,
     castingVote: maybe(fc.boolean()),
-    virtualAttendanceCounts: maybe(fc.record({ quorum: maybe(fc.boolean()), voting: maybe(fc.boolean()) }).map(strip)),
+    virtualAttendanceCounts: maybe(fc.record({ quorum: maybe(fc.boolean()), voting: maybe(fc.boolean()), atChairsDiscretion: maybe(fc.boolean()) }).map(strip)),
+    deputies: maybe(fc.oneof(fc.constant({ kind: 'substitutes' }), fc.constant({ kind: 'none' }), fc.record({ kind: fc.constant('alternates'), noticeWorkingDays: numberish }), fc.record({ kind: fc.string({ maxLength: 8 }) }))),
     recordedVote: maybe(
       fc
         .record({
@@ -94,7 +95,8 @@ describe('standing orders: defaults by kind of body', () => {
       castingVote: true,
       simpleMajorityOf: 'voting',
       usualDecision: { consensusFirst: false, vote: 'electronic' },
-      virtualAttendanceCounts: { quorum: false, voting: false },
+      virtualAttendanceCounts: { quorum: false, voting: false, atChairsDiscretion: false },
+      deputies: { kind: 'substitutes' },
       recordedVote: { always: false, onRequestOf: 5, forBudget: true, nameStyle: 'title_initial_surname' },
       divisionResults: { countsShownLive: true, votesFinalOnceCast: false, closeWhenAllVoted: false },
       specialMajorities: [],
@@ -106,7 +108,8 @@ describe('standing orders: defaults by kind of body', () => {
     expect(so.quorum).toEqual({ kind: 'fixed', count: 3 });
     expect(so.timeLimitedDebateMinutes).toBe(30);
     expect(so.castingVote).toBe(true);
-    expect(so.virtualAttendanceCounts).toEqual({ quorum: false, voting: false });
+    expect(so.virtualAttendanceCounts).toEqual({ quorum: false, voting: false, atChairsDiscretion: false });
+    expect(so.deputies).toEqual({ kind: 'substitutes' });
   });
 
   it('returns profiles the schema accepts unchanged, and fresh objects each time', () => {
@@ -156,6 +159,16 @@ describe('standing orders: error messages name the field in words, never by its 
     [{ recordedVote: { nameStyle: 'first names' } }, 'recordedVote.nameStyle', 'Names in recorded votes must be title, initial and surname, or title and surname'],
     [{ divisionResults: { countsShownLive: 'yes' } }, 'divisionResults.countsShownLive', 'Whether the counts are shown while the vote is open must be true or false'],
     [{ virtualAttendanceCounts: { voting: true } }, 'virtualAttendanceCounts.voting', 'Members attending virtually may vote only if they also count towards the quorum'],
+    [
+      { virtualAttendanceCounts: { quorum: true, atChairsDiscretion: true } },
+      'virtualAttendanceCounts.atChairsDiscretion',
+      "When virtual attendance counts at the Chair's discretion, the Chair's ruling at each meeting decides the quorum and voting: it cannot also always count",
+    ],
+    [{ virtualAttendanceCounts: { atChairsDiscretion: 'sometimes' } }, 'virtualAttendanceCounts.atChairsDiscretion', "Whether virtual attendance counts at the Chair's discretion must be true or false"],
+    [{ deputies: { kind: 'alternates' } }, 'deputies.noticeWorkingDays', "Notice of an alternate's attendance must be a whole number of working days from 0 to 60"],
+    [{ deputies: { kind: 'alternates', noticeWorkingDays: 61 } }, 'deputies.noticeWorkingDays', "Notice of an alternate's attendance must be a whole number of working days from 0 to 60"],
+    [{ deputies: { kind: 'deputy lieutenants' } }, 'deputies.kind', 'Deputies must be substitutes, alternates with notice (a number of working days), or none'],
+    [{ deputies: { kind: 'none', notice: 5 } }, 'deputies', 'Deputies does not recognise "notice"'],
     [{ divisionBell: { seconds: 60, colour: 'red' } }, 'divisionBell', 'Division bell does not recognise "colour"'],
     [{ speechLimits: 300 }, 'speechLimits', 'Speech limits must be a set of settings (an object)'],
   ])('%j → %s', (patch, field, message) => {
@@ -217,6 +230,8 @@ describe('standing orders: properties of any profile the schema accepts', () => 
         expect(isWhole(so.timeLimitedDebateMinutes, 1, 480)).toBe(true);
         expect(isWhole(so.questionTimeMinutes, 1, 480)).toBe(true);
         if (so.virtualAttendanceCounts.voting) expect(so.virtualAttendanceCounts.quorum).toBe(true);
+        if (so.virtualAttendanceCounts.atChairsDiscretion) expect(so.virtualAttendanceCounts).toEqual({ quorum: false, voting: false, atChairsDiscretion: true });
+        if (so.deputies.kind === 'alternates') expect(isWhole(so.deputies.noticeWorkingDays, 0, 60)).toBe(true);
         if (so.recordedVote.onRequestOf !== null) expect(isWhole(so.recordedVote.onRequestOf, 1, 1000)).toBe(true);
         if (so.quorum.kind === 'fraction') {
           expect(so.quorum.denominator).toBeGreaterThanOrEqual(1);
@@ -264,7 +279,16 @@ describe('standing orders: properties of any profile the schema accepts', () => 
       castingVote: fc.boolean(),
       simpleMajorityOf: fc.constantFrom('voting' as const, 'present' as const),
       usualDecision: fc.record({ consensusFirst: fc.boolean(), vote: fc.constantFrom('electronic' as const, 'show_of_hands' as const) }),
-      virtualAttendanceCounts: fc.boolean().chain((quorum) => (quorum ? fc.boolean() : fc.constant(false)).map((voting) => ({ quorum, voting }))),
+      // The standing orders decide (virtual voting only with the quorum), or the Chair at each meeting.
+      virtualAttendanceCounts: fc.oneof(
+        fc.boolean().chain((quorum) => (quorum ? fc.boolean() : fc.constant(false)).map((voting) => ({ quorum, voting, atChairsDiscretion: false }))),
+        fc.constant({ quorum: false, voting: false, atChairsDiscretion: true }),
+      ),
+      deputies: fc.oneof(
+        fc.constant({ kind: 'substitutes' as const }),
+        fc.constant({ kind: 'none' as const }),
+        int(0, 60).map((noticeWorkingDays) => ({ kind: 'alternates' as const, noticeWorkingDays })),
+      ),
       recordedVote: fc.record({
         always: fc.boolean(),
         onRequestOf: fc.option(int(1, 1000), { nil: null }),

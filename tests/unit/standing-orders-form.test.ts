@@ -86,6 +86,39 @@ describe("the standing-orders form keeps the body's terms of reference", () => {
     const council = defaultStandingOrders('full_council');
     expect(StandingOrders.parse(profileOf(valuesOf(council)).standingOrders)).toEqual(council);
   });
+
+  it("carries virtual attendance at the Chair's discretion and each kind of deputies through an edit unchanged", () => {
+    const base = defaultStandingOrders('joint_committee');
+    const bodies: StandingOrders[] = [
+      StandingOrders.parse({ ...base, virtualAttendanceCounts: { atChairsDiscretion: true }, deputies: { kind: 'none' } }),
+      StandingOrders.parse({ ...base, deputies: { kind: 'alternates', noticeWorkingDays: 5 } }),
+      StandingOrders.parse({ ...base, virtualAttendanceCounts: { quorum: true, voting: true }, deputies: { kind: 'substitutes' } }),
+    ];
+    for (const so of bodies) {
+      const { standingOrders, errors } = profileOf(valuesOf(so));
+      expect(errors).toEqual({});
+      expect(StandingOrders.parse(standingOrders)).toEqual(so);
+    }
+    expect(valuesOf(bodies[0])).toMatchObject({ virtualDiscretion: true, deputies: 'none' });
+    expect(valuesOf(bodies[1])).toMatchObject({ deputies: 'alternates', noticeWorkingDays: '5' });
+    // A profile stored before these settings existed reads as the defaults: not at the Chair's discretion, substitutes.
+    const { deputies: _d, ...older } = base;
+    const olderValues = valuesOf({ ...older, virtualAttendanceCounts: { quorum: false, voting: false } } as unknown as StandingOrders);
+    expect(olderValues).toMatchObject({ virtualDiscretion: false, deputies: 'substitutes' });
+    expect(StandingOrders.parse(profileOf(olderValues).standingOrders)).toEqual(base);
+  });
+
+  it("puts a notice that is not a number, and the Chair's discretion with virtual members always counting, beside their fields", () => {
+    const values: SOValues = { ...valuesOf(defaultStandingOrders('committee')), deputies: 'alternates', noticeWorkingDays: 'five' };
+    expect(profileOf(values).errors).toEqual({ 'deputies.noticeWorkingDays': 'must be a whole number' });
+    const both = profileOf({ ...valuesOf(defaultStandingOrders('committee')), virtualQuorum: true, virtualDiscretion: true }).standingOrders;
+    const parsed = z.object({ standingOrders: StandingOrders }).safeParse({ standingOrders: both });
+    expect(parsed.success).toBe(false);
+    const shown = formErrors(validationError(parsed.error!), soFieldOf).byField;
+    expect(Object.keys(shown)).toEqual(['virtualAttendanceCounts.atChairsDiscretion']);
+    expect(soFieldsInOrder(0)).toContain('deputies.noticeWorkingDays');
+    expect(soId('deputies.noticeWorkingDays')).toBe('so-deputies-noticeWorkingDays');
+  });
 });
 
 describe('quorum conditions edited on the standing-orders form', () => {

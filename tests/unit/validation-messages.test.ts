@@ -45,7 +45,8 @@ const examples: Record<string, Record<string, unknown>> = {
   'agenda.moveItem': { type: 'agenda.moveItem', meetingId: ID, itemId: ID2, toIndex: 2 },
   'agenda.splitItem': { type: 'agenda.splitItem', meetingId: ID, itemId: ID2, firstTitle: 'Budget', second: item },
   'agenda.removeItem': { type: 'agenda.removeItem', meetingId: ID, itemId: ID2 },
-  'attendance.mark': { type: 'attendance.mark', meetingId: ID, memberId: ID2, state: 'present', time: '10:02', inPlaceOf: ID },
+  'attendance.mark': { type: 'attendance.mark', meetingId: ID, memberId: ID2, state: 'present', time: '10:02', inPlaceOf: ID, noticeReceived: '2015-10-14' },
+  'attendance.ruleVirtual': { type: 'attendance.ruleVirtual', meetingId: ID, counts: true, time: '10:05', reason: 'Members joining by video from the ICB offices' },
   'attendance.depart': { type: 'attendance.depart', meetingId: ID, memberId: ID2, time: '12:30' },
   'attendance.officer': { type: 'attendance.officer', meetingId: ID, officerId: ID2, present: true },
   'attendance.addOther': { type: 'attendance.addOther', meetingId: ID, name: 'Mr P Oakford', capacity: 'Cabinet Member for Finance' },
@@ -153,6 +154,14 @@ describe('validation messages through the dispatcher', () => {
     expect(refusal({ ...examples['agenda.import'], items: pages })).toMatchObject({
       message: "Item 2's last page must end on or after the page it starts on.",
       details: { field: 'items.1.pages.to' },
+    });
+    expect(refusal({ ...examples['attendance.mark'], noticeReceived: '2015-02-30' })).toMatchObject({
+      message: 'Date notice was received is not a real calendar date.',
+      details: { field: 'noticeReceived' },
+    });
+    expect(refusal({ ...examples['attendance.ruleVirtual'], counts: 'yes' })).toMatchObject({
+      message: "Chair's ruling on virtual attendance must be true (virtual attendance counts) or false (it does not).",
+      details: { field: 'counts' },
     });
     expect(refusal({ ...examples['attendance.correct'], stays: [{ from: '10:00', to: '11:00' }, { from: '11:30', to: '25:00' }] })).toMatchObject({
       message: "Stay 2's departure must be a 24-hour time such as 10:42, or an ISO 8601 instant such as 2026-11-24T10:42:00.000Z.",

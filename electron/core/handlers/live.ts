@@ -5,7 +5,9 @@ import type { CommandOf } from '../../../shared/commands';
 import { notFound, refused, type ChamberError } from '../../../shared/errors';
 import { capitalise } from '../../../shared/fieldNames';
 import { streams, type NewEvent } from '../../../shared/events';
+import { roleWordsOf } from '../../../shared/minutes/style';
 import { currentSpeech } from '../../../shared/procedure/debate';
+import { deputiesOf, deputyProblem } from '../../../shared/procedure/deputies';
 import { resolveGivenTime, sittingStart } from '../../../shared/procedure/meetingTime';
 import { readinessProblem } from '../../../shared/procedure/readiness';
 import type { BodyState, Member } from '../../../shared/state/body';
@@ -128,7 +130,7 @@ export const liveHandlers = {
   'attendance.mark': (view, command, ctx) =>
     withMeeting(view, command.meetingId, (meeting) =>
       withBodyOf(view, meeting, (body) => {
-        const { meetingId, memberId, state, inPlaceOf } = command;
+        const { meetingId, memberId, state, inPlaceOf, noticeReceived } = command;
         const member = memberOf(body, memberId);
         if (!member) return { error: notFound(`That person is not a current member of ${body.name}.`, 'memberId', memberId) };
         const time = timeOf(command.time, meeting, ctx);
@@ -139,6 +141,11 @@ export const liveHandlers = {
           if (!seat || seat.id === memberId || seat.substituteFor) {
             return { error: refused('A substitute stands in for another member who holds a seat on this body.', 'inPlaceOf') };
           }
+          // The body's terms say whether anyone may stand in at all, and with what notice. Notice
+          // is checked when someone is first recorded in the seat at this meeting, not on each return.
+          const already = meeting.attendance[memberId]?.inPlaceOf === seat.id;
+          const problem = already ? undefined : deputyProblem(deputiesOf(body.standingOrders), body.name, meeting.date, noticeReceived);
+          if (problem) return { error: refused(problem.message, problem.field) };
           if (isHere(meeting.attendance[seat.id])) return { error: refused(`${seat.surname} is present, so nobody can stand in for them.`, 'inPlaceOf') };
           const other = Object.entries(meeting.attendance).find(([id, a]) => id !== memberId && a.inPlaceOf === seat.id && isHere(a));
           if (other) return { error: refused(`Someone is already standing in for ${seat.surname}.`, 'inPlaceOf') };
@@ -185,6 +192,29 @@ export const liveHandlers = {
           return { error: refused(`A departure at ${clockTime(time, ctx.timeZone)} would be before ${name}'s arrival at ${clockTime(arrived, ctx.timeZone)}.`, 'time') };
         }
         return { events: [{ stream: streams.meeting(meetingId), type: 'attendance.departed', payload: { meetingId, memberId, time } }] };
+      }),
+    ),
+
+  'attendance.ruleVirtual': (view, { meetingId, counts, time: given, reason }, ctx) =>
+    withMeeting(view, meetingId, (meeting) =>
+      withBodyOf(view, meeting, (body) => {
+        const so = body.standingOrders.virtualAttendanceCounts;
+        const chair = roleWordsOf(body).chair;
+        if (!so.atChairsDiscretion) {
+          const rule = so.quorum ? 'always counts' : 'does not count';
+          return {
+            error: refused(`By the standing orders of ${body.name}, virtual attendance ${rule}: it is not at the ${chair}'s discretion, so there is no ruling to record.`, 'counts'),
+          };
+        }
+        if (meeting.status !== 'in_progress' && meeting.status !== 'adjourned') {
+          return { error: refused(`The meeting has not started: the ${chair} rules on virtual attendance at the meeting.`, 'meetingId') };
+        }
+        const time = timeOf(given, meeting, ctx);
+        if (isError(time)) return { error: time };
+        const early = afterSittingBegan(time, meeting, ctx);
+        if (early) return { error: early };
+        // Recorded even when it repeats the ruling in force: the Chair ruled again, and the record says so.
+        return { events: [{ stream: streams.meeting(meetingId), type: 'meeting.virtualAttendanceRuled', payload: { meetingId, counts, time, reason: reason ?? '' } }] };
       }),
     ),
 
@@ -487,6 +517,7 @@ export const liveHandlers = {
   | 'attendance.addOther'
   | 'attendance.removeOther'
   | 'attendance.correct'
+  | 'attendance.ruleVirtual'
   | 'declaration.record'
   | 'declaration.remove'
   | 'chair.take'

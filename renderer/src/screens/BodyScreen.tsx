@@ -3,12 +3,13 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { MemberDetails } from '../../../shared/commands/body';
 import type { ChamberError } from '../../../shared/errors';
-import { roleWordsOf } from '../../../shared/minutes/style';
+import { capitalise } from '../../../shared/fieldNames';
+import { describeAttendanceRules } from '../../../shared/procedure/attendance';
 import { describeOrganisationVotes } from '../../../shared/procedure/organisationVotes';
 import { describeQuorumRule, quorumRequired } from '../../../shared/procedure/quorum';
 import type { StandingOrders } from '../../../shared/procedure/standingOrders';
 import { BODY_KIND_LABELS, memberDisplayNames, memberFullName } from '../../../shared/state/body';
-import { fillTemplate, minutesStyleOf, type MinutesStyle } from '../../../shared/minutes/style';
+import { fillTemplate, minutesStyleOf, roleWordsOf, type MinutesStyle } from '../../../shared/minutes/style';
 import { bodyTopic } from '../../../shared/topics';
 import { useChamber, useTopic } from '../context';
 import { useShortcut } from '../shortcuts';
@@ -299,6 +300,8 @@ export const BodyScreen = ({ bodyId }: { bodyId: string }) => {
                 {so.castingVote ? 'chairman has a casting vote' : 'no casting vote'}; {usualDecisionWords(so.usualDecision)}
                 {so.simpleMajorityOf === 'present' ? '; a simple majority of the members present' : ''}
               </dd>
+              <dt>Attendance</dt>
+              <dd data-testid="body-attendance-rules">{capitalise(describeAttendanceRules(body))}</dd>
               {so.organisationVotes && (
                 <>
                   <dt>Votes by organisation</dt>

@@ -2,7 +2,8 @@
 // board on the left (25 members and more in view), the agenda clock and the item being taken always
 // in view on the right, and everything else one key away in the panels beneath it (Alt+A agenda,
 // Alt+F debate, Alt+U division, Alt+I interests, Alt+H chair, Alt+O in attendance, Alt+R corrections, Alt+L members' devices; Alt+D opens
-// the chamber display and Alt+W the chairman's view). Nothing scrolls but the
+// the chamber display and Alt+W the chairman's view; Alt+Shift+V records the Chair's ruling on
+// virtual attendance, where the body leaves it to the Chair). Nothing scrolls but the
 // lists themselves. While the meeting runs, Esc never leaves: it clears a search or closes a form.
 import { roleWordsOf } from '../../../shared/minutes/style';
 import { useCallback, useState } from 'react';
@@ -57,7 +58,8 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
   }, []), { alt: true });
   useShortcut('d', useCallback(() => openChamberDisplay(meetingId), [meetingId]), { alt: true });
   useShortcut('w', useCallback(() => openChairmansView(meetingId), [meetingId]), { alt: true });
-  // Every Alt+letter is taken on this screen: the minutes are Alt+Shift+M.
+  // Every Alt+letter is taken on this screen: the minutes are Alt+Shift+M (and the Chair's ruling
+  // on virtual attendance Alt+Shift+V, in the attendance board).
   useShortcut('m', useCallback(() => navigate({ screen: 'minutes', meetingId }), [navigate, meetingId]), { alt: true, shift: true });
   // Esc leaves for the meeting's page only when the meeting is not sitting; while it sits, Esc
   // takes the focus back to the attendance search (fields and forms clear themselves first).

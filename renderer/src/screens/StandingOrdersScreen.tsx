@@ -546,6 +546,40 @@ const StandingOrdersForm = ({ body, onLeave }: FormProps) => {
           onChange={(v) => set('virtualVoting', v)}
           error={error('virtualAttendanceCounts.voting')}
         />
+        <Check
+          field="virtualAttendanceCounts.atChairsDiscretion"
+          label="Virtual attendance counts at the Chair’s discretion (ruled at each meeting)"
+          errorLabel="The Chair’s discretion"
+          hint="The clerk records the Chair’s ruling on the live screen (Alt+Shift+V); until the Chair rules, members attending virtually do not count. Leave the two boxes above unticked."
+          checked={values.virtualDiscretion}
+          onChange={(v) => set('virtualDiscretion', v)}
+          error={error('virtualAttendanceCounts.atChairsDiscretion')}
+        />
+      </fieldset>
+
+      <fieldset className="bo-so-group">
+        <legend>Deputies</legend>
+        <div className={`field ${error('deputies') ? 'field--error' : ''}`}>
+          <label htmlFor={soId('deputies')}>Someone may attend in a member&rsquo;s place</label>
+          <select
+            id={soId('deputies')}
+            value={values.deputies}
+            onChange={(e) => set('deputies', e.target.value as SOValues['deputies'])}
+            aria-invalid={error('deputies') ? true : undefined}
+            aria-describedby={error('deputies') ? `${soId('deputies')}-error` : undefined}
+          >
+            <option value="substitutes">as a substitute named in the membership</option>
+            <option value="alternates">as an alternate, with notice</option>
+            <option value="none">never: no deputies</option>
+          </select>
+          {error('deputies') && (
+            <p className="field__error" id={`${soId('deputies')}-error`} role="alert">
+              {withLabel('Deputies', error('deputies')!)}
+            </p>
+          )}
+        </div>
+        {values.deputies === 'alternates' &&
+          number('deputies.noticeWorkingDays', 'Notice of an alternate (working days before the meeting)', 'noticeWorkingDays', 'Monday to Friday; bank holidays are not taken out.')}
       </fieldset>
 
       <fieldset className="bo-so-group">

@@ -96,6 +96,12 @@ export interface SOValues {
   exclusionReasons: string;
   virtualQuorum: boolean;
   virtualVoting: boolean;
+  /** Whether virtual attendance counts at the Chair's discretion (ruled at each meeting). */
+  virtualDiscretion: boolean;
+  /** Who may attend in a member's place: substitutes, alternates with notice, or nobody. */
+  deputies: StandingOrders['deputies']['kind'];
+  /** Working days' notice of an alternate, when the body takes alternates. */
+  noticeWorkingDays: string;
   recordedAlways: boolean;
   onRequest: boolean;
   onRequestOf: string;
@@ -177,6 +183,10 @@ export const valuesOf = (so: StandingOrders): SOValues => ({
   exclusionReasons: (so.exclusionReasons ?? []).join('\n'),
   virtualQuorum: so.virtualAttendanceCounts.quorum,
   virtualVoting: so.virtualAttendanceCounts.voting,
+  // A profile saved before these existed has neither: the defaults, as the schema gives them.
+  virtualDiscretion: so.virtualAttendanceCounts.atChairsDiscretion ?? false,
+  deputies: so.deputies?.kind ?? 'substitutes',
+  noticeWorkingDays: String(so.deputies?.kind === 'alternates' ? so.deputies.noticeWorkingDays : 5),
   recordedAlways: so.recordedVote.always,
   onRequest: so.recordedVote.onRequestOf !== null,
   onRequestOf: String(so.recordedVote.onRequestOf ?? 5),
@@ -264,7 +274,8 @@ export const profileOf = (v: SOValues): { standingOrders: StandingOrders; errors
     usualDecision: { consensusFirst: v.consensusFirst, vote: v.usualVote },
     ...(organisations.length ? { organisationVotes: { organisations, whenRepresentativesDisagree: v.whenRepresentativesDisagree } } : {}),
     ...(exclusionReasons.length ? { exclusionReasons } : {}),
-    virtualAttendanceCounts: { quorum: v.virtualQuorum, voting: v.virtualVoting },
+    virtualAttendanceCounts: { quorum: v.virtualQuorum, voting: v.virtualVoting, atChairsDiscretion: v.virtualDiscretion },
+    deputies: v.deputies === 'alternates' ? { kind: 'alternates', noticeWorkingDays: whole('deputies.noticeWorkingDays', v.noticeWorkingDays) } : { kind: v.deputies },
     recordedVote: {
       always: v.recordedAlways,
       onRequestOf: v.onRequest ? whole('recordedVote.onRequestOf', v.onRequestOf) : null,
@@ -300,6 +311,9 @@ export const SO_FIELDS = [
   'organisationVotes.whenRepresentativesDisagree',
   'virtualAttendanceCounts.quorum',
   'virtualAttendanceCounts.voting',
+  'virtualAttendanceCounts.atChairsDiscretion',
+  'deputies',
+  'deputies.noticeWorkingDays',
   'recordedVote.always',
   'recordedVote.onRequestOf',
   'recordedVote.forBudget',

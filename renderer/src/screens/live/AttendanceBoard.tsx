@@ -1,11 +1,15 @@
 // The attendance board: type part of a name, then one key for the state. Every member of the
 // body in surname order, each with every stay on the record, and counts that agree with the rows
-// and with the quorum (a member withdrawn from the item being taken shows as withdrawn).
+// and with the quorum (a member withdrawn from the item being taken shows as withdrawn). Voting
+// members first; non-voting members (co-opted, advisers) in their own section after them, as they
+// never count for the quorum. Where virtual attendance is at the Chair's discretion, the ruling
+// in force, and Alt+Shift+V to record one.
 import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { InvokeResult } from '../../../../shared/api';
 import type { Command } from '../../../../shared/commands';
-import { parseTimeInput } from '../../../../shared/format';
+import { parseDateInput, parseTimeInput } from '../../../../shared/format';
 import { attendanceCounts, attendanceStanding, type AttendanceStanding } from '../../../../shared/procedure/attendance';
+import { deputiesOf } from '../../../../shared/procedure/deputies';
 import { memberDisplayNames, type BodyState, type Member } from '../../../../shared/state/body';
 import { findMembers } from '../../../../shared/state/memberSearch';
 import type { MeetingState } from '../../../../shared/state/meeting';
@@ -14,6 +18,7 @@ import { clockTime } from '../../../../shared/time';
 import { useTimeZone } from '../../context';
 import { useNow } from '../../hooks';
 import { useCommand } from './useCommand';
+import { VirtualAttendanceRuling } from './VirtualAttendanceRuling';
 import { FormError } from '../../components/FormParts';
 
 type Action = 'present' | 'virtual' | 'apologies' | 'absent' | 'left';
@@ -87,6 +92,9 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
   const [highlight, setHighlight] = useState(0);
   const [timeText, setTimeText] = useState('');
   const [announcement, setAnnouncement] = useState('');
+  /** An alternate's mark waiting for the date notice was received. */
+  const [pending, setPending] = useState<{ member: Member; action: Action }>();
+  const [noticeDate, setNoticeDate] = useState('');
   const search = useRef<HTMLInputElement>(null);
   /** Marks are sent one after another, in the order of the keys (present, then left, stays so). */
   const marks = useRef<Promise<unknown>>(Promise.resolve());
@@ -97,12 +105,33 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
   // Current members, and any former member with attendance at this meeting; in surname order.
   const members = useMemo(() => body.members.filter((m) => m.active || meeting.attendance[m.id]), [body.members, meeting.attendance]);
   const names = useMemo(() => memberDisplayNames(body.members), [body.members]);
-  const matches = useMemo(() => findMembers(members, names, query.trim()), [members, names, query]);
+  // Voting members, then non-voting ones: the order the rows are shown and the arrow keys move in.
+  const matches = useMemo(() => {
+    const found = findMembers(members, names, query.trim());
+    return [...found.filter((m) => m.voting), ...found.filter((m) => !m.voting)];
+  }, [members, names, query]);
   const currentNumber = meeting.agenda.find((i) => i.itemId === meeting.currentItemId)?.number;
   const selected = query ? matches[Math.min(highlight, matches.length - 1)] : undefined;
   const counts = attendanceCounts(meeting, body);
 
-  const mark = async (member: Member, action: Action) => {
+  /**
+   * Where the body takes alternates only with notice, an alternate first recorded in a member's
+   * place at this meeting needs the date notice was received: the mark waits for it.
+   */
+  const deputies = deputiesOf(body.standingOrders);
+  const needsNotice = (member: Member, action: Action): boolean =>
+    deputies.kind === 'alternates' &&
+    member.substituteFor !== undefined &&
+    (action === 'present' || action === 'virtual') &&
+    meeting.attendance[member.id]?.inPlaceOf !== member.substituteFor;
+
+  const mark = async (member: Member, action: Action, notice?: { received?: string }) => {
+    if (!notice && needsNotice(member, action)) {
+      setPending({ member, action });
+      setNoticeDate('');
+      return;
+    }
+    setPending(undefined);
     // A typed time is sent as it was typed (24-hour, local): the core places it on the day the meeting is sitting.
     const time = timeText.trim() ? parseTimeInput(timeText) : undefined;
     if (timeText.trim() && !time) {
@@ -126,6 +155,7 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
             ...(time ? { time } : {}),
             // A committee substitute present stands in for the member named in the membership.
             ...(member.substituteFor && (action === 'present' || action === 'virtual') ? { inPlaceOf: member.substituteFor } : {}),
+            ...(notice?.received ? { noticeReceived: notice.received } : {}),
           };
     const sent: Promise<InvokeResult> = marks.current.then(() => run(command));
     marks.current = sent.then((o) => o.ok).catch(() => false);
@@ -161,6 +191,50 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
   };
 
   const shown = (Object.keys(STANDING_LABELS) as AttendanceStanding[]).filter((k) => k !== 'unmarked' && (counts.total[k] > 0 || ALWAYS_COUNTED.includes(k)));
+  const voting = matches.filter((m) => m.voting);
+  const nonVoting = matches.filter((m) => !m.voting);
+
+  const row = (member: Member) => {
+    const a = meeting.attendance[member.id];
+    const standing = attendanceStanding(meeting, member.id);
+    const note = timeNote(meeting, a, tz);
+    const label = standing === 'withdrawn' && currentNumber ? `Withdrawn from item ${currentNumber}` : STANDING_LABELS[standing];
+    return (
+      <tr key={member.id} className={member === selected ? 'is-selected' : undefined} aria-selected={member === selected}>
+        <th scope="row">
+          {names[member.id]}
+          {member.roles.length > 0 && <span className="muted"> ({member.roles.join(', ')})</span>}
+          {a?.inPlaceOf && <span className="muted"> for {names[a.inPlaceOf]}</span>}
+        </th>
+        <td>{member.group}</td>
+        <td>
+          <span className={`pill pill--${standing}`}>{label}</span>
+          {note && <span className="muted attendance__note"> {note}</span>}
+        </td>
+        {!closed && (
+          <td className="attendance__actions">
+            {ACTIONS.map(({ action, label: actionLabel, short }) => (
+              <button
+                key={action}
+                type="button"
+                className="mini"
+                title={`${actionLabel}: ${names[member.id]}`}
+                aria-pressed={standing === action}
+                disabled={action === 'left' && !isHere(a)}
+                onClick={() => void mark(member, action)}
+              >
+                {short}
+                <span className="visually-hidden">
+                  {' '}
+                  {actionLabel}: {names[member.id]}
+                </span>
+              </button>
+            ))}
+          </td>
+        )}
+      </tr>
+    );
+  };
 
   return (
     <section className="panel attendance" aria-labelledby="attendance-heading">
@@ -175,6 +249,7 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
           {counts.total.unmarked > 0 && <span className="count count--unmarked">Not marked {counts.total.unmarked}</span>}
         </p>
       </header>
+      <VirtualAttendanceRuling meeting={meeting} body={body} />
       {!closed && (
         <div className="attendance__find">
           <div className="field attendance__search">
@@ -212,6 +287,63 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
           </div>
         </div>
       )}
+      {pending && !closed && (
+        <form
+          className="attendance__notice"
+          aria-label="Notice of an alternate"
+          onSubmit={(e) => {
+            e.preventDefault();
+            // A date as the clerk types it (22/10/2015, 22 Oct 2015); left empty, the core says notice is needed.
+            const received = noticeDate.trim() ? parseDateInput(noticeDate) : undefined;
+            if (noticeDate.trim() && !received) {
+              setAnnouncement('The date notice was received must be written like 02/12/2026.');
+              return;
+            }
+            void mark(pending.member, pending.action, { received });
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              setPending(undefined);
+              search.current?.focus();
+            }
+          }}
+        >
+          <div className="field">
+            <label htmlFor="alternate-notice">
+              Notice that {names[pending.member.id]} attends for {pending.member.substituteFor ? names[pending.member.substituteFor] : 'a member'} received on
+            </label>
+            <input
+              id="alternate-notice"
+              type="text"
+              autoFocus
+              autoComplete="off"
+              placeholder="dd/mm/yyyy"
+              value={noticeDate}
+              onChange={(e) => setNoticeDate(e.target.value)}
+              aria-describedby="alternate-notice-hint"
+            />
+          </div>
+          <button type="submit" className="button button--primary button--small">
+            Record <kbd>Enter</kbd>
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setPending(undefined);
+              search.current?.focus();
+            }}
+          >
+            Cancel <kbd>Esc</kbd>
+          </button>
+          <p className="field__hint" id="alternate-notice-hint">
+            {deputies.kind === 'alternates' &&
+              `By its terms, an alternate attends only with notice at least ${deputies.noticeWorkingDays} working day${deputies.noticeWorkingDays === 1 ? '' : 's'} before the meeting (Monday to Friday).`}
+          </p>
+        </form>
+      )}
       <p className="attendance__announce" aria-live="polite" data-testid="attendance-announce">
         {/* After the close, the last mark's news is old: nothing is said. */}
         {closed ? '' : announcement}
@@ -227,49 +359,17 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
               {!closed && <th scope="col">Mark</th>}
             </tr>
           </thead>
-          <tbody data-testid="attendance-rows">
-            {matches.map((member) => {
-              const a = meeting.attendance[member.id];
-              const standing = attendanceStanding(meeting, member.id);
-              const note = timeNote(meeting, a, tz);
-              const label = standing === 'withdrawn' && currentNumber ? `Withdrawn from item ${currentNumber}` : STANDING_LABELS[standing];
-              return (
-                <tr key={member.id} className={member === selected ? 'is-selected' : undefined} aria-selected={member === selected}>
-                  <th scope="row">
-                    {names[member.id]}
-                    {member.roles.length > 0 && <span className="muted"> ({member.roles.join(', ')})</span>}
-                    {a?.inPlaceOf && <span className="muted"> for {names[a.inPlaceOf]}</span>}
-                  </th>
-                  <td>{member.group}</td>
-                  <td>
-                    <span className={`pill pill--${standing}`}>{label}</span>
-                    {note && <span className="muted attendance__note"> {note}</span>}
-                  </td>
-                  {!closed && (
-                    <td className="attendance__actions">
-                      {ACTIONS.map(({ action, label: actionLabel, short }) => (
-                        <button
-                          key={action}
-                          type="button"
-                          className="mini"
-                          title={`${actionLabel}: ${names[member.id]}`}
-                          aria-pressed={standing === action}
-                          disabled={action === 'left' && !isHere(a)}
-                          onClick={() => void mark(member, action)}
-                        >
-                          {short}
-                          <span className="visually-hidden">
-                            {' '}
-                            {actionLabel}: {names[member.id]}
-                          </span>
-                        </button>
-                      ))}
-                    </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
+          <tbody data-testid="attendance-rows">{voting.map(row)}</tbody>
+          {nonVoting.length > 0 && (
+            <tbody data-testid="attendance-rows-non-voting" aria-labelledby="attendance-non-voting">
+              <tr className="attendance__section">
+                <th scope="colgroup" colSpan={closed ? 3 : 4} id="attendance-non-voting">
+                  Non-voting members
+                </th>
+              </tr>
+              {nonVoting.map(row)}
+            </tbody>
+          )}
         </table>
         {matches.length === 0 && <p className="muted">No member matches “{query}”.</p>}
         <details className="attendance__groups">
