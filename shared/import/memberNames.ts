@@ -271,12 +271,14 @@ const initialsKey = (name: ParsedMemberName, count: number): string =>
   [...name.initials.slice(0, count), name.surname].join(' ').toLowerCase();
 
 /** Knights and dames are known by their forename: "Sir Paul Carter", never "Sir Carter". */
-const knownByForename = (name: ParsedMemberName): boolean => /^(?:sir|dame)$/i.test(name.title.split(' ').pop() ?? '');
+/** "Sir Paul Carter"; and a member written with no title by first name and surname ("Ann Allen", as some panels' minutes write them). */
+const knownByForename = (name: ParsedMemberName): boolean =>
+  /^(?:sir|dame)$/i.test(name.title.split(' ').pop() ?? '') || (name.title.trim() === '' && (name.forenames ?? '').trim() !== '');
 
 const shortName = (name: ParsedMemberName, count: number): string => {
   if (knownByForename(name)) {
     const given = name.forenames?.split(' ') ?? name.initials;
-    return [name.title, ...given.slice(0, Math.max(1, count)), name.surname].join(' ');
+    return [name.title, ...given.slice(0, Math.max(1, count)), name.surname].filter((part) => part !== '').join(' ');
   }
   return [name.title, ...name.initials.slice(0, count), name.surname].filter((part) => part !== '').join(' ');
 };

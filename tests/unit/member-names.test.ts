@@ -70,6 +70,12 @@ describe('displayNames keeps short names unambiguous', () => {
     expect(names('Sir Paul Carter, CBE', 'Dame Jane Whiteley', 'Mr P B Carter')).toEqual(['Sir Paul Carter', 'Dame Jane Whiteley', 'Mr P B Carter']);
   });
 
+  it('keeps the first name of a member written with no title, as a panel that writes first names does (Ann Allen, not Allen)', () => {
+    const untitled = (forenames: string, surname: string): ParsedMemberName => ({ title: '', forenames, initials: [forenames[0]], surname, honours: [] });
+    expect(displayNames([untitled('Ann', 'Allen'), untitled('Karen', 'Webb'), parsed('Mr M J Angell')])).toEqual(['Ann Allen', 'Karen Webb', 'Mr Angell']);
+    expect(displayNames([untitled('Ann', 'Allen'), untitled('Andrew', 'Allen')])).toEqual(['Ann Allen', 'Andrew Allen']);
+  });
+
   it('adds an initial when two members share a surname (Mr J Meade, Ms J Meade)', () => {
     expect(names('Mr J Meade', 'Ms J Meade', 'Mr M J Angell')).toEqual(['Mr J Meade', 'Ms J Meade', 'Mr Angell']);
   });

@@ -10,6 +10,7 @@ import type { Command } from '../../../../shared/commands';
 import { parseDateInput, parseTimeInput } from '../../../../shared/format';
 import { attendanceCounts, attendanceStanding, type AttendanceStanding } from '../../../../shared/procedure/attendance';
 import { deputiesOf } from '../../../../shared/procedure/deputies';
+import { roleInWords, roleWordsOf } from '../../../../shared/minutes/style';
 import { memberDisplayNames, type BodyState, type Member } from '../../../../shared/state/body';
 import { findMembers } from '../../../../shared/state/memberSearch';
 import type { MeetingState } from '../../../../shared/state/meeting';
@@ -191,6 +192,7 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
   };
 
   const shown = (Object.keys(STANDING_LABELS) as AttendanceStanding[]).filter((k) => k !== 'unmarked' && (counts.total[k] > 0 || ALWAYS_COUNTED.includes(k)));
+  const roleWords = roleWordsOf(body);
   const voting = matches.filter((m) => m.voting);
   const nonVoting = matches.filter((m) => !m.voting);
 
@@ -203,7 +205,7 @@ export const AttendanceBoard = ({ meeting, body }: { meeting: MeetingState; body
       <tr key={member.id} className={member === selected ? 'is-selected' : undefined} aria-selected={member === selected}>
         <th scope="row">
           {names[member.id]}
-          {member.roles.length > 0 && <span className="muted"> ({member.roles.join(', ')})</span>}
+          {member.roles.length > 0 && <span className="muted"> ({member.roles.map((role) => roleInWords(role, roleWords)).join(', ')})</span>}
           {a?.inPlaceOf && <span className="muted"> for {names[a.inPlaceOf]}</span>}
         </th>
         <td>{member.group}</td>
