@@ -23,7 +23,7 @@ import { DeclarationsPanel } from './live/DeclarationsPanel';
 import { DivisionPanel } from './live/DivisionPanel';
 import { LiveTabs, type LiveTab } from './live/LiveTabs';
 import { MemberDevicesPanel } from './live/MemberDevicesPanel';
-import { QuorumIndicator } from './live/QuorumIndicator';
+import { QuorumIndicator, QuorumMissing } from './live/QuorumIndicator';
 import './live/live.css';
 
 declare global {
@@ -106,6 +106,7 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
 
   return (
     <main className="live" aria-labelledby="live-heading">
+      <div className="live__top">
       <header className="live__header">
         <nav className="breadcrumb" aria-label="Breadcrumb">
           <a href={`#/meetings/${meetingId}`}>{meeting.title}</a>
@@ -127,6 +128,8 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
           {roleWordsOf(body).chair}&rsquo;s view <kbd>Alt+W</kbd>
         </button>
       </header>
+      <QuorumMissing meeting={meeting} body={body} />
+      </div>
       <div className="live__body">
         <AttendanceBoard meeting={meeting} body={body} />
         <div className="live__side">

@@ -54,15 +54,26 @@ export const QuorumIndicator = ({ meeting, body }: { meeting: MeetingState; body
         {!quorum.quorate && ` · ${quorum.shortBy} more`}
         {running && !quorum.quorate && lost && !lost.quorate && ` · since ${clockTime(lost.time, tz)}`}
       </span>
-      {!quorum.quorate && quorum.shortfalls.some((s) => s.condition !== -1) && (
-        <span data-testid="quorum-missing">
-          {quorum.shortfalls
-            .filter((s) => s.condition !== -1)
-            .map((s) => s.words)
-            .join('; ')
-            .replace(/^./, (c) => c.toUpperCase())}
-        </span>
-      )}
     </div>
+  );
+};
+
+/**
+ * What the body's terms find missing ("No member from Kent and Medway ICB present"): a line of its
+ * own under the live screen's header, so a long condition never pushes the header off the screen.
+ */
+export const QuorumMissing = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
+  if (meeting.status === 'closed') return null;
+  const quorum = meetingQuorum(meeting, body);
+  const missing = quorum.shortfalls.filter((s) => s.condition !== -1);
+  if (quorum.quorate || missing.length === 0) return null;
+  const running = meeting.status === 'in_progress' || meeting.status === 'adjourned';
+  return (
+    <p className={`quorum-missing ${running ? 'quorum-missing--alarm' : ''}`} role="status" data-testid="quorum-missing">
+      {missing
+        .map((s) => s.words)
+        .join('; ')
+        .replace(/^./, (c) => c.toUpperCase())}
+    </p>
   );
 };
