@@ -279,7 +279,7 @@ export const DebatePanel = ({ meeting, body, onDivision }: { meeting: MeetingSta
           )}
         </form>
       )}
-      <MotionActions meeting={meeting} itemId={item.itemId} motion={motion} here={here} names={names} send={send} />
+      <MotionActions meeting={meeting} itemId={item.itemId} motion={motion} here={here} names={names} chair={chair} send={send} />
       <FormError message={error?.message} />
       {decided.length > 0 && (
         <ul className="debate__decided" aria-label="Decided on this item" data-testid="decided">

@@ -51,6 +51,7 @@ const ACTION_LABELS: Record<Exclude<Action, ''>, string> = {
   alter: 'The mover alters the words, with consent',
   friendly: 'A friendly amendment is accepted',
   withdraw: 'The motion is withdrawn, with consent',
+  /** Said in the body's own word for the one presiding: see `labelOf`. */
   ruling: 'The chairman’s ruling',
 };
 
@@ -61,10 +62,13 @@ interface Props {
   motion: Motion | undefined;
   here: readonly Member[];
   names: Record<string, string>;
+  /** The body's word for the one presiding ("Chairman", "Chair"). */
+  chair: string;
   send(command: Command): Promise<boolean>;
 }
 
-export const MotionActions = ({ meeting, itemId, motion, here, names, send }: Props) => {
+export const MotionActions = ({ meeting, itemId, motion, here, names, chair, send }: Props) => {
+  const labelOf = (a: Exclude<Action, ''>): string => (a === 'ruling' ? `The ${chair.toLowerCase()}’s ruling` : ACTION_LABELS[a]);
   const [action, setAction] = useState<Action>('');
   const [wording, setWording] = useState('');
   const [resulting, setResulting] = useState('');
@@ -156,7 +160,7 @@ export const MotionActions = ({ meeting, itemId, motion, here, names, send }: Pr
           <option value="">Choose what happened…</option>
           {(Object.keys(ACTION_LABELS) as Exclude<Action, ''>[]).filter(available).map((a) => (
             <option key={a} value={a}>
-              {ACTION_LABELS[a]}
+              {labelOf(a)}
             </option>
           ))}
         </select>
