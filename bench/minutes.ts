@@ -79,7 +79,10 @@ export const benchMinutes = async (): Promise<Row[]> => {
   const editKey = (day: MeetingDay, m: MeetingState) => {
     const itemId = day === fullDay ? division.itemId : day.items[0];
     const minute = draftMinutes(m, body(), { timeZone: TZ, itemIds: [itemId] }).minutes[0];
-    const editable = minute?.blocks.find((b) => b.editable);
+    // The same paragraph on both days (who moved the motion): the full day's minute also has the
+    // clerk's 12,500 characters of notes, and an edit records the words it replaces, so editing
+    // those would weigh the paragraph, not the day.
+    const editable = minute?.blocks.find((b) => b.editable && b.key.endsWith(':moved'));
     if (editable) return editable.key;
     return `item:${itemId}`;
   };
