@@ -239,6 +239,7 @@ const FIELD_WORDS: Readonly<Record<string, string>> = {
   'style.presided': 'who presided',
   'style.arrived': 'late arrival',
   'style.departed': 'early departure',
+  'style.virtualRuling': "the Chair's ruling on virtual attendance",
 };
 
 /** Words for one entry of a list, numbered from 1: "items.3" is "item 4". */

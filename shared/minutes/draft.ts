@@ -218,6 +218,16 @@ const frontBlocks = (ctx: Context, hasItem: (kind: string) => boolean): Raw[] =>
   if (officers.length) {
     blocks.push({ key: 'front:officers', kind: 'attendance', label: 'IN ATTENDANCE:', labelInline: true, text: joinWithAnd(officers.map((o) => `${o.name} (${o.jobTitle})`)) });
   }
+  // The Chair's rulings on virtual attendance (a body that leaves it to the Chair), each as made.
+  for (const ruling of meeting.virtualAttendanceRulings ?? []) {
+    const text = fillTemplate(style.virtualRuling, {
+      chair: style.chairman,
+      time: clockTime(ruling.time, ctx.timeZone),
+      ruling: ruling.counts ? 'would count towards the quorum and could vote' : 'would not count towards the quorum or vote',
+    });
+    const reason = ruling.reason.trim().replace(/[.\s]+$/, '');
+    blocks.push({ key: `front:virtualRuling:${ruling.id}`, kind: 'paragraph', text: reason ? `${text} ${reason.replace(/^./, (c) => c.toUpperCase())}.` : text });
+  }
   // Where the agenda has no item for them, apologies and declarations are minuted here.
   if (!hasItem('apologies')) blocks.push(apologiesBlock(ctx, 'front:apologies'));
   if (!hasItem('declarations')) blocks.push(...declarationBlocks(ctx, 'front:declarations'));

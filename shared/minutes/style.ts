@@ -49,6 +49,7 @@ export const MinutesStyle = z
     presided: Template().describe('{member} presiding for the item, where it was not the Chairman.'),
     arrived: Template().describe('{member}, {time}.'),
     departed: Template().describe('{member}, {time}.'),
+    virtualRuling: Template().describe("The Chair's ruling on virtual attendance, where the body leaves it to the Chair: {chair}, {time}, {ruling}."),
   })
   .describe("The body's house style for its minutes: each sentence a template with {placeholders}.");
 export type MinutesStyle = z.infer<typeof MinutesStyle>;
@@ -93,6 +94,7 @@ export const DEFAULT_MINUTES_STYLE: MinutesStyle = {
   presided: '({member} in the chair)',
   arrived: '{member} arrived at {time}.',
   departed: '{member} left the meeting at {time}.',
+  virtualRuling: 'The {chair} ruled at {time} that members attending remotely {ruling}.',
 };
 
 /** The body's style, or the house style; a style saved before a template existed takes the default's. */

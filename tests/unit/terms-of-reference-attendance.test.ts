@@ -4,10 +4,12 @@
 // notice. Then the working-days count, against a day-by-day count over random dates.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { draftMinutes } from '../../shared/minutes/draft';
 import { DEFAULT_MINUTES_STYLE } from '../../shared/minutes/style';
 import { describeAttendanceRules, virtualAttendanceRule, votingEligibility } from '../../shared/procedure/attendance';
 import { deputiesOf, deputyProblem, workingDaysBefore } from '../../shared/procedure/deputies';
 import type { BodyState } from '../../shared/state/body';
+import { clockTime } from '../../shared/time';
 import { openTestCore } from '../support/meeting';
 import { bodyFromTerms, terms } from '../support/termsOfReference';
 
@@ -60,6 +62,13 @@ describe("virtual attendance at the Chair's discretion: the Integrated Care Part
       expect(icp.meeting().virtualAttendanceRulings).toMatchObject([
         { counts: true, reason: 'The ICB Chair is joining by video from Maidstone' },
         { counts: false, reason: '' },
+      ]);
+      // And minuted, each as made, in the body's words.
+      const times = icp.meeting().virtualAttendanceRulings.map((r) => clockTime(r.time, 'Europe/London'));
+      const front = draftMinutes(icp.meeting(), icp.body(), { timeZone: 'Europe/London' }).front.filter((b) => b.key.startsWith('front:virtualRuling:')).map((b) => b.text);
+      expect(front).toEqual([
+        `The Chair ruled at ${times[0]} that members attending remotely would count towards the quorum and could vote. The ICB Chair is joining by video from Maidstone.`,
+        `The Chair ruled at ${times[1]} that members attending remotely would not count towards the quorum or vote.`,
       ]);
     } finally {
       core.dispose();

@@ -47,6 +47,12 @@ export const STYLE_FIELDS: readonly StyleField[] = [
   { key: 'presided', label: 'Someone other than the Chairman presiding for an item', placeholders: MEMBER, example: { member: 'Mr R H Bird' } },
   { key: 'arrived', label: 'A member arriving after the start', placeholders: { ...MEMBER, time: 'the time, 24-hour' }, example: { member: 'Mr M J Vye', time: '10:42' } },
   { key: 'departed', label: 'A member leaving before the end', placeholders: { ...MEMBER, time: 'the time, 24-hour' }, example: { member: 'Mr M J Vye', time: '12:15' } },
+  {
+    key: 'virtualRuling',
+    label: 'The Chair’s ruling on virtual attendance (where the body leaves it to the Chair)',
+    placeholders: { chair: 'the one presiding, in the body’s word', time: 'the time, 24-hour', ruling: 'what the ruling was' },
+    example: { chair: 'Chair', time: '14:02', ruling: 'would count towards the quorum and could vote' },
+  },
 ];
 
 /** The example values for a field's preview, those naming another template ("@chairman") filled from the style being edited. */
