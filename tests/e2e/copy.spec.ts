@@ -3,15 +3,11 @@
 // forward the business deferred, not what was taken or withdrawn.
 import type { BrowserMode } from '../support/browserMode';
 import { kcc2015AgendaItems, kcc2015Membership } from '../support/kcc2015';
-import { expect, expectAccessible, test } from './fixtures';
+import { expect, expectAccessible, sent, test } from './fixtures';
 
 /** Kent County Council, its meeting of 22 October 2015 and that of 10 December 2015, held. */
 const holdDecember2015 = async (chamber: BrowserMode) => {
-  const ok = async (command: Record<string, unknown>) => {
-    const reply = await chamber.post(command);
-    expect(reply.status, `${command.type as string}: ${JSON.stringify(reply.body)}`).toBe(200);
-    return reply.body.result.ids as Record<string, string>;
-  };
+  const ok = (command: Record<string, unknown>) => sent(chamber, command);
   const { bodyId } = await ok({ type: 'body.create', name: 'Kent County Council', kind: 'full_council' });
   await ok({ type: 'member.import', bodyId, source: 'present_paragraph', members: kcc2015Membership().slice(0, 10) });
   const details = { type: 'meeting.create', bodyId, title: 'County Council', startTime: '10:00', venue: 'Council Chamber, Sessions House' };

@@ -27,3 +27,10 @@ export const expectAccessible = async (page: Page) => {
 
 /** Screenshots go to docs/screenshots, where the README shows them. */
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: join('docs', 'screenshots', `${name}.png`), fullPage: true });
+
+/** Send a command that must be taken (set-up through the API); its new ids. Fails the test with the core's refusal otherwise. */
+export const sent = async (chamber: BrowserMode, command: Record<string, unknown>): Promise<Record<string, string>> => {
+  const reply = await chamber.post(command);
+  expect(reply.status, `${String(command.type)}: ${JSON.stringify(reply.body)}`).toBe(200);
+  return (reply.body as { result: { ids: Record<string, string> } }).result.ids;
+};

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { expect, expectAccessible, screenshot, sent, test } from './fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const hwb = JSON.parse(readFileSync(path.join(here, '../fixtures/terms/hwb.json'), 'utf8')) as {
@@ -22,11 +22,7 @@ const hwb = JSON.parse(readFileSync(path.join(here, '../fixtures/terms/hwb.json'
 
 test('the Health and Wellbeing Board: two representatives of one CCG cast one vote, and the screens say so', async ({ page, chamber }) => {
   test.setTimeout(90_000);
-  const ok = async (command: unknown) => {
-    const reply = await chamber.post(command);
-    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    return (reply.body as { result: { ids: Record<string, string> } }).result.ids;
-  };
+  const ok = (command: Record<string, unknown>) => sent(chamber, command);
   const { bodyId } = await ok({ type: 'body.create', name: hwb.body.name, kind: hwb.body.kind });
   await ok({ type: 'member.import', bodyId, source: 'csv', members: hwb.members });
   const body = (await chamber.read(`body:${bodyId}`)) as { data: { standingOrders: object; members: { id: string; surname: string }[] } };

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MINUTES_STYLE } from '../../shared/minutes/style';
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { expect, expectAccessible, screenshot, sent, test } from './fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const cpp = JSON.parse(readFileSync(path.join(here, '../fixtures/terms/corporate-parenting-panel.json'), 'utf8')) as {
@@ -18,11 +18,7 @@ const cpp = JSON.parse(readFileSync(path.join(here, '../fixtures/terms/corporate
 
 test('the Corporate Parenting Panel: the live screen says Chair and Vice-Chair, as the panel does', async ({ page, chamber }) => {
   test.setTimeout(60_000);
-  const ok = async (command: unknown) => {
-    const reply = await chamber.post(command);
-    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    return (reply.body as { result: { ids: Record<string, string> } }).result.ids;
-  };
+  const ok = (command: Record<string, unknown>) => sent(chamber, command);
   const { bodyId } = await ok({ type: 'body.create', name: cpp.body.name, kind: cpp.body.kind });
   await ok({ type: 'member.import', bodyId, source: 'csv', members: cpp.members });
   await ok({ type: 'body.setMinutesStyle', bodyId, style: { ...DEFAULT_MINUTES_STYLE, ...cpp.minutesStyle } });

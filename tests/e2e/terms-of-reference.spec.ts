@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_MINUTES_STYLE } from '../../shared/minutes/style';
-import { expect, expectAccessible, screenshot, test } from './fixtures';
+import { expect, expectAccessible, screenshot, sent, test } from './fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const icp = JSON.parse(readFileSync(path.join(here, '../fixtures/terms/icp.json'), 'utf8')) as {
@@ -26,11 +26,7 @@ const REASON = 'Publicity would be prejudicial to the public interest by reason 
 
 test('the Integrated Care Partnership by its terms: quorum conditions, who presides, and its own reason for excluding the public', async ({ page, chamber }) => {
   test.setTimeout(90_000);
-  const ok = async (command: unknown) => {
-    const reply = await chamber.post(command);
-    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    return (reply.body as { result: { ids: Record<string, string> } }).result.ids;
-  };
+  const ok = (command: Record<string, unknown>) => sent(chamber, command);
   const { bodyId } = await ok({ type: 'body.create', name: icp.body.name, kind: icp.body.kind });
   await ok({ type: 'member.import', bodyId, source: 'csv', members: icp.members });
   const body = (await chamber.read(`body:${bodyId}`)) as { data: { standingOrders: object; members: { id: string; surname: string }[] } };
@@ -96,11 +92,7 @@ test('the Integrated Care Partnership by its terms: quorum conditions, who presi
 
 test("the Integrated Care Partnership's Chair rules on video attendance, by Alt+Shift+V, and the quorum follows; non-voting members listed apart", async ({ page, chamber }) => {
   test.setTimeout(90_000);
-  const ok = async (command: unknown) => {
-    const reply = await chamber.post(command);
-    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    return (reply.body as { result: { ids: Record<string, string> } }).result.ids;
-  };
+  const ok = (command: Record<string, unknown>) => sent(chamber, command);
   const { bodyId } = await ok({ type: 'body.create', name: icp.body.name, kind: icp.body.kind });
   await ok({ type: 'member.import', bodyId, source: 'csv', members: icp.members });
   // A non-voting participant, as the partnership's terms allow (Healthwatch).
@@ -172,11 +164,7 @@ test("the Integrated Care Partnership's Chair rules on video attendance, by Alt+
 test("the Health and Wellbeing Board's alternate: the notice date asked before the mark, too little notice refused in words, enough recorded", async ({ page, chamber }) => {
   test.setTimeout(90_000);
   const hwb = JSON.parse(readFileSync(path.join(here, '../fixtures/terms/hwb.json'), 'utf8')) as { body: { name: string; kind: string }; quorum: unknown; deputies: object; members: { surname: string }[] };
-  const ok = async (command: unknown) => {
-    const reply = await chamber.post(command);
-    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
-    return (reply.body as { result: { ids: Record<string, string> } }).result.ids;
-  };
+  const ok = (command: Record<string, unknown>) => sent(chamber, command);
   const { bodyId } = await ok({ type: 'body.create', name: hwb.body.name, kind: hwb.body.kind });
   await ok({ type: 'member.import', bodyId, source: 'csv', members: hwb.members });
   const read = async () => (await chamber.read(`body:${bodyId}`)) as { data: { standingOrders: object; members: { id: string; surname: string }[] } };

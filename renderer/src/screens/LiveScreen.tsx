@@ -23,6 +23,7 @@ import { DeclarationsPanel } from './live/DeclarationsPanel';
 import { DivisionPanel } from './live/DivisionPanel';
 import { LiveTabs, type LiveTab } from './live/LiveTabs';
 import { MemberDevicesPanel } from './live/MemberDevicesPanel';
+import { meetingQuorum } from '../../../shared/procedure/attendance';
 import { QuorumIndicator, QuorumMissing } from './live/QuorumIndicator';
 import './live/live.css';
 
@@ -79,6 +80,8 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
     );
   }
 
+  // Reckoned once a render, for the indicator and the line of what its conditions find missing.
+  const quorum = meetingQuorum(meeting, body);
   const debating = meeting.currentItemId !== undefined && substantiveMotion(meeting, meeting.currentItemId) !== undefined;
   const tabs: LiveTab[] = [
     { id: 'agenda', label: 'Agenda', key: 'a', content: <AgendaList meeting={meeting} />, focus: 'agenda-live-list' },
@@ -120,7 +123,7 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
           {meeting.body}: {formatLongDate(meeting.date)}
         </h1>
         <span className={`status status--${meeting.status}`}>{STATUS_LABELS[meeting.status]}</span>
-        <QuorumIndicator meeting={meeting} body={body} />
+        <QuorumIndicator meeting={meeting} quorum={quorum} />
         <button type="button" className="button button--small" onClick={() => openChamberDisplay(meetingId)}>
           Chamber display <kbd>Alt+D</kbd>
         </button>
@@ -128,7 +131,7 @@ export const LiveScreen = ({ meetingId }: { meetingId: string }) => {
           {roleWordsOf(body).chair}&rsquo;s view <kbd>Alt+W</kbd>
         </button>
       </header>
-      <QuorumMissing meeting={meeting} body={body} />
+      <QuorumMissing meeting={meeting} quorum={quorum} />
       </div>
       <div className="live__body">
         <AttendanceBoard meeting={meeting} body={body} />

@@ -2,8 +2,7 @@
 // Before the start it says what the count would be, without alarm; after the close, only that it
 // has closed.
 import { useEffect, useRef } from 'react';
-import { meetingQuorum } from '../../../../shared/procedure/attendance';
-import type { BodyState } from '../../../../shared/state/body';
+import type { QuorumAssessment } from '../../../../shared/procedure/quorum';
 import type { MeetingState } from '../../../../shared/state/meeting';
 import { clockTime } from '../../../../shared/time';
 import { useTimeZone } from '../../context';
@@ -21,8 +20,7 @@ const beep = () => {
   }
 };
 
-export const QuorumIndicator = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
-  const quorum = meetingQuorum(meeting, body);
+export const QuorumIndicator = ({ meeting, quorum }: { meeting: MeetingState; quorum: QuorumAssessment }) => {
   const tz = useTimeZone();
   const running = meeting.status === 'in_progress' || meeting.status === 'adjourned';
   const wasQuorate = useRef(quorum.quorate);
@@ -62,9 +60,8 @@ export const QuorumIndicator = ({ meeting, body }: { meeting: MeetingState; body
  * What the body's terms find missing ("No member from Kent and Medway ICB present"): a line of its
  * own under the live screen's header, so a long condition never pushes the header off the screen.
  */
-export const QuorumMissing = ({ meeting, body }: { meeting: MeetingState; body: BodyState }) => {
+export const QuorumMissing = ({ meeting, quorum }: { meeting: MeetingState; quorum: QuorumAssessment }) => {
   if (meeting.status === 'closed') return null;
-  const quorum = meetingQuorum(meeting, body);
   const missing = quorum.shortfalls.filter((s) => s.condition !== -1);
   if (quorum.quorate || missing.length === 0) return null;
   const running = meeting.status === 'in_progress' || meeting.status === 'adjourned';
